@@ -1,0 +1,1 @@
+"""Separating an article's story from the page around it."""

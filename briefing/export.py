@@ -1,0 +1,1 @@
+"""The briefing: Markdown written from the library's articles and facts."""

@@ -1,0 +1,1 @@
+"""Batch import of article files into the library (used by `briefing add` and the reader)."""

@@ -1,0 +1,1 @@
+"""The analysis pipeline (the only package that imports spaCy)."""

@@ -1,0 +1,1 @@
+"""Reading article files (.txt, .md) into a RawArticle."""

@@ -1,0 +1,1 @@
+"""The library: articles, analyses and curated facts in one SQLite database."""

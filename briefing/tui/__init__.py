@@ -1,0 +1,1 @@
+"""The reader (the only package that imports Textual)."""
