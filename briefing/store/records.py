@@ -45,6 +45,7 @@ class StoredFact:
     origin: str  # "machine" (extracted) or "user" (added by hand)
     edited: bool  # the user corrected at least one field
     created_at: str
+    corrected: tuple[str, ...] = ()  # names of the fields the user corrected
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,136 @@
+"""The database schema, as the list of steps that builds it.
+
+``MIGRATIONS[n]`` takes a database at schema version ``n`` to ``n + 1`` (version 0 is an empty
+file). A new library runs them all; an older one runs the ones it lacks, in one transaction,
+after :mod:`briefing.store.library` has written a backup copy beside it. Never edit a step that
+has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+# Version 1: articles and their facts. Facts deleted by the user were simply deleted, there were
+# no tags, no user corrections and no full-text search.
+_V1: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        dek TEXT,
+        source TEXT,
+        published TEXT,
+        url TEXT,
+        imported_at TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        body TEXT NOT NULL,
+        removed TEXT NOT NULL DEFAULT '[]',
+        actors TEXT NOT NULL DEFAULT '[]',
+        measures TEXT NOT NULL DEFAULT '[]',
+        pipeline_version TEXT NOT NULL DEFAULT '',
+        unread INTEGER NOT NULL DEFAULT 1
+    )
+    """,
+    # The list order ("newest first": published date, or import date when the article has
+    # none, then import time). The same expression is used in every ORDER BY and date filter.
+    """
+    CREATE INDEX articles_newest ON articles (
+        coalesce(published, substr(imported_at, 1, 10)) DESC, imported_at DESC, id DESC
+    )
+    """,
+    # AUTOINCREMENT: a fact id is never reused, so a script or a note that names fact 42 can't
+    # silently start pointing at another fact after a removal.
+    """
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        origin TEXT NOT NULL DEFAULT 'machine' CHECK (origin IN ('machine', 'user')),
+        measure TEXT NOT NULL,
+        actor TEXT,
+        target TEXT,
+        quantity TEXT,
+        "when" TEXT,
+        status TEXT NOT NULL,
+        sentence TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL DEFAULT 0,
+        "end" INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        note TEXT,
+        created_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX facts_article ON facts (article_id)",
+)
+
+# Version 2: hidden facts (deleted by the user, kept so that re-analysis does not bring them
+# back), user corrections kept apart from the machine's values, tags, and FTS5 search over
+# headline and body kept in step by triggers.
+_V2: tuple[str, ...] = (
+    "ALTER TABLE facts ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    # JSON object {field: corrected value}; the machine's values stay in their columns.
+    "ALTER TABLE facts ADD COLUMN corrections TEXT NOT NULL DEFAULT '{}'",
+    "DROP INDEX facts_article",
+    "CREATE INDEX facts_article ON facts (article_id, hidden)",
+    "CREATE INDEX facts_pinned ON facts (article_id) WHERE pinned = 1",
+    """
+    CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX article_tags_tag ON article_tags (tag, article_id)",
+    # External content: the text lives once, in `articles`; the index follows it via triggers.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, body, content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+    END
+    """,
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+)
+
+
+def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
+    def run(connection: sqlite3.Connection) -> None:
+        # One execute() per statement: executescript() would commit the enclosing transaction.
+        for statement in statements:
+            connection.execute(statement)
+
+    return run
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_steps(_V1), _steps(_V2))
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection, from_version: int) -> None:
+    """Run the steps from ``from_version`` to :data:`SCHEMA_VERSION` and record the version.
+
+    The caller holds the transaction: either every step lands or none does.
+    """
+    for step in MIGRATIONS[from_version:]:
+        step(connection)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,29 @@
+"""Shared fixtures: a throwaway library directory and the real spaCy pipeline, loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from briefing.nlp import Analyzer
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh library directory; BRIEFING_DATA_DIR points at it so nothing touches the real
+    user data directory (subprocesses started from the test inherit it too)."""
+    directory = tmp_path / "library"
+    monkeypatch.setenv("BRIEFING_DATA_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Iterator[Analyzer]:
+    """The real analyzer with the real English model, loaded once per test session."""
+    from briefing.nlp import Analyzer
+
+    yield Analyzer.load()
