@@ -1,1 +1,724 @@
-"""The briefing: Markdown written from the library's articles and facts."""
+"""The briefing: Markdown written from the library's articles and facts.
+
+``render_briefing`` is a pure function of its records and options, so the same selection with the
+same ``generated_at`` gives byte-identical output. Everything that comes from an article or from
+the user (headlines, quotes, names, notes, tags, the title) is data: it is cleaned of control
+characters and terminal escapes, folded onto one line and backslash-escaped so that it can never
+become Markdown structure, a link or HTML, and front-matter values are double-quoted YAML.
+
+``write_briefing`` writes atomically and refuses to replace a file the tool did not write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+import stat
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.store.records import StoredArticle, StoredFact
+
+GENERATOR = "briefing"
+DOCUMENT_TYPE = "briefing"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """What to put in a briefing and how to label it."""
+
+    title: str | None = None  # None: "Briefing" plus the period the articles cover
+    pinned_only: bool = False
+    include_hidden: bool = False
+    generated_at: datetime | None = None  # None: now; inject a fixed time for reproducible output
+    selection: str = "all articles"  # how the articles were chosen, in words
+
+
+# --- Making data safe ------------------------------------------------------------------------
+
+# Terminal escape sequences are removed whole (not just their ESC), so that no "[31m" residue is
+# left: CSI (ESC [ or the C1 byte), the string commands OSC/DCS/SOS/PM/APC up to their
+# terminator, and the two-byte escapes.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]"
+)
+# Characters that never reach the file: C0 and C1 controls (the whitespace ones are folded to a
+# space below instead), DEL, the bidi embedding/override/isolate controls that can make a line
+# read differently from what it says, lone surrogates and the two non-characters YAML rejects.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_WHITESPACE = re.compile(r"\s+")
+# Every character that can start Markdown inline structure, HTML, an entity or a table cell
+# boundary. "$" and "~" are for renderers with math and strikethrough (Obsidian, GitHub).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&!|#~$]")
+# What makes a line a list item, a heading underline or a thematic break when it starts one.
+_LINE_START_SPECIAL = re.compile(r"[-+=]|[0-9]+(?=[.)])")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def plain(text: str | None) -> str:
+    """``text`` without control characters or terminal escapes, on one line, trimmed."""
+    if not text:
+        return ""
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _UNSAFE.sub("", text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def escape_markdown(text: str) -> str:
+    """Escape already ``plain`` text so that CommonMark renders it as exactly that text."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    match = _LINE_START_SPECIAL.match(text)
+    if match:
+        end = match.end()
+        if text[0].isdigit():
+            # "1." -> "1\." : the digits stay, the list marker's punctuation is escaped.
+            return text[:end] + "\\" + text[end:]
+        return "\\" + text
+    return text
+
+
+def inline(text: str | None) -> str:
+    """Data as a Markdown inline fragment that renders as its plain text."""
+    return escape_markdown(plain(text))
+
+
+def yaml_string(text: str | None) -> str:
+    """A double-quoted YAML scalar holding the plain text (``null`` for nothing)."""
+    if text is None:
+        return "null"
+    return (
+        '"'
+        + plain(text).replace("\\", "\\\\").replace('"', '\\"').replace("\ufeff", "\\uFEFF")
+        + '"'
+    )
+
+
+# --- Wording -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """How a measure reads in a sentence: "Japan *imposes* *sanctions* *on* Russia"."""
+
+    verb: tuple[str, str, str]  # present (3rd person), base, gerund
+    object: str  # the verb's own object, "" when the target is the direct object
+    preposition: str  # introduces the target
+    noun: str  # the measure as a noun phrase, for "lifts ..."
+    noun_preposition: str
+
+
+def _w(verb: str, obj: str, prep: str, noun: str, noun_prep: str) -> _Wording:
+    present, base, gerund = verb.split("|")
+    return _Wording((present, base, gerund), obj, prep, noun, noun_prep)
+
+
+_WORDING: dict[str, _Wording] = {
+    "sanctions": _w("imposes|impose|imposing", "sanctions", "on", "sanctions", "on"),
+    "expulsion": _w("expels|expel|expelling", "", "", "the expulsion", "of"),
+    "asset_freeze": _w("freezes|freeze|freezing", "assets", "of", "the asset freeze", "on"),
+    "import_ban": _w("bans|ban|banning", "imports", "from", "the import ban", "on"),
+    "export_control": _w(
+        "restricts|restrict|restricting", "exports", "to", "export controls", "on"
+    ),
+    "financial_restriction": _w(
+        "imposes|impose|imposing", "financial restrictions", "on", "financial restrictions", "on"
+    ),
+    "travel_ban": _w("imposes|impose|imposing", "a travel ban", "on", "the travel ban", "on"),
+    "transport_ban": _w(
+        "imposes|impose|imposing", "a transport ban", "on", "the transport ban", "on"
+    ),
+    "trade_restriction": _w(
+        "restricts|restrict|restricting", "trade", "with", "trade restrictions", "on"
+    ),
+    "aid_suspension": _w("suspends|suspend|suspending", "aid", "to", "the aid suspension", "for"),
+    "diplomatic_measure": _w(
+        "takes|take|taking", "diplomatic measures", "against", "diplomatic measures", "against"
+    ),
+}
+
+# Plural labels for counts in the bottom line ("sanctions (3), expulsions (2)").
+_MEASURE_PLURAL: dict[str, str] = {
+    "sanctions": "sanctions",
+    "expulsion": "expulsions",
+    "asset_freeze": "asset freezes",
+    "import_ban": "import bans",
+    "export_control": "export controls",
+    "financial_restriction": "financial restrictions",
+    "travel_ban": "travel bans",
+    "transport_ban": "transport bans",
+    "trade_restriction": "trade restrictions",
+    "aid_suspension": "aid suspensions",
+    "diplomatic_measure": "diplomatic measures",
+}
+
+# The bottom line groups statuses by how far a measure has got.
+_STATUS_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("announced or in force", frozenset({"announced", "in_force"})),
+    ("planned", frozenset({"planned"})),
+    ("threatened or under consideration", frozenset({"threatened", "considered"})),
+    ("rejected or lifted", frozenset({"rejected", "lifted"})),
+)
+
+
+def _measure_label(measure: str) -> str:
+    return inline(measure.replace("_", " "))
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def _join_words(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- The selection, prepared once ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One fact to report, with everything the sections need already escaped."""
+
+    fact: StoredFact
+    article: StoredArticle
+    date: str | None  # the article's ISO publication date
+    actor: str  # plain
+    targets: tuple[str, ...]  # plain actor names the target resolves to
+    ref: str  # "[^a3]"
+    claim: str  # Markdown: "**Japan** expels **8 Russian diplomats**"
+    details: str  # Markdown: "announced, Friday, 2022-04-08"
+
+
+def _article_date(article: StoredArticle) -> str | None:
+    published = plain(article.meta.published)
+    return published[:10] if _ISO_DATE.match(published) else None
+
+
+def _footnote_ref(article: StoredArticle) -> str:
+    return f"[^a{article.id}]"
+
+
+def _target_phrase(fact: StoredFact) -> str:
+    target = plain(fact.target)
+    quantity = plain(fact.quantity)
+    if quantity and quantity.casefold() not in target.casefold():
+        target = f"{quantity} {target}".strip()
+    return target
+
+
+def _claim(fact: StoredFact, actor: str) -> str:
+    """The bold claim: actor, the measure as a verb phrase for its status, target and quantity."""
+    wording = _WORDING.get(fact.measure)
+    if wording is None:
+        wording = _Wording(
+            ("takes", "take", "taking"),
+            f"a measure ({_measure_label(fact.measure)})",
+            "against",
+            f"the measure ({_measure_label(fact.measure)})",
+            "against",
+        )
+    target = _target_phrase(fact)
+    present, base, gerund = wording.verb
+    if fact.status == "lifted":
+        phrase, preposition = f"lifts {wording.noun}", wording.noun_preposition
+    else:
+        verb = {
+            "planned": f"plans to {base}",
+            "threatened": f"threatens to {base}",
+            "considered": f"considers {gerund}",
+            "rejected": f"rejects {gerund}",
+        }.get(fact.status, present)
+        phrase = f"{verb} {wording.object}".rstrip()
+        preposition = wording.preposition
+    who = f"**{escape_markdown(actor)}**" if actor else "An unnamed actor"
+    if target:
+        lead = f"{phrase} {preposition}".rstrip()
+        return f"{who} {lead} **{escape_markdown(target)}**"
+    if not wording.object and fact.status != "lifted":
+        return f"{who} {phrase} (target not stated)"
+    return f"{who} {phrase}"
+
+
+def _details(fact: StoredFact, date: str | None) -> str:
+    parts = [inline(fact.status.replace("_", " ")) or "status unknown"]
+    when = inline(fact.when)
+    if when:
+        parts.append(when)
+    parts.append(date or "undated")
+    if fact.origin == "user":
+        parts.append("added by the analyst")
+    elif fact.edited:
+        parts.append("corrected by the analyst")
+    if fact.pinned:
+        parts.append("pinned")
+    if fact.hidden:
+        parts.append("hidden")
+    return ", ".join(parts)
+
+
+def _names(haystack: str, needle: str) -> bool:
+    """``needle`` occurs in ``haystack`` as whole words, not inside a longer word."""
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not haystack[start - 1].isalnum()) and (
+            end == len(haystack) or not haystack[end].isalnum()
+        ):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _resolve_targets(
+    target: str, article: StoredArticle, known_actors: dict[str, str]
+) -> tuple[str, ...]:
+    """The actors a free-text target names, via the article's own mentions ("Russian" -> Russia)."""
+    if not target:
+        return ()
+    exact = known_actors.get(target.casefold())
+    if exact is not None:
+        return (exact,)
+    found: set[str] = set()
+    for mention in article.actors:
+        canonical = plain(mention.canonical)
+        if canonical and any(
+            name and _names(target, name) for name in (plain(mention.text), canonical)
+        ):
+            found.add(canonical)
+    return tuple(sorted(found, key=str.casefold))
+
+
+def _selected_facts(article: StoredArticle, options: ExportOptions) -> list[StoredFact]:
+    return [
+        fact
+        for fact in article.facts
+        if (options.include_hidden or not fact.hidden) and (fact.pinned or not options.pinned_only)
+    ]
+
+
+def _newest_first(items: list[_Item]) -> list[_Item]:
+    # Stable sorts, least significant key first: position in the article, then newest article.
+    ordered = sorted(items, key=lambda item: (item.fact.start, item.fact.id))
+    ordered.sort(
+        key=lambda item: (item.date or "", item.article.imported_at, item.article.id),
+        reverse=True,
+    )
+    return ordered
+
+
+def _prepare(
+    articles: Sequence[StoredArticle], options: ExportOptions
+) -> tuple[list[StoredArticle], list[_Item]]:
+    ordered_articles = sorted(articles, key=lambda a: a.id)
+    ordered_articles.sort(
+        key=lambda a: (_article_date(a) or "", a.imported_at, a.id),
+        reverse=True,
+    )
+    selected = [(article, _selected_facts(article, options)) for article in ordered_articles]
+    known_actors: dict[str, str] = {}
+    for _, facts in selected:
+        for fact in facts:
+            actor = plain(fact.actor)
+            if actor:
+                known_actors.setdefault(actor.casefold(), actor)
+    items: list[_Item] = []
+    for article, facts in selected:
+        date = _article_date(article)
+        ref = _footnote_ref(article)
+        for fact in facts:
+            actor = plain(fact.actor)
+            items.append(
+                _Item(
+                    fact=fact,
+                    article=article,
+                    date=date,
+                    actor=actor,
+                    targets=_resolve_targets(plain(fact.target), article, known_actors),
+                    ref=ref,
+                    claim=_claim(fact, actor),
+                    details=_details(fact, date),
+                )
+            )
+    return ordered_articles, items
+
+
+# --- Sections ----------------------------------------------------------------------------------
+
+
+def briefing_id(articles: Sequence[StoredArticle], options: ExportOptions) -> str:
+    """A stable id for a selection: the same articles and filters give the same id."""
+    key = ",".join(str(i) for i in sorted(a.id for a in articles))
+    key += f"|pinned_only={options.pinned_only}|include_hidden={options.include_hidden}"
+    return "briefing-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _period(dates: Iterable[str | None]) -> tuple[str | None, str | None]:
+    known = sorted(d for d in dates if d)
+    return (known[0], known[-1]) if known else (None, None)
+
+
+def _period_words(start: str | None, end: str | None) -> str:
+    if start is None or end is None:
+        return ""
+    return start if start == end else f"{start} to {end}"
+
+
+def _utc(moment: datetime | None) -> datetime:
+    if moment is None:
+        return datetime.now(UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _title(options: ExportOptions, start: str | None, end: str | None, generated: datetime) -> str:
+    title = plain(options.title)
+    if title:
+        return title
+    period = _period_words(start, end)
+    return f"Briefing {period}" if period else f"Briefing {generated:%Y-%m-%d}"
+
+
+def _top(counter: Counter[str], limit: int, other_noun: str) -> str:
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))
+    shown = [f"{escape_markdown(name)} ({count})" for name, count in ranked[:limit]]
+    rest = ranked[limit:]
+    if rest:
+        rest_total = sum(count for _, count in rest)
+        shown.append(f"{_plural(len(rest), 'other ' + other_noun)} ({rest_total})")
+    return _join_words(shown)
+
+
+def _report(articles: Sequence[StoredArticle]) -> str:
+    return "reports" if len(articles) == 1 else "report"
+
+
+def _bottom_line(
+    articles: Sequence[StoredArticle], items: Sequence[_Item], options: ExportOptions
+) -> str:
+    start, end = _period(_article_date(a) for a in articles)
+    if start is None:
+        opening = _plural(len(articles), "undated article")
+    else:
+        when = f"On {start}" if start == end else f"From {start} to {end}"
+        opening = f"{when}, {_plural(len(articles), 'article')}"
+    if not items:
+        what = "pinned facts" if options.pinned_only else "measures"
+        return f"{opening} in this selection {_report(articles)} no {what}."
+    sentences = [f"{opening} {_report(articles)} {_plural(len(items), 'measure')}"]
+    by_actor = Counter(item.actor or "unnamed actors" for item in items)
+    sentences[0] += f", taken by {_top(by_actor, 3, 'actor')}"
+    on_target: Counter[str] = Counter()
+    for item in items:
+        names = item.targets or ((plain(item.fact.target),) if plain(item.fact.target) else ())
+        on_target.update(names)
+    if on_target:
+        sentences[0] += f", mainly against {_top(on_target, 3, 'target')}"
+    sentences[0] += "."
+    by_type = Counter(item.fact.measure for item in items)
+    ranked_types = sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+    type_words = [
+        f"{_MEASURE_PLURAL.get(measure) or _measure_label(measure)} ({count})"
+        for measure, count in ranked_types[:4]
+    ]
+    if len(ranked_types) > 4:
+        type_words.append(f"{_plural(len(ranked_types) - 4, 'other kind')}")
+    sentences.append(f"By kind: {_join_words(type_words)}.")
+    status_words = []
+    for label, statuses in _STATUS_GROUPS:
+        count = sum(1 for item in items if item.fact.status in statuses)
+        if count:
+            status_words.append(f"{count} {label}")
+    unknown = sum(1 for item in items if not any(item.fact.status in s for _, s in _STATUS_GROUPS))
+    if unknown:
+        status_words.append(f"{unknown} of unknown status")
+    sentences.append(f"By status: {_join_words(status_words)}.")
+    pinned = sum(1 for item in items if item.fact.pinned)
+    if pinned and not options.pinned_only:
+        sentences.append(f"The analyst pinned {pinned} of them.")
+    return " ".join(sentences)
+
+
+def _front_matter(
+    articles: Sequence[StoredArticle],
+    items: Sequence[_Item],
+    options: ExportOptions,
+    title: str,
+    generated: datetime,
+    actors: Sequence[str],
+) -> list[str]:
+    start, end = _period(_article_date(a) for a in articles)
+    tags = sorted(
+        {plain(t) for a in articles for t in a.tags} - {""}, key=lambda t: (t.casefold(), t)
+    )
+    measures = sorted({plain(item.fact.measure) for item in items} - {""})
+
+    def yaml_list(name: str, values: Sequence[str]) -> list[str]:
+        if not values:
+            return [f"{name}: []"]
+        return [f"{name}:", *(f"  - {yaml_string(v)}" for v in values)]
+
+    return [
+        "---",
+        f"title: {yaml_string(title)}",
+        f"type: {DOCUMENT_TYPE}",
+        f"generator: {GENERATOR}",
+        f'id: "{briefing_id(articles, options)}"',
+        f'date: "{generated:%Y-%m-%d}"',
+        f"period_start: {yaml_string(start)}",
+        f"period_end: {yaml_string(end)}",
+        f'generated_at: "{generated:%Y-%m-%dT%H:%M:%SZ}"',
+        f"article_count: {len(articles)}",
+        f"fact_count: {len(items)}",
+        f"selection: {yaml_string(options.selection)}",
+        f"pinned_only: {'true' if options.pinned_only else 'false'}",
+        f"include_hidden: {'true' if options.include_hidden else 'false'}",
+        *yaml_list("actors", actors),
+        *yaml_list("measures", measures),
+        *yaml_list("tags", tags),
+        "---",
+    ]
+
+
+def _key_developments(items: Sequence[_Item]) -> list[str]:
+    ordered = _newest_first(list(items))
+    ordered.sort(key=lambda item: item.fact.pinned, reverse=True)
+    lines = ["## Key developments", ""]
+    for number, item in enumerate(ordered, start=1):
+        marker = f"{number}. "
+        indent = " " * len(marker)
+        lines.append(f"{marker}{item.claim} — {item.details}{item.ref}")
+        lines.append("")
+        quote = plain(item.fact.sentence)
+        if quote:
+            lines.append(f"{indent}> “{escape_markdown(quote)}”")
+            lines.append("")
+        note = inline(item.fact.note)
+        if note:
+            lines.append(f"{indent}**Analyst's note:** {note}")
+            lines.append("")
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text or "—"
+
+
+def _measures_table(items: Sequence[_Item]) -> list[str]:
+    lines = [
+        "## Measures",
+        "",
+        "| Date | Measure | Imposed by | Target | Status | Source |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for item in _newest_first(list(items)):
+        fact = item.fact
+        source = inline(item.article.meta.source) or "article"
+        cells = (
+            item.date or "undated",
+            _measure_label(fact.measure),
+            escape_markdown(item.actor),
+            inline(_target_phrase(fact)),
+            inline(fact.status.replace("_", " ")),
+            source + item.ref,
+        )
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines.append("")
+    return lines
+
+
+def _actors_section(items: Sequence[_Item]) -> tuple[list[str], list[str]]:
+    """The Actors section and the sorted actor names (for the front matter)."""
+    took: defaultdict[str, list[_Item]] = defaultdict(list)
+    targeted: defaultdict[str, list[_Item]] = defaultdict(list)
+    ordered = _newest_first(list(items))
+    for item in ordered:
+        if item.actor:
+            took[item.actor].append(item)
+        for name in item.targets:
+            targeted[name].append(item)
+    names = set(took) | set(targeted)
+    ranked = sorted(
+        names,
+        key=lambda n: (-(len(took.get(n, ())) + len(targeted.get(n, ()))), n.casefold(), n),
+    )
+    if not ranked:
+        return [], []
+    lines = ["## Actors", ""]
+    for name in ranked:
+        lines += [f"### {escape_markdown(name)}", ""]
+        for label, group in (
+            ("Measures taken", took.get(name)),
+            ("Measures against", targeted.get(name)),
+        ):
+            if not group:
+                continue
+            lines += [f"{label} ({len(group)}):", ""]
+            lines += [f"- {item.claim} — {item.details}{item.ref}" for item in group]
+            lines.append("")
+    return lines, sorted(names, key=lambda n: (n.casefold(), n))
+
+
+def _other_articles(articles: Sequence[StoredArticle], items: Sequence[_Item]) -> list[str]:
+    """Articles with no fact in the briefing, listed so that each one's footnote is cited."""
+    cited = {item.article.id for item in items}
+    rest = [a for a in articles if a.id not in cited]
+    if not rest:
+        return []
+    lines = ["## Other articles in this selection", ""]
+    for article in rest:
+        headline = inline(article.title) or "Untitled article"
+        lines.append(f"- {_article_date(article) or 'undated'}: {headline}{_footnote_ref(article)}")
+    lines.append("")
+    return lines
+
+
+def _source_line(article: StoredArticle) -> str:
+    parts = [inline(article.title) or "Untitled article"]
+    origin = ", ".join(p for p in (inline(article.meta.source), _article_date(article)) if p)
+    if origin:
+        parts.append(origin)
+    url = plain(article.meta.url)
+    path = plain(article.path)
+    if not url and _SAFE_URL.fullmatch(path):
+        url, path = path, ""
+    if url and _SAFE_URL.fullmatch(url):
+        parts.append(f"<{url}>")
+    elif url:
+        parts.append(f"URL: {escape_markdown(url)}")
+    elif path:
+        parts.append(f"File: {escape_markdown(path)}")
+    parts.append(f"Library id {article.id}.")
+    return f"[^a{article.id}]: " + " ".join(
+        part if part.endswith((".", "?", "!")) else part + "." for part in parts
+    )
+
+
+def render_briefing(
+    articles: Sequence[StoredArticle], *, options: ExportOptions | None = None
+) -> str:
+    """The briefing for ``articles`` as a Markdown document (CommonMark, tables, footnotes)."""
+    options = options or ExportOptions()
+    generated = _utc(options.generated_at)
+    ordered_articles, items = _prepare(articles, options)
+    start, end = _period(_article_date(a) for a in ordered_articles)
+    title = _title(options, start, end, generated)
+    actor_lines, actor_names = _actors_section(items)
+    lines = _front_matter(ordered_articles, items, options, title, generated, actor_names)
+    lines += ["", f"# {escape_markdown(title)}", ""]
+    if not ordered_articles:
+        lines.append(f"No articles matched this selection ({inline(options.selection)}).")
+        lines.append("")
+        return "\n".join(lines)
+    lines.append(
+        f"Selection: {inline(options.selection)}. "
+        f"Generated {generated:%Y-%m-%d %H:%M} UTC by {GENERATOR}."
+    )
+    lines.append("")
+    lines.append(f"**Bottom line:** {_bottom_line(ordered_articles, items, options)}")
+    lines.append("")
+    if items:
+        lines += _key_developments(items)
+        lines += _measures_table(items)
+        lines += actor_lines
+    lines += _other_articles(ordered_articles, items)
+    lines += ["## Sources", ""]
+    for article in ordered_articles:
+        lines += [_source_line(article), ""]
+    return "\n".join(lines)
+
+
+# --- Writing -----------------------------------------------------------------------------------
+
+
+def front_matter_fields(text: str) -> dict[str, str]:
+    """The top-level ``key: value`` pairs of a document's YAML front matter, quotes removed.
+
+    Enough to recognise a briefing (``type``, ``generator``, ``id``); not a YAML parser.
+    """
+    lines = text.split("\n", 200)
+    if not lines or lines[0].rstrip("\r") != "---":
+        return {}
+    fields: dict[str, str] = {}
+    for line in lines[1:200]:
+        line = line.rstrip("\r")
+        if line in ("---", "..."):
+            return fields
+        key, sep, value = line.partition(":")
+        if sep and key and not key.startswith((" ", "-", "#")):
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[key.strip()] = value
+    return {}  # no closing line: not front matter
+
+
+def written_by_briefing(existing: str, new_text: str | None = None) -> bool:
+    """Whether ``existing`` (a file's text) is a briefing this tool wrote (or the same briefing)."""
+    fields = front_matter_fields(existing)
+    if fields.get("type") == DOCUMENT_TYPE and fields.get("generator") == GENERATOR:
+        return True
+    if new_text is not None and "id" in fields:
+        return fields["id"] == front_matter_fields(new_text).get("id")
+    return False
+
+
+def write_briefing(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically (temp file + rename).
+
+    Refuses (BriefingError) to replace an existing file that the tool did not write, unless
+    ``force``.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise BriefingError(f"{target} is a directory")
+    parent = target.parent
+    if not parent.is_dir():
+        raise BriefingError(f"cannot write {target}: no directory {parent}")
+    mode: int | None = None
+    if target.exists():
+        if not force:
+            try:
+                with open(target, encoding="utf-8", errors="replace") as existing:
+                    head = existing.read(65536)
+            except OSError as error:
+                raise BriefingError(f"cannot read {target}: {error.strerror}") from error
+            if not written_by_briefing(head, text):
+                raise BriefingError(
+                    f"{target} exists and was not written by briefing; use --force to overwrite it"
+                )
+        mode = stat.S_IMODE(target.stat().st_mode)
+    temporary = parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        # O_EXCL: never follow or reuse something already there; 0o666 lets the umask decide.
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BriefingError(f"cannot write {target}: {error.strerror or error}") from error
+    return target
+
+
+def default_file_name(generated_at: datetime | None = None) -> str:
+    """``YYYY-MM-DD-briefing.md`` for the (UTC) day of ``generated_at`` (default: today)."""
+    return f"{_utc(generated_at):%Y-%m-%d}-briefing.md"

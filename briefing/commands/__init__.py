@@ -6,6 +6,6 @@ A module may also define ``DEFAULT_HANDLER``: what a bare ``briefing`` runs (the
 
 from types import ModuleType
 
-from briefing.commands import analyze
+from briefing.commands import analyze, export
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (analyze,)
+COMMAND_MODULES: tuple[ModuleType, ...] = (analyze, export)

@@ -1,0 +1,145 @@
+"""``briefing export``: write the Markdown briefing for a selection of the library.
+
+Without ``-o`` (or with ``-o -``) the briefing goes to stdout; ``-o DIR`` writes
+``YYYY-MM-DD-briefing.md`` inside DIR. A file the tool did not write is never replaced without
+``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import BriefingError
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def iso_date(text: str) -> str:
+    """An argparse type: a real calendar date written YYYY-MM-DD."""
+    try:
+        if _ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+
+
+def article_id(text: str) -> int:
+    """An argparse type: a library id, as ``briefing list`` shows it."""
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not an article id (a positive whole number)")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="write a Markdown briefing of the library's articles and facts",
+        description="Write a Markdown briefing (YAML front matter, bottom line, key "
+        "developments, measures table, actors, sources) of the articles selected by the "
+        "options (default: the whole library). Without -o, prints it.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write: a file, a directory (for YYYY-MM-DD-briefing.md inside it) or - "
+        "for stdout (the default)",
+    )
+    parser.add_argument(
+        "--articles", nargs="+", type=article_id, metavar="ID", help="only these articles"
+    )
+    parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument(
+        "--since", type=iso_date, metavar="DATE", help="only articles published on or after DATE"
+    )
+    parser.add_argument(
+        "--until", type=iso_date, metavar="DATE", help="only articles published on or before DATE"
+    )
+    parser.add_argument("--pinned-only", action="store_true", help="only pinned facts")
+    parser.add_argument(
+        "--include-hidden", action="store_true", help="include facts hidden in the reader"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite FILE even if briefing did not write it"
+    )
+    parser.add_argument("--title", metavar="TITLE", help="the briefing's title")
+    parser.set_defaults(handler=run)
+
+
+def describe_selection(
+    ids: list[int] | None, tag: str | None, since: str | None, until: str | None
+) -> str:
+    """The selection in words, for the briefing's front matter and opening line."""
+    parts = []
+    if ids:
+        parts.append(("article " if len(ids) == 1 else "articles ") + ", ".join(map(str, ids)))
+    if tag:
+        parts.append(f"tag “{tag}”")
+    if since:
+        parts.append(f"since {since}")
+    if until:
+        parts.append(f"until {until}")
+    return "; ".join(parts) if parts else "all articles"
+
+
+def generation_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (ValueError, OverflowError, OSError) as error:
+            raise BriefingError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from error
+    return datetime.now(UTC)
+
+
+def run(args: argparse.Namespace) -> int:
+    from briefing.export import (
+        ExportOptions,
+        default_file_name,
+        front_matter_fields,
+        render_briefing,
+        write_briefing,
+    )
+    from briefing.store import Library, LibraryNotFound, StoredArticle
+
+    if args.since and args.until and args.since > args.until:
+        raise BriefingError(f"--since {args.since} is after --until {args.until}")
+    articles: list[StoredArticle]
+    try:
+        with Library.open(read_only=True) as library:
+            articles = library.articles(
+                args.articles, tag=args.tag, since=args.since, until=args.until
+            )
+    except LibraryNotFound:
+        if args.articles:
+            raise
+        # No library yet selects nothing, like an empty one: a valid briefing saying so.
+        articles = []
+    generated_at = generation_time()
+    options = ExportOptions(
+        title=args.title,
+        pinned_only=args.pinned_only,
+        include_hidden=args.include_hidden,
+        generated_at=generated_at,
+        selection=describe_selection(args.articles, args.tag, args.since, args.until),
+    )
+    text = render_briefing(articles, options=options)
+    if args.output in (None, "-"):
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    target = Path(args.output)
+    if target.is_dir():
+        target = target / default_file_name(generated_at)
+    written = write_briefing(target, text, force=args.force)
+    facts = front_matter_fields(text).get("fact_count", "0")
+    print(f"Wrote a briefing of {len(articles)} article(s) and {facts} fact(s) to {written}")
+    return 0
