@@ -1,0 +1,206 @@
+"""The library file over time and across processes: migrations, damaged or newer files,
+restarts, and two processes writing at once."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from briefing.store import Library, LibraryCorrupt, LibraryError, LibraryTooNew
+from briefing.store.schema import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def install_v1(data_dir: Path) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    target = data_dir / "library.sqlite3"
+    shutil.copyfile(FIXTURES / "library-v1.sqlite3", target)
+    return target
+
+
+def dump(db: Path) -> list[str]:
+    connection = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_v1_library_is_upgraded_in_place_after_a_backup(data_dir: Path) -> None:
+    db = install_v1(data_dir)
+    original = dump(db)
+    with Library.open() as library:
+        assert library.count() == 2
+        japan = library.article(1)
+        assert japan.title == "Japan expels eight Russian diplomats"
+        assert japan.tags == () and japan.pipeline_version == "v1-pipeline"
+        (fact,) = japan.facts
+        # User state written by version 1 survives; the new columns start empty.
+        assert fact.pinned and fact.note == "check" and not fact.hidden and not fact.edited
+        # What version 2 added works on the old data: search (index rebuilt), tags, hiding.
+        assert [s.id for s in library.summaries(search="coal")] == [2]
+        library.add_tags(1, ["asia"])
+        library.update_fact(fact.id, hidden=True, corrections={"actor": "Tokyo"})
+        assert library.count(tag="asia") == 1
+    backup = data_dir / "library.sqlite3.bak-v1"
+    assert dump(backup) == original  # the backup is the v1 library, page for page
+    version = sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0]
+    assert version == SCHEMA_VERSION
+    with Library.open() as library:  # opening again migrates nothing and backs up nothing
+        assert library.fact(1).hidden
+    assert sorted(p.name for p in data_dir.glob("*.bak-*")) == ["library.sqlite3.bak-v1"]
+
+
+def test_failed_migration_leaves_the_old_library_as_it_was(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = install_v1(data_dir)
+    from briefing.store import schema
+
+    def broken_step(connection: sqlite3.Connection) -> None:
+        connection.execute("ALTER TABLE facts ADD COLUMN half_done TEXT")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken_step))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
+    with pytest.raises(LibraryError):
+        Library.open()
+    check = sqlite3.connect(db)
+    columns = [row[1] for row in check.execute("PRAGMA table_info(facts)")]
+    assert "half_done" not in columns and "hidden" not in columns  # the whole upgrade rolled back
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: b"this is not a database\n" * 100, id="text-file"),
+        pytest.param(lambda data: data[:16] + b"\xff" * 84 + data[100:], id="bad-header"),
+        pytest.param(lambda data: data[:100] + b"\x00\x13" * 2000 + data[4100:], id="bad-page"),
+        pytest.param(lambda data: data[: len(data) // 3], id="truncated"),
+    ],
+)
+def test_damaged_library_is_refused_and_left_byte_for_byte(data_dir: Path, damage: object) -> None:
+    with Library.open() as library:
+        library.close()
+    db = install_v1(data_dir)
+    damaged = damage(db.read_bytes())  # type: ignore[operator]
+    db.write_bytes(damaged)
+    with pytest.raises(LibraryError) as refused, Library.open() as library:
+        library.summaries()
+        library.article(1)
+    assert "library" in str(refused.value)
+    assert db.read_bytes() == damaged
+    assert not list(data_dir.glob("*.bak-*"))
+
+
+def test_library_from_a_newer_version_is_refused_unchanged(data_dir: Path) -> None:
+    with Library.open():
+        pass
+    db = data_dir / "library.sqlite3"
+    connection = sqlite3.connect(db)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    connection.close()
+    before = db.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(LibraryTooNew, match="newer version"):
+            Library.open(read_only=read_only)
+    assert db.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_not_taken_over(data_dir: Path) -> None:
+    data_dir.mkdir()
+    db = data_dir / "library.sqlite3"
+    connection = sqlite3.connect(db)
+    connection.execute("CREATE TABLE something_else (x)")
+    connection.commit()
+    connection.close()
+    before = db.read_bytes()
+    with pytest.raises(LibraryCorrupt):
+        Library.open()
+    assert db.read_bytes() == before
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from briefing.model import Analysis, Fact
+    from briefing.store import Library
+
+    name, count = sys.argv[1], int(sys.argv[2])
+    with Library.open() as library:
+        for number in range(count):
+            body = f"{name} sanctions number {number}."
+            fact = Fact("sanctions", name, None, None, None, "announced", body, 0, len(body))
+            analysis = Analysis(f"{name}-{number}.txt", f"{name} {number}", None, body, (), (),
+                                (), (fact,))
+            article_id, created = library.add_analysis(analysis, body)
+            assert created
+            library.update_fact(library.facts(article_id)[0].id, pinned=True, note=name)
+            library.add_tags(article_id, [name])
+    print("done")
+    """
+)
+
+
+def test_two_processes_writing_at_once_lose_nothing(data_dir: Path) -> None:
+    count = 150
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, name, str(count)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("alpha", "beta")
+    ]
+    for writer in writers:
+        out, err = writer.communicate(timeout=240)
+        assert writer.returncode == 0, err
+        assert out.strip() == "done"
+        assert "locked" not in err
+    with Library.open() as library:
+        assert library.count() == 2 * count
+        assert library.count(tag="alpha") == library.count(tag="beta") == count
+        pinned = library.facts(pinned_only=True)
+        assert len(pinned) == 2 * count
+        assert sorted({f.note for f in pinned}) == ["alpha", "beta"]
+
+
+def test_changes_persist_across_process_restarts(data_dir: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        from briefing.model import Analysis, Fact
+        from briefing.store import Library
+
+        with Library.open() as library:
+            if sys.argv[1] == "write":
+                body = "Japan expels eight Russian diplomats."
+                fact = Fact("expulsion", "Japan", None, "8", None, "announced", body, 0,
+                            len(body))
+                analysis = Analysis("a.txt", "Japan", None, body, (), (), (), (fact,))
+                article_id, _ = library.add_analysis(analysis, body)
+                fact_id = library.facts(article_id)[0].id
+                library.update_fact(fact_id, pinned=True, note="keep",
+                                    corrections={"target": "envoys"})
+                library.set_unread(article_id, False)
+            else:
+                (fact,) = library.facts()
+                (summary,) = library.summaries()
+                print(fact.pinned, fact.note, fact.target, summary.unread)
+        """
+    )
+    for step in ("write", "read"):
+        done = subprocess.run(
+            [sys.executable, "-c", script, step], capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "keep", "envoys", "False"]
