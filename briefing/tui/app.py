@@ -1,0 +1,152 @@
+"""The reader app and its factory, shared by the CLI (``briefing``, ``briefing open ID``) and
+the tests."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from briefing.errors import BriefingError
+from briefing.store import Library, LibraryNotWritable
+from briefing.store.paths import data_dir as default_data_dir
+from briefing.tui.commands import ReaderCommands
+from briefing.tui.resources import stylesheets
+from briefing.tui.settings import Settings
+
+BindingSection = tuple[str, DOMNode, Sequence[Binding]]
+
+
+class ReaderApp(App[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(stylesheets())
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        data_dir: Path,
+        *,
+        open_article_id: int | None = None,
+        notice: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.data_dir = data_dir
+        self.open_article_id = open_article_id
+        self.startup_notice = notice
+        self.settings = Settings.load(data_dir)
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    def get_default_screen(self) -> Screen[None]:
+        from briefing.tui.screens.main import MainScreen
+
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+        if self.startup_notice:
+            self.notify(self.startup_notice, severity="warning", timeout=8, markup=False)
+
+    def remember_theme(self, theme: object) -> None:
+        self.settings.theme = self.theme
+        self.settings.save(self.data_dir)
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+    # -- help ---------------------------------------------------------------------------------
+
+    def binding_sections(self, screen: Screen[object]) -> list[BindingSection]:
+        """Every binding of the reader, by where it applies: what help and the palette list."""
+        from briefing.tui.screens.main import MainScreen
+        from briefing.tui.widgets.article_list import ArticleList
+        from briefing.tui.widgets.article_view import ArticleView
+        from briefing.tui.widgets.facts_panel import FactsPanel
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        sections: list[BindingSection] = [("Everywhere", self, _bindings(self.BINDINGS))]
+        if main is None:
+            return sections
+        sections.append(("Reader", main, _bindings(main.BINDINGS)))
+        for title, widget_type in (
+            ("Article list", ArticleList),
+            ("Article", ArticleView),
+            ("Facts", FactsPanel),
+        ):
+            widget = main.query_one(widget_type)
+            sections.append((title, widget, _bindings(widget_type.BINDINGS)))
+        return sections
+
+    def action_help(self) -> None:
+        from briefing.tui.dialogs.help import HelpScreen
+
+        sections = [
+            (title, bindings) for title, _node, bindings in self.binding_sections(self.screen)
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    # -- pasted text --------------------------------------------------------------------------
+
+    def save_pasted_text(self, text: str) -> Path:
+        """Keep pasted article text as a file in the library folder, so it imports (and
+        re-analyses) like any other file."""
+        folder = self.data_dir / "pasted"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / time.strftime("pasted-%Y%m%d-%H%M%S.txt")
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = folder / time.strftime(f"pasted-%Y%m%d-%H%M%S-{counter}.txt")
+        path.write_text(text, encoding="utf-8")
+        return path
+
+
+def _bindings(bindings: Iterable[BindingType]) -> list[Binding]:
+    return [binding for binding in bindings if isinstance(binding, Binding)]
+
+
+def create_app(
+    library_dir: Path | str | None = None,
+    open_article: int | None = None,
+) -> ReaderApp:
+    """Open the library (read-only, with a notice, where it cannot be written) and build the
+    app. Raises ``BriefingError`` for what the user must fix (damaged library, no such
+    article) before any terminal mode is entered."""
+    directory = Path(library_dir) if library_dir is not None else default_data_dir()
+    notice = None
+    try:
+        library = Library.open(directory)
+    except LibraryNotWritable as error:
+        library = Library.open(directory, read_only=True)
+        notice = f"Opened read-only: {error}"
+    except BriefingError as error:
+        if not _unwritable(directory):
+            raise
+        library = Library.open(directory, read_only=True)
+        notice = f"Opened read-only: {error}"
+    if open_article is not None:
+        try:
+            library.article(open_article)
+        except BriefingError:
+            library.close()
+            raise
+    return ReaderApp(library, directory, open_article_id=open_article, notice=notice)
+
+
+def _unwritable(directory: Path) -> bool:
+    import os
+
+    return directory.exists() and not os.access(directory, os.W_OK)

@@ -1,0 +1,1 @@
+"""Modal screens: help, legend, fact form, prompts, import and export."""

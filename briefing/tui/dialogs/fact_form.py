@@ -1,0 +1,84 @@
+"""Edit a fact's fields, or add a fact for the sentence under the cursor."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+from briefing.model import MEASURE_TYPES, STATUSES
+from briefing.tui.rendering import display_safe
+
+FIELDS: tuple[str, ...] = ("measure", "actor", "target", "quantity", "when", "status")
+TEXT_FIELDS: tuple[str, ...] = ("actor", "target", "quantity", "when")
+
+
+class FactForm(ModalScreen[dict[str, str | None] | None]):
+    """Returns every field's value (blank text fields as None), or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+    ]
+
+    def __init__(self, title: str, values: dict[str, str | None], sentence: str) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.values = values
+        self.sentence = sentence
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box fact-form"):
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Label(display_safe(self.sentence), classes="dialog-sentence", markup=False)
+            yield Label("Measure")
+            yield Select(
+                [(name.replace("_", " "), name) for name in MEASURE_TYPES],
+                value=self.values.get("measure") or MEASURE_TYPES[0],
+                allow_blank=False,
+                id="field-measure",
+            )
+            for name in TEXT_FIELDS:
+                yield Label(name.capitalize())
+                yield Input(self.values.get(name) or "", id=f"field-{name}")
+            yield Label("Status")
+            yield Select(
+                [(name.replace("_", " "), name) for name in STATUSES],
+                value=self.values.get("status") or STATUSES[0],
+                allow_blank=False,
+                id="field-status",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#field-actor", Input).focus()
+
+    def result(self) -> dict[str, str | None]:
+        values: dict[str, str | None] = {}
+        for name in ("measure", "status"):
+            values[name] = str(self.query_one(f"#field-{name}", Select).value)
+        for name in TEXT_FIELDS:
+            values[name] = self.query_one(f"#field-{name}", Input).value.strip() or None
+        return values
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        self.dismiss(self.result())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

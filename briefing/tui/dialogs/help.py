@@ -1,0 +1,85 @@
+"""The help screen (every binding, generated from the bindings themselves) and the legend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from briefing.model import ACTOR_KINDS, MEASURE_TYPES
+from briefing.tui.rendering import FAMILY_NAMES, MEASURE_FAMILIES, Palette
+
+HelpSection = tuple[str, Sequence[Binding]]
+
+
+def key_label(keys: str) -> str:
+    """ "space,f" → "space / f"; single keys as typed, so "G" reads as shift+g."""
+    return " / ".join(key.strip() for key in keys.split(","))
+
+
+def bindings_table(sections: Sequence[HelpSection]) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
+    table.add_column("key", no_wrap=True, style="bold")
+    table.add_column("what")
+    for title, bindings in sections:
+        table.add_row(Text(title, style="bold underline"), Text(""))
+        for binding in bindings:
+            table.add_row(Text(key_label(binding.key)), Text(binding.description))
+        table.add_row(Text(""), Text(""))
+    return table
+
+
+class _Modal(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="modal.close"),
+    ]
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class HelpScreen(_Modal):
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__(classes="dialog")
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box help-box", id="help"):
+            yield Static(Text("Keys (Esc closes)", style="bold"), classes="dialog-title")
+            yield Static(bindings_table(self.sections), id="help-table")
+
+
+def legend_table(palette: Palette) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+    table.add_column("sample", no_wrap=True)
+    table.add_column("means")
+    table.add_row(Text("Actors (bold; people also italic)", style="bold underline"), Text(""))
+    for kind in ACTOR_KINDS:
+        table.add_row(Text(kind.capitalize(), style=palette.actors[kind]), Text(f"{kind} actor"))
+    table.add_row(Text(""), Text(""))
+    table.add_row(Text("Measures (underlined)", style="bold underline"), Text(""))
+    for family in FAMILY_NAMES:
+        members = [m.replace("_", " ") for m in MEASURE_TYPES if MEASURE_FAMILIES[m] == family]
+        table.add_row(Text(family, style=palette.families[family]), Text(", ".join(members)))
+    table.add_row(Text(""), Text(""))
+    table.add_row(Text("▌ marked line", style=palette.evidence), Text("the selected fact's text"))
+    table.add_row(Text("★  ✎"), Text("pinned fact, fact with a note"))
+    return table
+
+
+class LegendScreen(_Modal):
+    def __init__(self, palette: Palette) -> None:
+        super().__init__(classes="dialog")
+        self.palette = palette
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box legend-box", id="legend"):
+            yield Static(Text("Legend (Esc closes)", style="bold"), classes="dialog-title")
+            yield Static(legend_table(self.palette))

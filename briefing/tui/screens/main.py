@@ -1,0 +1,644 @@
+"""The main screen: article list, article view and facts panel, and every curation action.
+
+Every change the user makes is written to the store at once (the store commits per call), so
+nothing is lost if the terminal dies a second later. Store errors (busy, read-only, damaged)
+become notifications, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Label, OptionList, ProgressBar, Static
+
+from briefing.errors import BriefingError
+from briefing.store.records import StoredArticle, StoredFact
+from briefing.tui.dialogs.export_dialog import ExportDialog, ExportRequest
+from briefing.tui.dialogs.fact_form import FIELDS, FactForm
+from briefing.tui.dialogs.import_dialog import ImportDialog, ImportRequest
+from briefing.tui.dialogs.prompt import PromptDialog
+from briefing.tui.rendering import Palette, display_safe
+from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.facts_panel import FactsPanel
+
+if TYPE_CHECKING:
+    from briefing.importing import ImportProgress, ImportReport
+    from briefing.tui.app import ReaderApp
+
+T = TypeVar("T")
+
+WIDE = 120  # three panes from this width; narrower, the facts panel folds away
+MIN_WIDTH, MIN_HEIGHT = 60, 15
+SEARCH_DELAY = 0.15  # seconds of typing pause before the list re-queries
+
+CHOOSE = "Choose an article in the list (j/k, Enter), or press / to search. ? lists every key."
+WELCOME = (
+    "Your library is empty.\n\n"
+    "Press s to import the bundled sample articles (about a minute: the language model "
+    "loads once), or i to import your own files or pasted text.\n\n"
+    "Press ? for every key."
+)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="main.prev_pane"),
+        Binding("n", "step_article(1)", "Next", id="main.next_article"),
+        Binding("p", "step_article(-1)", "Prev", id="main.previous_article"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("space", "scroll_article", "Scroll", show=False, id="main.scroll"),
+        Binding("a", "add_fact", "Add fact", id="main.add_fact"),
+        Binding("u", "undo_hide", "Undo hide", show=False, id="main.undo_hide"),
+        Binding("t", "tag", "Tag", id="main.tag"),
+        Binding("x", "export", "Export", id="main.export"),
+        Binding("r", "reanalyse", "Re-analyse", show=False, id="main.reanalyse"),
+        Binding("i", "import", "Import", id="main.import"),
+        Binding("s", "import_samples", "Samples", id="main.import_samples"),
+        Binding("F", "toggle_facts", "Facts", id="main.toggle_facts"),
+        Binding("z", "zen", "Zen", show=False, id="main.zen"),
+        Binding("b", "toggle_removed", "Page chrome", show=False, id="main.toggle_removed"),
+        Binding("l", "legend", "Legend", show=False, id="main.legend"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.article: StoredArticle | None = None
+        self.hidden_facts: list[int] = []  # undo stack of fact ids hidden with d
+        self._search_timer: Timer | None = None
+        self._listed_added = 0  # articles of the running import already shown in the list
+
+    @property
+    def reader(self) -> ReaderApp:
+        from briefing.tui.app import ReaderApp
+
+        assert isinstance(self.app, ReaderApp)
+        return self.app
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="/ search (full text)", id="filter")
+                yield ArticleList(self.reader.library, id="articles")
+            yield ArticleView(id="article")
+            with Vertical(id="facts-pane"):
+                yield Label("Facts", id="facts-title")
+                yield FactsPanel(id="facts")
+        with Horizontal(id="import-status"):
+            yield Label("", id="import-label")
+            yield ProgressBar(id="import-progress", show_eta=False)
+        yield Static(
+            Text(f"Terminal too small: the reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."),
+            id="too-small",
+        )
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def facts_panel(self) -> FactsPanel:
+        return self.query_one("#facts", FactsPanel)
+
+    def on_mount(self) -> None:
+        self.title = "briefing"
+        if self.reader.library.read_only:
+            self.sub_title = "read-only"
+        self.apply_palette()
+        self.update_placeholder()
+        self.reader.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
+        self.update_layout_classes()
+        target = self.reader.open_article_id
+        if target is not None:
+            self.open_article(target)
+            self.article_view.focus()
+        else:
+            self.article_list.focus()
+            self.refresh_bindings()
+
+    def update_placeholder(self) -> None:
+        empty = self.article_list.row_count == 0 and not self.article_list.search
+        self.article_view.show_placeholder(Text(WELCOME if empty else CHOOSE))
+
+    def apply_palette(self) -> None:
+        self.article_view.set_palette(Palette.from_variables(self.reader.get_css_variables()))
+
+    def on_resize(self) -> None:
+        self.update_layout_classes()
+
+    def update_layout_classes(self) -> None:
+        width, height = self.size
+        self.set_class(width < WIDE, "-narrow")
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+
+    # -- store access -------------------------------------------------------------------------
+
+    def write(self, change: Callable[[], T]) -> T | None:
+        """Run one store write; report failures (read-only, busy) instead of raising."""
+        if self.reader.library.read_only:
+            self.notify(
+                "The library is open read-only: nothing can be changed.", severity="warning"
+            )
+            return None
+        try:
+            return change()
+        except BriefingError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return None
+
+    # -- opening articles ---------------------------------------------------------------------
+
+    def open_article(self, article_id: int) -> None:
+        try:
+            article = self.reader.library.article(article_id)
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if article.unread and not self.reader.library.read_only:
+            # The unread marker is cosmetic: a busy store must not block reading.
+            with contextlib.suppress(BriefingError):
+                self.reader.library.set_unread(article_id, False)
+        self.article = article
+        self.hidden_facts.clear()
+        self.article_view.show_article(article)
+        self.facts_panel.show_facts(article.facts)
+        articles = self.article_list
+        articles.open_id = article_id
+        articles.forget_pages()
+        index = articles.index_of(article_id)
+        if index is not None and index != articles.cursor:
+            articles.cursor = index
+        self.sub_title = ("read-only · " if self.reader.library.read_only else "") + (
+            f"{len(self.facts_panel.facts)} facts"
+        )
+        self.refresh_bindings()
+
+    def reload_article(self, *, keep_fact_position: bool = True) -> None:
+        """Re-read the open article after a change, keeping the reading position."""
+        if self.article is None:
+            return
+        try:
+            article = self.reader.library.article(self.article.id)
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.article = article
+        view = self.article_view
+        view.article = article
+        self.facts_panel.show_facts(article.facts, keep_position=keep_fact_position)
+        self.article_list.forget_pages()
+
+    @on(ArticleList.Opened)
+    def on_article_opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    def action_step_article(self, step: int) -> None:
+        articles = self.article_list
+        if self.article is not None and articles.current is not None:
+            if articles.current.id == self.article.id or step < 0:
+                articles.cursor += step
+            # a cursor moved away from the open article: n opens what it points at
+        else:
+            articles.cursor += step if self.article is not None else 0
+        summary = articles.current
+        if summary is not None:
+            self.open_article(summary.id)
+
+    # -- facts --------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#facts")
+    def on_fact_highlighted(self) -> None:
+        fact = self.facts_panel.current
+        if fact is not None and self.facts_panel.has_focus:
+            self.article_view.mark_evidence((fact.start, fact.end))
+
+    @on(OptionList.OptionSelected, "#facts")
+    def on_fact_selected(self) -> None:
+        fact = self.facts_panel.current
+        if fact is not None:
+            self.article_view.mark_evidence((fact.start, fact.end))
+
+    def _update_fact(self, fact: StoredFact, **changes: object) -> StoredFact | None:
+        library = self.reader.library
+        updated = self.write(lambda: library.update_fact(fact.id, **changes))  # type: ignore[arg-type]
+        if updated is not None:
+            self.reload_article()
+        return updated
+
+    def action_toggle_pin(self) -> None:
+        fact = self.facts_panel.current
+        if fact is not None:
+            self._update_fact(fact, pinned=not fact.pinned)
+
+    def action_hide_fact(self) -> None:
+        fact = self.facts_panel.current
+        if fact is None:
+            return
+        if self._update_fact(fact, hidden=True) is not None:
+            self.hidden_facts.append(fact.id)
+            self.notify("Fact hidden. Press u to undo.")
+
+    def action_undo_hide(self) -> None:
+        if not self.hidden_facts:
+            self.notify("Nothing to undo.")
+            return
+        fact_id = self.hidden_facts[-1]
+        library = self.reader.library
+        if self.write(lambda: library.update_fact(fact_id, hidden=False)) is not None:
+            self.hidden_facts.pop()
+            self.reload_article()
+
+    def action_edit_note(self) -> None:
+        fact = self.facts_panel.current
+        if fact is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._update_fact(fact, note=note.strip() or None)
+
+        self.app.push_screen(
+            PromptDialog("Note on this fact", fact.note or "", hint="Enter saves · empty removes"),
+            save,
+        )
+
+    def action_edit_fact(self) -> None:
+        fact = self.facts_panel.current
+        if fact is None:
+            return
+        values = {name: getattr(fact, name) for name in FIELDS}
+
+        def save(result: dict[str, str | None] | None) -> None:
+            if result is None:
+                return
+            changed = {name: value for name, value in result.items() if value != values[name]}
+            if changed:
+                self._update_fact(fact, corrections=changed)
+
+        self.app.push_screen(FactForm("Edit fact", values, fact.sentence), save)
+
+    def action_add_fact(self) -> None:
+        article = self.article
+        if article is None:
+            self.notify("Open an article first.")
+            return
+        span = self.article_view.current_sentence()
+        if span is None:
+            self.notify("Move the cursor into the article's text first (Tab, then j/k).")
+            return
+        start, end = span
+        sentence = article.body[start:end]
+        actor = next((a.canonical for a in article.actors if start <= a.start < end), None)
+        measure = next((m.type for m in article.measures if start <= m.start < end), None)
+        values: dict[str, str | None] = {"actor": actor, "measure": measure}
+        library = self.reader.library
+
+        def save(result: dict[str, str | None] | None) -> None:
+            if result is None:
+                return
+            added = self.write(
+                lambda: library.add_fact(
+                    article.id,
+                    measure=result["measure"] or "",
+                    actor=result["actor"],
+                    target=result["target"],
+                    quantity=result["quantity"],
+                    when=result["when"],
+                    status=result["status"] or "announced",
+                    sentence=sentence,
+                    start=start,
+                    end=end,
+                )
+            )
+            if added is not None:
+                self.reload_article()
+                facts = self.facts_panel
+                facts.highlighted = next(
+                    (i for i, fact in enumerate(facts.facts) if fact.id == added.id), None
+                )
+                self.notify("Fact added.")
+
+        self.app.push_screen(FactForm("Add a fact for this sentence", values, sentence), save)
+
+    # -- article actions ----------------------------------------------------------------------
+
+    def action_tag(self) -> None:
+        article = self.article
+        if article is None:
+            self.notify("Open an article first.")
+            return
+        library = self.reader.library
+
+        def save(value: str | None) -> None:
+            if value is None:
+                return
+            wanted = {tag.strip() for tag in value.replace(",", " ").split() if tag.strip()}
+            current = set(article.tags)
+
+            def change() -> None:
+                if wanted - current:
+                    library.add_tags(article.id, sorted(wanted - current))
+                if current - wanted:
+                    library.remove_tags(article.id, sorted(current - wanted))
+
+            self.write(change)
+            self.reload_article()
+            if self.article is not None:
+                self.article_view.show_article(self.article)
+
+        self.app.push_screen(
+            PromptDialog("Tags (space or comma separated)", " ".join(article.tags)), save
+        )
+
+    def action_toggle_removed(self) -> None:
+        self.article_view.show_removed = not self.article_view.show_removed
+
+    def action_scroll_article(self) -> None:
+        self.article_view.action_page(1)
+
+    def action_legend(self) -> None:
+        from briefing.tui.dialogs.help import LegendScreen
+
+        self.app.push_screen(LegendScreen(Palette.from_variables(self.app.get_css_variables())))
+
+    # -- panes and modes ----------------------------------------------------------------------
+
+    def panes(self) -> list[ArticleList | ArticleView | FactsPanel]:
+        visible: list[ArticleList | ArticleView | FactsPanel] = []
+        for pane in (self.article_list, self.article_view, self.facts_panel):
+            if pane.display and all(ancestor.display for ancestor in pane.ancestors):
+                visible.append(pane)
+        return visible
+
+    def action_cycle_pane(self, step: int) -> None:
+        panes = self.panes()
+        focused = self.focused
+        index = next((i for i, pane in enumerate(panes) if pane is focused), -1)
+        panes[(index + step) % len(panes)].focus()
+
+    def action_search(self) -> None:
+        self.remove_class("-zen")
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#filter", Input)
+        if self.has_class("-zen"):
+            self.remove_class("-zen")
+        elif self.has_class("-show-facts") and self.focused is self.facts_panel:
+            self.remove_class("-show-facts")
+            self.article_view.focus()
+        elif self.focused is search or self.focused is not self.article_list:
+            self.article_list.focus()
+        elif search.value:
+            search.value = ""
+            self.apply_search()
+
+    def action_zen(self) -> None:
+        self.toggle_class("-zen")
+        if self.has_class("-zen"):
+            self.article_view.focus()
+
+    def action_toggle_facts(self) -> None:
+        if self.size.width >= WIDE:
+            self.facts_panel.focus()
+            return
+        self.toggle_class("-show-facts")
+        if self.has_class("-show-facts"):
+            self.facts_panel.focus()
+        else:
+            self.article_view.focus()
+
+    # -- search -------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def on_filter_changed(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self.apply_search)
+
+    @on(Input.Submitted, "#filter")
+    def on_filter_submitted(self) -> None:
+        self.apply_search()
+        self.article_list.focus()
+
+    def apply_search(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        query = self.query_one("#filter", Input).value
+        try:
+            self.article_list.set_search(query)
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+        self.refresh_bindings()
+
+    # -- enabling bindings ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "import_samples":
+            # Offered only on an empty library, where it is the one key the welcome text names.
+            return self.article_list.row_count == 0 and not self.article_list.search
+        if action in {"tag", "reanalyse", "add_fact", "toggle_removed", "export"}:
+            return self.article is not None or action == "export"
+        return True
+
+    # -- import -------------------------------------------------------------------------------
+
+    def action_import(self) -> None:
+        def start(request: ImportRequest | None) -> None:
+            if request is not None:
+                self.start_import(request)
+
+        self.app.push_screen(ImportDialog(), start)
+
+    def action_import_samples(self) -> None:
+        from briefing.tui.resources import sample_articles_dir
+
+        self.start_import(ImportRequest(path=sample_articles_dir()))
+
+    def start_import(self, request: ImportRequest) -> None:
+        if self.reader.library.read_only:
+            self.notify("The library is open read-only: cannot import.", severity="warning")
+            return
+        self._listed_added = 0
+        self.add_class("-importing")
+        self.query_one("#import-label", Label).update("Loading the language model…")
+        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.import_worker(request)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def import_worker(self, request: ImportRequest) -> None:
+        # Imported here, in the worker thread: spaCy loads only when something needs it.
+        from briefing.importing import import_paths
+        from briefing.store import Library
+
+        paths = [request.path] if request.path is not None else []
+        if request.text is not None:
+            paths = [self.reader.save_pasted_text(request.text)]
+        try:
+            with Library.open(self.reader.data_dir) as library:
+                report = import_paths(
+                    library, paths, jobs=1, on_progress=self._progress_from_thread
+                )
+        except BriefingError as error:
+            self.app.call_from_thread(self.import_failed, str(error))
+            return
+        self.app.call_from_thread(self.import_finished, report)
+
+    def _progress_from_thread(self, progress: ImportProgress) -> None:
+        self.app.call_from_thread(self.import_progress, progress)
+
+    def import_progress(self, progress: ImportProgress) -> None:
+        """Show progress and list new articles as they are stored."""
+        name = Path(progress.current_path).name
+        self.query_one("#import-label", Label).update(
+            Text(
+                f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
+                f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+        self.query_one("#import-progress", ProgressBar).update(
+            total=max(1, progress.total), progress=progress.done
+        )
+        if progress.added != self._listed_added:
+            self._listed_added = progress.added
+            self.article_list.reload()
+            self.update_placeholder()
+
+    def import_failed(self, message: str) -> None:
+        self.remove_class("-importing")
+        self.notify(message, title="Import failed", severity="error", markup=False)
+
+    def import_finished(self, report: ImportReport) -> None:
+        self.remove_class("-importing")
+        self.article_list.reload()
+        self.update_placeholder()
+        self.refresh_bindings()
+        summary = (
+            f"{len(report.added)} added, {len(report.present)} already in the library, "
+            f"{len(report.failed)} failed."
+        )
+        for failure in report.failed[:3]:
+            summary += f"\n{Path(failure.path).name}: {failure.reason}"
+        self.notify(
+            summary,
+            title="Import finished",
+            severity="warning" if report.failed else "information",
+            markup=False,
+        )
+        if report.added and self.article is None:
+            self.article_list.cursor = 0
+
+    # -- export and re-analysis -----------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from briefing.export import default_file_name
+
+        search = self.article_list.search
+
+        def start(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export_worker(request, search)
+
+        self.app.push_screen(
+            ExportDialog(
+                Path.cwd() / default_file_name(),
+                has_article=self.article is not None,
+                search=search,
+            ),
+            start,
+        )
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def export_worker(self, request: ExportRequest, search: str | None) -> None:
+        from briefing.export import ExportOptions, render_briefing, write_briefing
+
+        library = self.reader.library
+        try:
+            if request.scope == "article" and self.article is not None:
+                articles = library.articles([self.article.id])
+                selection = "one article"
+            elif request.scope == "search" and search:
+                total = library.count(search=search)
+                ids = [s.id for s in library.summaries(limit=max(1, total), search=search)]
+                articles = library.articles(ids)
+                selection = f"articles matching “{search}”"
+            else:
+                articles = library.articles()
+                selection = "all articles"
+            text = render_briefing(
+                articles,
+                options=ExportOptions(pinned_only=request.pinned_only, selection=selection),
+            )
+            written = write_briefing(request.path, text, force=request.overwrite)
+        except (BriefingError, OSError) as error:
+            self.app.call_from_thread(
+                self.notify, str(error), title="Export failed", severity="error", markup=False
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Wrote {written} ({len(articles)} articles).", markup=False
+        )
+
+    def action_reanalyse(self) -> None:
+        if self.article is None:
+            return
+        if self.reader.library.read_only:
+            self.notify("The library is open read-only: cannot re-analyse.", severity="warning")
+            return
+        self.add_class("-importing")
+        self.query_one("#import-label", Label).update("Re-analysing (loading the language model)…")
+        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.reanalyse_worker(self.article)
+
+    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    def reanalyse_worker(self, article: StoredArticle) -> None:
+        import tempfile
+
+        from briefing.cleaning import clean_article
+        from briefing.nlp import Analyzer
+        from briefing.reading import read_article
+        from briefing.store import Library
+
+        suffix = Path(article.path).suffix or ".txt"
+        try:
+            # The stored raw text, not the original file: it may have moved or changed since.
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / f"article{suffix}"
+                copy.write_text(article.raw_text, encoding="utf-8")
+                cleaned = clean_article(read_article(copy))
+            analysis = Analyzer.load().analyze(cleaned)
+            with Library.open(self.reader.data_dir) as library:
+                library.replace_analysis(article.id, analysis)
+        except (BriefingError, OSError) as error:
+            self.app.call_from_thread(self.import_failed, str(error))
+            return
+        self.app.call_from_thread(self.reanalysed, article.id)
+
+    def reanalysed(self, article_id: int) -> None:
+        self.remove_class("-importing")
+        if self.article is not None and self.article.id == article_id:
+            self.open_article(article_id)
+        self.notify("Re-analysed; your pins, notes and corrections are kept.")

@@ -1,0 +1,205 @@
+"""The article list: a Line API widget that draws only the visible rows.
+
+``ListView``/``OptionList`` build a widget or an entry per item and a filled ``DataTable``
+takes seconds at 10,000 rows; this widget keeps only the row count and fetches summaries page by
+page from the store as rows scroll into view, keeping a few pages in an LRU cache.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing.store.records import ArticleSummary
+from briefing.tui.rendering import display_safe
+
+if TYPE_CHECKING:
+    from briefing.store import Library
+
+ROW_HEIGHT = 2
+PAGE_SIZE = 100
+CACHED_PAGES = 16
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Newest first; two lines per article (headline, then source · date · facts · tags)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--meta",
+        "article-list--open",
+        "article-list--unread",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Opened(Message):
+        """The user chose an article (Enter or click)."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library = library
+        self.search: str | None = None
+        self.open_id: int | None = None
+        self.row_count = 0
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    # -- data ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Forget cached pages and recount (after an import, a search, an edit)."""
+        self._pages.clear()
+        self.row_count = self.library.count(search=self.search)
+        self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
+        if self.row_count and self.cursor >= self.row_count:
+            self.cursor = self.row_count - 1
+        self.refresh()
+
+    def set_search(self, text: str) -> None:
+        self.search = text.strip() or None
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+        self.reload()
+
+    def summary_at(self, index: int) -> ArticleSummary | None:
+        if not 0 <= index < self.row_count:
+            return None
+        page_number, row = divmod(index, PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self.library.summaries(
+                offset=page_number * PAGE_SIZE,
+                limit=PAGE_SIZE,
+                search=self.search,
+            )
+            self._pages[page_number] = page
+            while len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[row] if row < len(page) else None
+
+    @property
+    def current(self) -> ArticleSummary | None:
+        return self.summary_at(self.cursor)
+
+    def index_of(self, article_id: int) -> int | None:
+        """Where an article sits among the cached pages (the open one always is)."""
+        for page_number, page in self._pages.items():
+            for row, summary in enumerate(page):
+                if summary.id == article_id:
+                    return page_number * PAGE_SIZE + row
+        return None
+
+    def forget_pages(self) -> None:
+        """Drop cached rows so fact counts, tags and unread markers are re-read."""
+        self._pages.clear()
+        self.refresh()
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, self.row_count - 1)) if self.row_count else 0
+
+    def watch_cursor(self) -> None:
+        self.scroll_to_region(
+            Region(0, self.cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
+            animate=False,
+            force=True,
+        )
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.row_count - 1
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.size.height // ROW_HEIGHT)
+
+    def action_open(self) -> None:
+        summary = self.current
+        if summary is not None:
+            self.post_message(self.Opened(summary.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + round(self.scroll_y)) // ROW_HEIGHT
+        if 0 <= index < self.row_count:
+            self.cursor = index
+            self.action_open()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index, part = divmod(round(self.scroll_y) + y, ROW_HEIGHT)
+        summary = self.summary_at(index)
+        if summary is None:
+            return Strip.blank(width, base)
+        style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("article-list--cursor")
+        elif summary.id == self.open_id:
+            style = base + self.get_component_rich_style("article-list--open")
+        text = self._headline(summary) if part == 0 else self._meta(summary)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(list(text.render(self.app.console))).apply_style(style)
+
+    def _headline(self, summary: ArticleSummary) -> Text:
+        marker = "● " if summary.unread else "  "
+        text = Text(marker, end="", no_wrap=True)
+        if summary.unread:
+            text.stylize(self.get_component_rich_style("article-list--unread", partial=True))
+        text.append(display_safe(summary.title) or "(untitled)", Style(bold=summary.unread))
+        return text
+
+    def _meta(self, summary: ArticleSummary) -> Text:
+        parts = [summary.source or "unknown source", summary.published or summary.imported_at[:10]]
+        count = summary.fact_count
+        parts.append(f"{count} fact" + ("" if count == 1 else "s"))
+        if summary.tags:
+            parts.append(" ".join(f"#{tag}" for tag in summary.tags))
+        meta = Text("  " + display_safe(" · ".join(parts)), end="", no_wrap=True)
+        meta.stylize(self.get_component_rich_style("article-list--meta", partial=True))
+        return meta
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, self.row_count * ROW_HEIGHT)
