@@ -1,1 +1,439 @@
-"""Batch import of article files into the library (used by `briefing add` and the reader)."""
+"""Batch import of article files into the library (used by ``briefing add`` and the reader).
+
+Files are read and cleaned one by one (a bad file is reported and skipped), articles already in
+the library are skipped before the model runs, the rest are analysed in batches through
+``nlp.pipe`` and each article is stored in its own transaction as soon as its analysis is ready.
+An import stopped at any moment (Ctrl-C, kill -9) leaves every article stored whole or absent;
+running it again continues where it stopped.
+
+Progress goes to an ``on_progress`` callback, called from the importing thread; nothing here
+prints or knows about the terminal or the reader.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import stat
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from briefing.errors import ArticleError, BriefingError
+from briefing.store import Library, LibraryNotWritable, content_hash
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from briefing.model import Analysis, CleanArticle
+    from briefing.nlp import Analyzer
+
+# What the reader understands. Directories are searched for these; a file named explicitly is
+# always tried, and the reader says why when it can't read it.
+ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Where an import stands after one more file: ``done`` of ``total`` files handled."""
+
+    done: int
+    total: int
+    current_path: str
+    added: int
+    skipped: int  # already in the library
+    failed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedArticle:
+    path: str
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportFailure:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did, file by file."""
+
+    added: list[ImportedArticle] = field(default_factory=list)
+    present: list[ImportedArticle] = field(default_factory=list)  # already in the library
+    failed: list[ImportFailure] = field(default_factory=list)
+    total: int = 0  # files found (and paths that could not be found)
+
+    @property
+    def ids(self) -> list[int]:
+        """Ids of every article named by the import, added or already present."""
+        return list(dict.fromkeys(item.id for item in [*self.added, *self.present]))
+
+    @property
+    def done(self) -> int:
+        return len(self.added) + len(self.present) + len(self.failed)
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+def find_article_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[str], list[ImportFailure]]:
+    """Expand files and directories (recursively) into the article files to import.
+
+    Hidden files and directories are skipped, each directory is visited once even through
+    symlink loops, a file reached twice is listed once, and paths that cannot be found or
+    listed come back as failures instead of stopping the rest.
+    """
+    files: list[str] = []
+    failures: list[ImportFailure] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add_file(path: str, info: os.stat_result) -> None:
+        key = (info.st_dev, info.st_ino)
+        if key not in seen_files:
+            seen_files.add(key)
+            files.append(path)
+
+    for given in paths:
+        path = os.fspath(given)
+        try:
+            info = os.stat(path)
+        except OSError as error:
+            failures.append(ImportFailure(path, error.strerror or str(error)))
+            continue
+        if not stat.S_ISDIR(info.st_mode):
+            add_file(path, info)
+            continue
+        for found, found_info in _walk(path, seen_dirs, failures):
+            add_file(found, found_info)
+    return files, failures
+
+
+def _walk(
+    top: str, seen_dirs: set[tuple[int, int]], failures: list[ImportFailure]
+) -> Iterator[tuple[str, os.stat_result]]:
+    try:
+        top_info = os.stat(top)
+    except OSError as error:
+        failures.append(ImportFailure(top, error.strerror or str(error)))
+        return
+    key = (top_info.st_dev, top_info.st_ino)
+    if key in seen_dirs:
+        return  # a symlink loop, or a directory named twice
+    seen_dirs.add(key)
+    try:
+        entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+    except OSError as error:
+        failures.append(ImportFailure(top, error.strerror or str(error)))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()  # follows symlinks
+            info = entry.stat()
+        except OSError:
+            continue  # a dangling symlink or a file that vanished while listing: nothing to read
+        if is_dir:
+            yield from _walk(entry.path, seen_dirs, failures)
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and stat.S_ISREG(info.st_mode):
+            yield entry.path, info
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    batch_size: int = 16,
+    on_progress: ProgressCallback | None = None,
+    analyzer: Analyzer | None = None,
+) -> ImportReport:
+    """Import article files and directories into ``library``; see the module docstring.
+
+    ``jobs`` > 1 analyses in that many worker processes (each loads the model once), used when
+    there are enough files to pay for starting them. ``analyzer`` reuses an already loaded
+    analyzer for in-process analysis (else one is loaded on first need).
+    """
+    if library.read_only:
+        raise LibraryNotWritable("the library is open read-only; cannot import")
+    files, failures = find_article_files(paths)
+    run = _ImportRun(library, len(files) + len(failures), on_progress)
+    for failure in failures:
+        run.fail(failure.path, failure.reason)
+    analyze: _BatchAnalyzer
+    if jobs > 1 and len(files) >= 2 * batch_size:
+        analyze = _PoolAnalyzer(jobs)
+    else:
+        analyze = _InProcessAnalyzer(analyzer)
+    try:
+        batch: list[CleanArticle] = []
+        for path in files:
+            article = run.read(path)
+            if article is None:
+                continue
+            batch.append(article)
+            if len(batch) >= batch_size:
+                analyze.submit(batch)
+                batch = []
+                for done_batch, results in analyze.ready():
+                    run.store(done_batch, results)
+        if batch:
+            analyze.submit(batch)
+        for done_batch, results in analyze.finish():
+            run.store(done_batch, results)
+    finally:
+        analyze.close()
+    return run.report
+
+
+class _ImportRun:
+    """The state of one import: the report so far and the progress callback."""
+
+    def __init__(self, library: Library, total: int, on_progress: ProgressCallback | None):
+        self.library = library
+        self.report = ImportReport(total=total)
+        self.on_progress = on_progress
+
+    def progress(self, path: str) -> None:
+        if self.on_progress is not None:
+            report = self.report
+            self.on_progress(
+                ImportProgress(
+                    done=report.done,
+                    total=report.total,
+                    current_path=path,
+                    added=len(report.added),
+                    skipped=len(report.present),
+                    failed=len(report.failed),
+                )
+            )
+
+    def fail(self, path: str, reason: str) -> None:
+        self.report.failed.append(ImportFailure(path, reason))
+        self.progress(path)
+
+    def read(self, path: str) -> CleanArticle | None:
+        """Read and clean a file; None when it failed or is already in the library."""
+        from briefing.cleaning import clean_article
+        from briefing.reading import read_article
+
+        try:
+            article = clean_article(read_article(path))
+        except ArticleError as error:
+            self.fail(path, error.reason)
+            return None
+        except BriefingError as error:
+            self.fail(path, str(error))
+            return None
+        except OSError as error:
+            # The file vanished or became unreadable between listing and reading.
+            self.fail(path, error.strerror or str(error))
+            return None
+        except Exception as error:  # one file's surprise must not stop the rest
+            self.fail(path, f"could not be read ({type(error).__name__}: {error})")
+            return None
+        existing = self.library.find_by_hash(content_hash(article.raw_text))
+        if existing is not None:
+            self.report.present.append(ImportedArticle(path, existing))
+            self.progress(path)
+            return None
+        return article
+
+    def store(self, batch: Sequence[CleanArticle], results: Sequence[Analysis | str]) -> None:
+        for article, result in zip(batch, results, strict=True):
+            if isinstance(result, str):
+                self.fail(article.path, result)
+                continue
+            article_id, created = self.library.add_analysis(result, article.raw_text)
+            # Not created: the same text came twice in this import, from two paths.
+            target = self.report.added if created else self.report.present
+            target.append(ImportedArticle(article.path, article_id))
+            self.progress(article.path)
+
+
+def _analyze_batch(analyzer: Analyzer, batch: Sequence[CleanArticle]) -> list[Analysis | str]:
+    """Analyses for a batch, in order; an article the model fails on becomes its reason."""
+    try:
+        return list(analyzer.analyze_many(batch, batch_size=len(batch)))
+    except Exception:  # find the article at fault, keep the rest
+        results: list[Analysis | str] = []
+        for article in batch:
+            try:
+                results.append(analyzer.analyze(article))
+            except Exception as error:
+                results.append(f"analysis failed ({type(error).__name__}: {error})")
+        return results
+
+
+class _BatchAnalyzer(Protocol):
+    """Takes batches of articles, hands back (batch, results) in submission order."""
+
+    def submit(self, batch: list[CleanArticle]) -> None: ...
+
+    def ready(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        """Results that may be stored now without waiting long."""
+        ...
+
+    def finish(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]: ...
+
+    def close(self) -> None: ...
+
+
+class _InProcessAnalyzer:
+    def __init__(self, analyzer: Analyzer | None) -> None:
+        self._analyzer = analyzer
+        self._pending: list[CleanArticle] = []
+
+    def submit(self, batch: list[CleanArticle]) -> None:
+        self._pending = batch
+
+    def ready(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        if self._pending:
+            batch, self._pending = self._pending, []
+            if self._analyzer is None:
+                from briefing.nlp import Analyzer
+
+                self._analyzer = Analyzer.load()
+            yield batch, _analyze_batch(self._analyzer, batch)
+
+    def finish(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        return self.ready()
+
+    def close(self) -> None:
+        self._pending = []
+
+
+# -- worker processes ----------------------------------------------------------------------
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker() -> None:
+    global _worker_analyzer
+    # Ctrl-C is the parent's to handle: it stops the pool. Workers printing their own
+    # KeyboardInterrupt tracebacks would bury the message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from briefing.nlp import Analyzer
+
+    _worker_analyzer = Analyzer.load()
+
+
+def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
+    assert _worker_analyzer is not None, "worker not initialised"
+    return _analyze_batch(_worker_analyzer, batch)
+
+
+class _PoolAnalyzer:
+    """Analysis in ``jobs`` processes; at most two batches per worker in flight."""
+
+    def __init__(self, jobs: int) -> None:
+        # spawn, not fork: the reader imports from a thread, and forking a threaded process
+        # can deadlock the child.
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(processes=jobs, initializer=_init_worker)
+        self._window = 2 * jobs
+        self._in_flight: deque[tuple[list[CleanArticle], AsyncResult[Any]]] = deque()
+
+    def submit(self, batch: list[CleanArticle]) -> None:
+        self._in_flight.append((batch, self._pool.apply_async(_worker_analyze, (batch,))))
+
+    def ready(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        while self._in_flight and (
+            len(self._in_flight) >= self._window or self._in_flight[0][1].ready()
+        ):
+            batch, result = self._in_flight.popleft()
+            yield batch, self._get(batch, result)
+
+    def finish(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        while self._in_flight:
+            batch, result = self._in_flight.popleft()
+            yield batch, self._get(batch, result)
+
+    def _get(self, batch: list[CleanArticle], result: AsyncResult[Any]) -> list[Analysis | str]:
+        try:
+            analyses: list[Analysis | str] = result.get()
+        except BriefingError:
+            raise  # e.g. the model is missing: every batch would fail the same way
+        except Exception as error:  # a worker died; report its batch, go on
+            reason = f"analysis failed ({type(error).__name__}: {error})"
+            return [reason] * len(batch)
+        return analyses
+
+    def close(self) -> None:
+        # terminate(), not close(): on Ctrl-C or an error nobody waits for queued batches.
+        self._pool.terminate()
+        self._pool.join()
+
+
+def reanalyze(
+    library: Library,
+    ids: Sequence[int],
+    *,
+    analyzer: Analyzer | None = None,
+    batch_size: int = 16,
+    on_progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Analyse stored articles again from their stored raw text (the source file may be gone)
+    with the current pipeline, keeping the user's work (see ``Library.replace_analysis``).
+
+    The report lists re-analysed articles under ``added`` and failures under ``failed``.
+    """
+    if library.read_only:
+        raise LibraryNotWritable("the library is open read-only; cannot re-analyse")
+    run = _ImportRun(library, len(ids), on_progress)
+    pending: list[tuple[int, CleanArticle]] = []
+
+    def flush() -> None:
+        nonlocal analyzer
+        if not pending:
+            return
+        if analyzer is None:
+            from briefing.nlp import Analyzer
+
+            analyzer = Analyzer.load()
+        results = _analyze_batch(analyzer, [article for _, article in pending])
+        for (article_id, article), result in zip(pending, results, strict=True):
+            if isinstance(result, str):
+                run.fail(article.path, result)
+            else:
+                library.replace_analysis(article_id, result)
+                run.report.added.append(ImportedArticle(article.path, article_id))
+                run.progress(article.path)
+        pending.clear()
+
+    for article_id in ids:
+        stored = library.article(article_id)
+        try:
+            pending.append((article_id, _article_from_text(stored.path, stored.raw_text)))
+        except BriefingError as error:
+            run.fail(stored.path, str(error))
+            continue
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    return run.report
+
+
+def _article_from_text(path: str, raw_text: str) -> CleanArticle:
+    """Read and clean stored raw text as if it were still the file at ``path``."""
+    import dataclasses
+    import tempfile
+
+    from briefing.cleaning import clean_article
+    from briefing.reading import read_article
+
+    suffix = os.path.splitext(path)[1].lower()
+    with tempfile.TemporaryDirectory(prefix="briefing-") as scratch:
+        copy = os.path.join(scratch, "article" + (suffix if suffix in ARTICLE_SUFFIXES else ".txt"))
+        with open(copy, "w", encoding="utf-8") as handle:
+            handle.write(raw_text)
+        article = clean_article(read_article(copy))
+    return dataclasses.replace(article, path=path)
