@@ -1,0 +1,229 @@
+"""Measurements that must run in a fresh process, one per invocation, for ``run.py``.
+
+    python benchmarks/probes.py PROBE [ARGS...]
+
+Each probe prints one JSON object on its last line of stdout. ``run.py`` times the whole process
+from outside where the figure is a wall time (cold start, import), and reads what only the
+process itself knows from the JSON (per-move timings, peak RSS, whether spaCy was imported).
+
+Reader probes drive the real app headless through ``App.run_test()`` and decide that something
+is "shown" by reading the compositor's rendered screen (the strips Textual would send to the
+terminal), never by asking the app's internals: the same check works for the reader and for the
+minimal reference app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+# Textual is imported inside the probes that use it: the bare-pipe probe must not pay for it.
+
+MINIMAL_ROWS = 10
+SIZE = (120, 40)
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def emit(result: dict[str, Any]) -> None:
+    print(json.dumps(result))
+
+
+def screen_text(app: Any) -> str:
+    """What the terminal would show right now, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def shows(app: Any, needles: str | list[str]) -> bool:
+    text = screen_text(app)
+    return all(needle in text for needle in ([needles] if isinstance(needles, str) else needles))
+
+
+async def wait_for_text(pilot: Any, needles: str | list[str], timeout: float = 60.0) -> None:
+    """Let the app run until every needle is on screen."""
+    deadline = time.perf_counter() + timeout
+    while not shows(pilot.app, needles):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{needles!r} never appeared on screen:\n{screen_text(pilot.app)}")
+        await pilot.pause()
+
+
+def minimal_app() -> Any:
+    """The reference: the smallest Textual app that shows a 10-row list."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import OptionList
+
+    class MinimalApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList(*(f"Row {n}: a headline" for n in range(MINIMAL_ROWS)))
+
+    return MinimalApp()
+
+
+def reader_app(data_dir: str, open_article: int | None = None) -> Any:
+    from briefing.tui.app import create_app
+
+    return create_app(library_dir=Path(data_dir), open_article=open_article)
+
+
+# --- cold start ------------------------------------------------------------------------------
+
+
+async def _cold(app: Any, needle: str) -> dict[str, Any]:
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_text(pilot, needle)
+        spacy_loaded = "spacy" in sys.modules
+        app.exit()
+    return {"spacy_loaded": spacy_loaded, "peak_rss_mb": peak_rss_mb()}
+
+
+def probe_cold_minimal(args: argparse.Namespace) -> dict[str, Any]:
+    return asyncio.run(_cold(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
+
+
+def probe_cold_reader(args: argparse.Namespace) -> dict[str, Any]:
+    # The expected first row's headline comes from run.py (read from the store there), so that
+    # this process does nothing the reader would not do itself.
+    return asyncio.run(_cold(reader_app(args.data_dir), args.expect))
+
+
+# --- navigation ------------------------------------------------------------------------------
+
+
+# A plan (written by run.py) is {"sessions": [{"open": ID, "first": NEEDLES, "next": [NEEDLES,
+# ...]}]}: open the reader at article ID, wait until NEEDLES (strings only that article's view
+# shows: the start of its body, its first fact) are on screen, then press the key once per entry
+# of "next", each time until that entry's needles are on screen.
+
+
+async def _navigate(app: Any, session: dict[str, Any], key: str) -> list[float]:
+    """Milliseconds from each key press until the next article's view is on screen."""
+    timings = []
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_text(pilot, session["first"])
+        for needles in session["next"]:
+            started = time.perf_counter()
+            await pilot.press(key)
+            await wait_for_text(pilot, needles)
+            timings.append((time.perf_counter() - started) * 1000)
+        app.exit()
+    return timings
+
+
+def probe_navigate(args: argparse.Namespace) -> dict[str, Any]:
+    plan = json.loads(Path(args.plan).read_text())
+    timings: list[float] = []
+    for session in plan["sessions"]:
+        app = reader_app(args.data_dir, open_article=session["open"])
+        timings.extend(asyncio.run(_navigate(app, session, args.key)))
+    return {
+        "move_ms": timings,
+        "peak_rss_mb": peak_rss_mb(),
+        "spacy_loaded": "spacy" in sys.modules,
+    }
+
+
+# --- memory ----------------------------------------------------------------------------------
+
+
+def probe_memory_reader(args: argparse.Namespace) -> dict[str, Any]:
+    """Peak RSS after opening every article of the plan's sessions in one reader process."""
+    plan = json.loads(Path(args.plan).read_text())
+    opened = 0
+    for session in plan["sessions"]:
+        app = reader_app(args.data_dir, open_article=session["open"])
+        opened += 1 + len(asyncio.run(_navigate(app, session, args.key)))
+    return {"peak_rss_mb": peak_rss_mb(), "opened": opened}
+
+
+def probe_memory_minimal(args: argparse.Namespace) -> dict[str, Any]:
+    return asyncio.run(_cold(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
+
+
+# --- import reference ------------------------------------------------------------------------
+
+
+def probe_bare_pipe(args: argparse.Namespace) -> dict[str, Any]:
+    """The bare model over the same files: full default pipeline, nothing stored."""
+    import spacy
+
+    from briefing.nlp.loader import model_candidates
+
+    files = sorted(p for p in Path(args.directory).iterdir() if p.is_file())
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    nlp = None
+    for name in model_candidates():
+        try:
+            nlp = spacy.load(name)
+            break
+        except (OSError, ImportError, ValueError):
+            continue
+    if nlp is None:
+        raise SystemExit("no spaCy model")
+    docs = sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.n_process))
+    return {"docs": docs, "pipeline": nlp.pipe_names, "peak_rss_mb": peak_rss_mb()}
+
+
+def probe_model_footprint(args: argparse.Namespace) -> dict[str, Any]:
+    """RSS of a bare interpreter, then after loading the model and analysing one article."""
+    before = peak_rss_mb()
+    import spacy
+
+    from briefing.nlp.loader import model_candidates
+
+    for name in model_candidates():
+        try:
+            nlp = spacy.load(name)
+            break
+        except (OSError, ImportError, ValueError):
+            continue
+    text = Path(args.article).read_text(encoding="utf-8")
+    nlp(text)
+    return {"before_mb": before, "after_mb": peak_rss_mb()}
+
+
+PROBES = {
+    "cold-minimal": probe_cold_minimal,
+    "cold-reader": probe_cold_reader,
+    "navigate": probe_navigate,
+    "memory-reader": probe_memory_reader,
+    "memory-minimal": probe_memory_minimal,
+    "bare-pipe": probe_bare_pipe,
+    "model-footprint": probe_model_footprint,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="probe", required=True)
+    sub.add_parser("cold-minimal")
+    sub.add_parser("memory-minimal")
+    cold = sub.add_parser("cold-reader")
+    cold.add_argument("data_dir")
+    cold.add_argument("--expect", required=True, help="headline of the list's first row")
+    for name in ("navigate", "memory-reader"):
+        nav = sub.add_parser(name)
+        nav.add_argument("data_dir")
+        nav.add_argument("--plan", required=True, help="JSON file of sessions (see run.py)")
+        nav.add_argument("--key", default="n")
+    pipe = sub.add_parser("bare-pipe")
+    pipe.add_argument("directory")
+    pipe.add_argument("--n-process", type=int, default=1)
+    pipe.add_argument("--batch-size", type=int, default=16)
+    footprint = sub.add_parser("model-footprint")
+    footprint.add_argument("article")
+    args = parser.parse_args()
+    emit(PROBES[args.probe](args))
+
+
+if __name__ == "__main__":
+    main()
