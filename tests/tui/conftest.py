@@ -6,13 +6,28 @@ test runs the real pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from typing import Any
 from pathlib import Path
 
 import pytest
 
 from briefing.model import Actor, Analysis, ArticleMeta, Fact, Measure
 from briefing.store import Library
+
+
+def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test in a fresh event loop (no pytest async plugin needed); pytest still
+    sees the original signature for fixtures."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
+
 
 FILLER = (
     "Officials said the decision followed weeks of consultations with partners. "

@@ -111,11 +111,18 @@ class ArticleList(ScrollView, can_focus=True):
         return self.summary_at(self.cursor)
 
     def index_of(self, article_id: int) -> int | None:
-        """Where an article sits among the cached pages (the open one always is)."""
-        for page_number, page in self._pages.items():
+        """Where an article sits in the list: the cached pages first, then page by page."""
+        for page_number, page in list(self._pages.items()):
             for row, summary in enumerate(page):
                 if summary.id == article_id:
                     return page_number * PAGE_SIZE + row
+        for index in range(0, self.row_count, PAGE_SIZE):
+            if index // PAGE_SIZE in self._pages:
+                continue
+            self.summary_at(index)
+            for row, summary in enumerate(self._pages.get(index // PAGE_SIZE, [])):
+                if summary.id == article_id:
+                    return index + row
         return None
 
     def forget_pages(self) -> None:

@@ -1,0 +1,393 @@
+"""The reader driven by real key presses (Textual's Pilot) against a real library on disk.
+
+Each test checks what the store holds afterwards by opening the database again, the way the
+next session would see it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from briefing.errors import BriefingError
+from briefing.store import Library
+from briefing.tui.app import ReaderApp, create_app
+from briefing.tui.dialogs.fact_form import FactForm
+from briefing.tui.dialogs.help import HelpScreen, LegendScreen, bindings_table
+from briefing.tui.dialogs.prompt import PromptDialog
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.article_view import ArticleView
+from briefing.tui.widgets.facts_panel import FactsPanel
+
+from .conftest import make_analysis, run_async
+
+WIDE = (120, 40)
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def stored_facts(data_dir: Path, **kwargs: bool) -> dict[str, object]:
+    """The Japan article's facts by measure, as the database holds them now."""
+    with Library.open(data_dir) as library:
+        japan = library.summaries(search="Japan expels")[0]
+        return {fact.measure: fact for fact in library.facts(japan.id, **kwargs)}
+
+
+async def open_first_and_focus_facts(pilot: object, app: ReaderApp) -> None:
+    await pilot.press("enter", "tab", "tab", "j")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    assert isinstance(app.focused, FactsPanel)
+
+
+@run_async
+async def test_pin_and_note_reach_the_database(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first_and_focus_facts(pilot, app)
+        await pilot.press("space")
+        await pilot.pause()
+        facts = stored_facts(library_dir)
+        assert facts["expulsion"].pinned  # type: ignore[attr-defined]
+        await pilot.press("j", "f")  # f pins too
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press(*"check the count", "enter")
+        await pilot.pause()
+        # Saved at once, while the app still runs: a crash now loses nothing.
+        facts = stored_facts(library_dir)
+        assert facts["sanctions"].pinned  # type: ignore[attr-defined]
+        assert facts["sanctions"].note == "check the count"  # type: ignore[attr-defined]
+        assert not facts["import_ban"].pinned  # type: ignore[attr-defined]
+        await pilot.press("space")  # unpin
+        await pilot.pause()
+        assert not stored_facts(library_dir)["sanctions"].pinned  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_selecting_a_fact_scrolls_to_its_sentence(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first_and_focus_facts(pilot, app)
+        view = main_screen(app).query_one(ArticleView)
+        await pilot.press("G")  # the last fact: the EU import ban, far down the body
+        await pilot.pause()
+        fact = main_screen(app).facts_panel.current
+        assert fact is not None and fact.measure == "import_ban"
+        assert view.evidence == (fact.start, fact.end)
+        line = view.line_of_offset(fact.start)
+        assert view.scroll_y > 0
+        assert view.scroll_y <= line < view.scroll_y + view.scrollable_content_region.height
+        # The marked lines hold the fact's sentence, each with a marker in the gutter.
+        shown = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+        marked = [text[2:].strip() for text in shown if text.startswith("▌ ")]
+        assert "European Union agreed an import ban on Russian coal." in " ".join(marked)
+        assert len(marked) <= 3
+
+
+@run_async
+async def test_search_narrows_the_list_and_escape_clears_it(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        articles = main_screen(app).query_one(ArticleList)
+        assert articles.row_count == 3
+        await pilot.press("slash", *"oligarch", "enter")
+        await pilot.pause()
+        assert articles.row_count == 1
+        assert articles.current is not None
+        assert articles.current.title == "Canada freezes assets of oligarchs"
+        assert app.focused is articles
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).article is not None
+        assert main_screen(app).article.title.startswith("Canada")  # type: ignore[union-attr]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert articles.row_count == 3
+
+
+@run_async
+async def test_hide_then_undo(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first_and_focus_facts(pilot, app)
+        panel = main_screen(app).facts_panel
+        await pilot.press("d")
+        await pilot.pause()
+        assert [f.measure for f in panel.facts] == ["sanctions", "import_ban"]
+        hidden = stored_facts(library_dir, include_hidden=True)
+        assert hidden["expulsion"].hidden  # type: ignore[attr-defined]
+        assert "expulsion" not in stored_facts(library_dir)
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(panel.facts) == 3
+        assert not stored_facts(library_dir)["expulsion"].hidden  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_edit_a_fact_in_the_form(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first_and_focus_facts(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FactForm)
+        await pilot.press("tab")  # actor -> target
+        await pilot.press("ctrl+u", *"8 Russian envoys")
+        await pilot.press("tab", *"8", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        fact = stored_facts(library_dir)["expulsion"]
+        assert fact.target == "8 Russian envoys"  # type: ignore[attr-defined]
+        assert fact.quantity == "8"  # type: ignore[attr-defined]
+        assert fact.actor == "Japan"  # type: ignore[attr-defined]
+        assert fact.edited  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_add_a_fact_from_the_sentence_under_the_cursor(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter", "tab")
+        view = main_screen(app).article_view
+        body = main_screen(app).article.body  # type: ignore[union-attr]
+        target = body.index("Prime Minister Fumio Kishida")
+        while (view.current_offset() or 0) + 40 < target:
+            await pilot.press("j")
+        await pilot.pause()
+        sentence = view.current_sentence()
+        assert sentence is not None
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FactForm)
+        await pilot.press("ctrl+u", *"Japan", "tab", *"Russia", "ctrl+s")
+        await pilot.pause()
+    with Library.open(library_dir) as library:
+        added = [fact for fact in library.facts() if fact.origin == "user"]
+    assert len(added) == 1
+    assert (added[0].actor, added[0].target) == ("Japan", "Russia")
+    assert added[0].sentence == body[sentence[0] : sentence[1]]
+    assert (added[0].start, added[0].end) == sentence
+
+
+@run_async
+async def test_tags_next_previous_and_unread(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("end", *" coal", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "n")  # n works from the facts panel too
+        await pilot.pause()
+        assert screen.article is not None and screen.article.title.startswith("Canada")
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.article.title.startswith("Brazil")
+        await pilot.press("p", "p")
+        await pilot.pause()
+        assert screen.article.title.startswith("Japan")
+    with Library.open(library_dir) as library:
+        summaries = {s.title.split()[0]: s for s in library.summaries()}
+    assert summaries["Japan"].tags == ("coal", "russia")
+    assert not summaries["Japan"].unread and not summaries["Brazil"].unread
+
+
+@run_async
+async def test_help_lists_every_binding(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        console = Console(width=200, record=True)
+        console.print(bindings_table(help_screen.sections))
+        shown = console.export_text()
+        every = [
+            binding
+            for _, _, bindings in app.binding_sections(main_screen_of(app))
+            for binding in bindings
+        ]
+        assert len(every) > 30
+        for binding in every:
+            assert binding.id and binding.description, binding
+            assert binding.description in shown
+        await pilot.press("escape", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, LegendScreen)
+
+
+def main_screen_of(app: ReaderApp) -> MainScreen:
+    return next(s for s in app.screen_stack if isinstance(s, MainScreen))
+
+
+@run_async
+async def test_command_palette_runs_reader_actions(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"legend")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LegendScreen)
+
+
+@run_async
+async def test_narrow_terminal_folds_the_facts_panel(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = main_screen(app)
+        facts_pane = screen.query_one("#facts-pane")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not facts_pane.display
+        await pilot.press("F")
+        await pilot.pause()
+        assert facts_pane.display and isinstance(app.focused, FactsPanel)
+        await pilot.press("j", "space")
+        await pilot.pause()
+        assert stored_facts(library_dir)["expulsion"].pinned  # type: ignore[attr-defined]
+        await pilot.press("escape", "z")
+        await pilot.pause()
+        assert not screen.query_one("#list-pane").display
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#list-pane").display
+
+
+@run_async
+async def test_too_small_terminal_says_so(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.query_one("#too-small").display
+        assert not screen.query_one("#panes").display
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not screen.query_one("#too-small").display
+
+
+@run_async
+async def test_hostile_text_is_shown_literally(data_dir: Path) -> None:
+    body = (
+        "Officials wrote [bold red]ALERT[/bold red] and [link=https://evil.example]here[/link] "
+        "and [@click=app.quit]quit[/]. A paste \x1b]52;c;SGVsbG8=\x07 then \x1b[2J cleared. "
+        "Then \u202egnp.exe and a bell \x07."
+    )
+    with Library.open(data_dir) as library:
+        analysis = make_analysis("[b]Markup[/b] \x1b[31mtitle", body, facts=())
+        article_id, _ = library.add_analysis(analysis, body)
+    app = create_app(data_dir, open_article=article_id)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        view = main_screen(app).article_view
+        lines = [view.render_line(y).text for y in range(view.size.height)]
+        listed = main_screen(app).article_list.render_line(0).text
+        await pilot.click(ArticleView, offset=(10, 7))
+        await pilot.pause()
+        assert app.is_running  # the [@click=app.quit] is text, not an action
+    shown = " ".join(line.strip() for line in lines)
+    for literal in (
+        "[bold red]ALERT[/bold red]",
+        "[link=https://evil.example]",
+        "[@click=app.quit]",
+    ):
+        assert literal in shown
+    assert "[b]Markup[/b]" in shown and "[b]Markup[/b]" in listed
+    assert "\x1b" not in shown + listed and "\x07" not in shown and "\u202e" not in shown
+    assert "]52;c;SGVsbG8=" in shown  # the escape's payload is shown inert
+
+
+@run_async
+async def test_open_at_an_article_and_unknown_id(library_dir: Path) -> None:
+    with Library.open(library_dir) as library:
+        canada = library.summaries(search="Canada")[0].id
+    app = create_app(library_dir, open_article=canada)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.article is not None and screen.article.id == canada
+        assert screen.article_list.current is not None
+        assert screen.article_list.current.id == canada
+    with pytest.raises(BriefingError):
+        create_app(library_dir, open_article=canada + 1000)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+@run_async
+async def test_unwritable_library_opens_read_only(library_dir: Path) -> None:
+    db = next(library_dir.glob("*.sqlite3"))
+    db.chmod(0o444)
+    library_dir.chmod(0o555)
+    try:
+        app = create_app(library_dir)
+        async with app.run_test(size=WIDE) as pilot:
+            await open_first_and_focus_facts(pilot, app)
+            assert app.library.read_only
+            assert "read-only" in main_screen(app).sub_title
+            await pilot.press("space")  # refused with a notice, no traceback
+            await pilot.pause()
+            assert app.is_running
+    finally:
+        library_dir.chmod(0o755)
+        db.chmod(0o644)
+    assert not stored_facts(library_dir)["expulsion"].pinned  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_theme_choice_is_remembered(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    again = create_app(library_dir)
+    async with again.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+
+
+@run_async
+async def test_article_list_loads_lazily(data_dir: Path) -> None:
+    count = 1200
+    with Library.open(data_dir) as library:
+        for number in range(count):
+            analysis = make_analysis(
+                f"Article {number:05d}",
+                f"Body of article {number}. " + "Words. " * 5,
+                published=f"20{10 + number // 365:02d}-01-01",
+            )
+            library.add_analysis(analysis, analysis.body)
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        articles = main_screen(app).article_list
+        await pilot.pause()
+        assert articles.row_count == count
+        assert len(articles._pages) == 1  # only the first page was read
+        await pilot.press("G")
+        await pilot.pause()
+        assert articles.cursor == count - 1
+        assert len(articles._pages) <= 3
+        last = articles.current
+        assert last is not None and last.published == "2010-01-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).article is not None
+        assert main_screen(app).article.id == last.id  # type: ignore[union-attr]
+        await pilot.press("g")
+        await pilot.pause()
+        assert articles.cursor == 0
