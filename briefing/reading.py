@@ -1,1 +1,622 @@
-"""Reading article files (.txt, .md) into a RawArticle."""
+"""Reading article files (.txt, .md) into a RawArticle.
+
+A file is bytes of unknown encoding and layout. This module decides what it is (text or not),
+decodes it, and splits it into headline, standfirst (dek), metadata and body paragraphs. It
+keeps the text itself unchanged: escape sequences and markup in an article are data, made safe
+where they are displayed or exported, not here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from briefing.chrome import is_chrome
+from briefing.errors import ArticleError
+from briefing.model import ArticleMeta, RawArticle
+
+# Larger files are refused: a news article is tens of kilobytes; a 5 MB "article" is a mistake
+# (a log, a dump, a book) that would stall the analysis.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+
+# A standfirst is a short line; anything longer is the first paragraph of the story.
+MAX_DEK_CHARS = 300
+# A first line longer than this is a paragraph, not a headline (a file without a headline).
+MAX_TITLE_CHARS = 250
+
+# Known file signatures of binary formats people mistake for articles.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"RIFF", "a media file"),
+    (b"OggS", "a media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x01\x00", "an icon file"),
+)
+
+# Line breaks other than \n that str.splitlines() honours; folding them into \n keeps "one line"
+# meaning the same thing here, in the cleaner and in any tool that reads the body.
+_LINE_BREAKS = str.maketrans(
+    {"\x0b": "\n", "\x0c": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n", "\x85": "\n"}
+    | {"\u2028": "\n", "\u2029": "\n"}
+)
+
+
+def read_article(path: str | os.PathLike[str]) -> RawArticle:
+    """Read one article file. Raises ArticleError with a short reason the user can act on."""
+    file = Path(path)
+    suffix = file.suffix.lower()
+    data = _read_bytes(file)
+    if suffix not in SUPPORTED_SUFFIXES and not _is_plain_name(file):
+        raise ArticleError(
+            path,
+            f"unsupported file type '{file.suffix}' (briefing reads .txt, .text, .md, .markdown)",
+        )
+    text = decode_article_bytes(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    if not text.strip():
+        raise ArticleError(path, "no text in file (only whitespace)")
+    if suffix in MARKDOWN_SUFFIXES:
+        return _read_markdown(str(path), text)
+    return _read_text(str(path), text)
+
+
+def _is_plain_name(file: Path) -> bool:
+    # "story" and "notes.2022" have no real extension: read them as plain text. A suffix with
+    # letters only (".pdf", ".docx", ".html") names a format briefing does not read.
+    return not re.fullmatch(r"\.[A-Za-z]+", file.suffix)
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        if file.is_dir():
+            raise ArticleError(file, "is a directory, not an article file")
+        size = file.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(file, _too_large(size))
+        with file.open("rb") as handle:
+            # Read one byte past the limit: the size of a pipe or a device is not known upfront.
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise ArticleError(file, "no such file") from None
+    except PermissionError:
+        raise ArticleError(file, "permission denied (cannot read the file)") from None
+    except IsADirectoryError:
+        raise ArticleError(file, "is a directory, not an article file") from None
+    except OSError as error:
+        raise ArticleError(file, f"cannot read the file ({error.strerror or error})") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(file, _too_large(len(data)))
+    if not data:
+        raise ArticleError(file, "empty file")
+    return data
+
+
+def _too_large(size: int) -> str:
+    limit_mb = MAX_ARTICLE_BYTES / (1024 * 1024)
+    return f"file too large ({size / (1024 * 1024):.1f} MB; the limit is {limit_mb:g} MB)"
+
+
+def decode_article_bytes(data: bytes, path: object = "<bytes>") -> str:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without
+    a BOM when its NUL pattern gives it away, else Windows-1252 for legacy single-byte text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise ArticleError(path, f"looks like {kind}, not a text article")
+    encoding = _bom_encoding(data) or _bomless_utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            raise ArticleError(path, f"cannot decode the text as {encoding}") from None
+    if b"\x00" in data:
+        raise ArticleError(path, "contains NUL bytes: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _legacy_single_byte(data, path)
+    if _looks_binary(text):
+        raise ArticleError(path, "mostly control characters: looks like a binary file, not text")
+    return text
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) >= 0.4 * half and even.count(0) <= 0.05 * half:
+        return "utf-16-le"
+    if even.count(0) >= 0.4 * half and odd.count(0) <= 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_single_byte(data: bytes, path: object) -> str:
+    """Windows-1252, the usual encoding of old Western text, when the bytes plausibly are it."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ArticleError(
+            path, "cannot decode the text (not UTF-8, UTF-16 or Windows-1252)"
+        ) from None
+    # cp1252 maps almost every byte to something, so random bytes "decode" too. Real legacy
+    # text is mostly ASCII with the odd accented letter or curly quote.
+    high = sum(1 for byte in data if byte >= 0x80)
+    if high > 0.3 * len(data):
+        raise ArticleError(path, "cannot decode the text (not UTF-8, UTF-16 or Windows-1252)")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v\x1b")
+    return controls > 0.1 * len(sample)
+
+
+# --- Plain text -------------------------------------------------------------------------------
+
+
+def _read_text(path: str, text: str) -> RawArticle:
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    preamble: list[str] = []
+    # Site chrome above the headline (cookie banners, "Skip to content", nav rows).
+    while len(lines) > 1 and is_chrome(lines[0]):
+        preamble.append(lines.pop(0))
+    first = lines.pop(0)
+    if len(first) > MAX_TITLE_CHARS:
+        # No headline line: the first line is already the story. Title it by its opening
+        # sentence and keep the whole line in the body.
+        title = _title_from_sentence(first)
+        lines.insert(0, first)
+    else:
+        title = first
+    dek: str | None = None
+    if len(lines) >= 2 and _is_dek(lines[0], lines[1]):
+        dek = lines.pop(0)
+    published = _dateline_date(lines[:3])
+    return RawArticle(
+        path=path,
+        raw_text=text,
+        title=title,
+        dek=dek,
+        paragraphs=tuple(lines),
+        meta=ArticleMeta(published=published),
+        preamble_removed=tuple(preamble),
+    )
+
+
+def _title_from_sentence(line: str) -> str:
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+    if len(sentence) <= 120:
+        return sentence
+    return sentence[:120].rsplit(" ", 1)[0] + "…"
+
+
+_WEEKDAY = r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+
+
+def _is_dek(candidate: str, following: str) -> bool:
+    """Whether the line after the headline is a standfirst rather than the story's first line.
+
+    A dek is a single sentence-like line, shorter than the lead, that usually carries no final
+    full stop; a lead is a full sentence with a full stop, often with "said" or a weekday.
+    """
+    words = candidate.split()
+    if len(words) < 3 or len(candidate) > MAX_DEK_CHARS:
+        return False
+    if is_chrome(candidate) or _DATELINE.fullmatch(candidate) or _BYLINE.match(candidate):
+        return False
+    if candidate[0] in "\"'“‘«(-—•*":  # a quote or a list item: body text
+        return False
+    if candidate.rstrip().endswith(":"):  # introduces what follows
+        return False
+    ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", candidate))
+    if not ends_sentence:
+        return True
+    # A full stop: a dek only if it is one short sentence, shorter than the lead, without the
+    # marks of a lead paragraph.
+    if len(candidate) > 160 or len(following) < len(candidate):
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", candidate):
+        return False
+    return not re.search(_WEEKDAY + r"|\bsaid\b", candidate, re.IGNORECASE)
+
+
+_BYLINE = re.compile(r"by [A-Z][\w.'-]+", re.IGNORECASE)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_FORMS = (
+    re.compile(r"(?P<year>\d{4})[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})(?:[T ].*)?"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.IGNORECASE),
+    re.compile(
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.IGNORECASE
+    ),
+)
+# "MOSCOW, March 15, 2022", "Published: 8 April 2022", "Friday, April 8, 2022 10:00 GMT".
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w .'-]{1,40},\s*)?(?:(?:published|updated|posted)(?: on)?:?\s*)?"
+    r"(?:" + _WEEKDAY + r",?\s*)?"
+    r"(?P<date>[\w ,./-]{6,30}?)(?:\s*[-,|]?\s*\d{1,2}[:.]\d{2}.{0,20})?",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date written in one of the common ways, else None."""
+    value = text.strip().strip("\"'")
+    value = re.sub(r"^" + _WEEKDAY + r",?\s*", "", value, flags=re.IGNORECASE)
+    for form in _DATE_FORMS:
+        match = form.fullmatch(value) or form.match(value)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower()]
+        try:
+            return date(int(parts["year"]), month, int(parts["day"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _dateline_date(lines: list[str]) -> str | None:
+    for line in lines:
+        if len(line) > 80:
+            continue
+        match = _DATELINE.fullmatch(line)
+        if match:
+            found = parse_date(match.group("date"))
+            if found:
+                return found
+    return None
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_FRONT_MATTER_FENCE = re.compile(r"---[ \t]*")
+_FRONT_MATTER_END = re.compile(r"(---|\.\.\.)[ \t]*")
+_KEY_VALUE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)")
+_LIST_ITEM = re.compile(r"[ \t]*-[ \t]+(.*)")
+_DEK_KEYS = ("dek", "standfirst", "subtitle", "subheadline", "description", "summary", "excerpt")
+
+
+@dataclass
+class _Block:
+    """One block of a Markdown body, as plain text."""
+
+    text: str
+    kind: str  # "heading", "paragraph", "item", "quote", "row", "code", "html"
+    level: int = 0  # heading level
+    emphasized: bool = False  # the whole paragraph is in italics/bold
+
+
+def _read_markdown(path: str, text: str) -> RawArticle:
+    front, body = split_front_matter(text)
+    blocks = markdown_blocks(body)
+    preamble: list[str] = []
+    while blocks and blocks[0].kind != "heading" and _all_chrome(blocks[0].text):
+        preamble.append(blocks.pop(0).text)
+
+    title = _scalar(front.get("title")) or None
+    if title is None:
+        if blocks and _is_markdown_title(blocks[0]):
+            title = _one_line(blocks.pop(0).text)
+        elif blocks:
+            title = _title_from_sentence(_one_line(blocks[0].text))
+        else:
+            title = Path(path).stem.replace("_", " ").replace("-", " ")
+    elif blocks and blocks[0].kind == "heading" and _same_text(blocks[0].text, title):
+        blocks.pop(0)  # the front matter title repeated as the first heading
+
+    dek = next((_scalar(front[k]) for k in _DEK_KEYS if _scalar(front.get(k))), None)
+    if dek is None and len(blocks) >= 2 and _is_markdown_dek(blocks[0]):
+        dek = _one_line(blocks.pop(0).text)
+
+    meta = ArticleMeta(
+        source=_scalar(front.get("source") or front.get("publisher")) or None,
+        published=_published(front) or _dateline_date([b.text for b in blocks[:2]]),
+        url=_scalar(front.get("url") or front.get("link")) or None,
+        tags=_tags(front.get("tags") or front.get("tag") or front.get("keywords")),
+    )
+    paragraphs = tuple(b.text for b in blocks if b.text)
+    return RawArticle(
+        path=path,
+        raw_text=text,
+        title=title,
+        dek=dek,
+        paragraphs=paragraphs,
+        meta=meta,
+        preamble_removed=tuple(preamble),
+    )
+
+
+def _is_markdown_title(block: _Block) -> bool:
+    """Without a front matter title: a leading top heading, or a short one-line first paragraph
+    (a headline written without the ``#``)."""
+    if block.kind == "heading":
+        return block.level <= 2
+    return len(block.text) <= MAX_TITLE_CHARS and "\n" not in block.text
+
+
+def _all_chrome(text: str) -> bool:
+    return all(is_chrome(line) for line in text.split("\n"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_markdown_dek(block: _Block) -> bool:
+    """A standfirst right after the title: a subheading, or a short paragraph all in italics."""
+    if len(block.text) > MAX_DEK_CHARS or _all_chrome(block.text):
+        return False
+    if block.kind == "heading":
+        return block.level >= 2 and len(block.text.split()) >= 4
+    return block.kind == "paragraph" and block.emphasized
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _scalar(value: str | list[str] | None) -> str:
+    if isinstance(value, list):
+        return ", ".join(value)
+    return (value or "").strip()
+
+
+def _published(front: dict[str, str | list[str]]) -> str | None:
+    for key in ("published", "date", "published_at", "pubdate"):
+        value = _scalar(front.get(key))
+        if value:
+            return parse_date(value)
+    return None
+
+
+def _tags(value: str | list[str] | None) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else (value or "").split(",")
+    return tuple(tag for tag in (item.strip() for item in items) if tag)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str | list[str]], str]:
+    """Split YAML-style front matter off a Markdown text, by hand (no YAML library).
+
+    Understands ``key: value`` lines, quoted strings, ``[a, b]`` flow lists, ``- item`` block
+    lists and ``|``/``>`` block scalars. Front matter that is not closed, or whose lines are not
+    a mapping, is not front matter: the text is returned whole as the body.
+    """
+    lines = text.split("\n")
+    if not lines or not _FRONT_MATTER_FENCE.fullmatch(lines[0].lstrip("\ufeff")):
+        return {}, text
+    end = next((i for i in range(1, len(lines)) if _FRONT_MATTER_END.fullmatch(lines[i])), None)
+    if end is None:
+        return {}, text
+    parsed = _parse_mapping(lines[1:end])
+    if parsed is None:
+        return {}, text
+    return parsed, "\n".join(lines[end + 1 :])
+
+
+def _parse_mapping(lines: list[str]) -> dict[str, str | list[str]] | None:
+    result: dict[str, str | list[str]] = {}
+    key: str | None = None
+    block_scalar: list[str] | None = None
+    for line in lines:
+        stripped = line.strip()
+        if block_scalar is not None:
+            if not stripped or line[:1] in " \t":
+                block_scalar.append(stripped)
+                continue
+            result[key or ""] = " ".join(part for part in block_scalar if part)
+            block_scalar = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        item = _LIST_ITEM.fullmatch(line)
+        if item and key is not None:
+            current = result.get(key)
+            values = current if isinstance(current, list) else []
+            values.append(_unquote(item.group(1)))
+            result[key] = values
+            continue
+        pair = _KEY_VALUE.fullmatch(line)
+        if pair and line[:1] not in " \t":
+            key, raw = pair.group(1).lower(), (pair.group(2) or "").strip()
+            if raw in ("|", ">", "|-", ">-", "|+", ">+"):
+                block_scalar = []
+            elif raw.startswith("[") and raw.endswith("]"):
+                result[key] = _flow_list(raw[1:-1])
+            else:
+                result[key] = _unquote(raw)
+            continue
+        if key is not None and line[:1] in " \t" and isinstance(result.get(key), str):
+            # A plain scalar continued on an indented line.
+            result[key] = f"{result[key]} {_unquote(stripped)}".strip()
+            continue
+        return None  # not a mapping: this was not front matter
+    if block_scalar is not None:
+        result[key or ""] = " ".join(part for part in block_scalar if part)
+    return result
+
+
+def _unquote(raw: str) -> str:
+    value = raw.strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = value[1:-1]
+        return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), inner)
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    # An unquoted value may carry a trailing comment.
+    return re.sub(r"\s+#.*$", "", value)
+
+
+def _flow_list(inner: str) -> list[str]:
+    items = re.findall(r"\s*(\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^,]*)\s*(?:,|$)", inner)
+    return [value for value in (_unquote(item) for item in items) if value]
+
+
+def _markdown_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def markdown_blocks(body: str) -> list[_Block]:
+    """The blocks of a Markdown text as plain text, in order, without any markup."""
+    tokens = _markdown_parser().parse(body)
+    blocks: list[_Block] = []
+    containers: list[str] = []
+    heading_level = 0
+    row: list[str] | None = None
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+            containers.append("quote" if token.type == "blockquote_open" else "item")
+        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            containers.pop()
+        elif token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "heading_close":
+            heading_level = 0
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            # Table cells joined by a middle dot: plain text, not a Markdown table.
+            text = " · ".join(cell for cell in row if cell)
+            if text:
+                blocks.append(_Block(text, "row"))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token.children or [])
+            if row is not None:
+                row.append(text)
+            elif heading_level:
+                blocks.append(_Block(text, "heading", level=heading_level))
+            elif text:
+                kind = containers[-1] if containers else "paragraph"
+                blocks.append(_Block(text, kind, emphasized=_all_emphasized(token.children or [])))
+        elif token.type in ("fence", "code_block"):
+            # Code fence markers go; the text inside stays, one paragraph per line.
+            blocks.extend(
+                _Block(line.strip(), "code") for line in token.content.split("\n") if line.strip()
+            )
+        elif token.type == "html_block":
+            text = _html_text(token.content)
+            if text:
+                blocks.append(_Block(text, "html"))
+    return [b for b in blocks if b.text]
+
+
+def _inline_text(children: list[Token]) -> str:
+    # Only text survives: emphasis and link markers carry no text of their own, link targets
+    # live in attributes, images (and their alt text) are not article text, inline HTML tags
+    # are markup.
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            # Kept as a line break: scraped Markdown often puts unrelated lines (a sign-up
+            # prompt, a copyright notice) next to each other, and the cleaner judges each line.
+            parts.append("\n")
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _all_emphasized(children: list[Token]) -> bool:
+    """Whether everything in a paragraph sits inside one emphasis (italics or bold)."""
+    meaningful = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(meaningful) < 3:
+        return False
+    first, last = meaningful[0], meaningful[-1]
+    if first.type not in ("em_open", "strong_open"):
+        return False
+    closing = first.type.replace("_open", "_close")
+    if last.type != closing or last.level != first.level:
+        return False
+    # "*a* and *b*" closes the first emphasis early: not one emphasis around everything.
+    return not any(c.type == closing and c.level == first.level for c in meaningful[1:-1])
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return " ".join(" ".join(collector.parts).split())

@@ -1,0 +1,189 @@
+"""What page chrome looks like: the patterns that tell a line of a web page from a line of a story.
+
+Shared by ``briefing.reading`` (site chrome above the headline) and ``briefing.cleaning`` (chrome
+anywhere in the body). Every pattern matches a WHOLE line, after ``chrome_key`` has normalized it,
+so that a story sentence that merely mentions "cookies" or "register" never matches. Lines are
+matched case-insensitively, with curly quotes straightened and surrounding decoration (``*``,
+``_``, bullets, dashes) removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
+# Decoration a scraper or a Markdown author puts around a chrome line.
+_DECORATION = " \t*_#>•·|-=~[]"
+# Social networks and share targets, as they appear on share-button rows.
+_NETWORKS = (
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|mail|print"
+    r"|flipboard|messenger|bluesky|threads|copy link|copy|link"
+)
+
+
+def chrome_key(line: str) -> str:
+    """The form of a line that the patterns are written against."""
+    text = unicodedata.normalize("NFKC", line).translate(_QUOTES)
+    text = re.sub(r"\s+", " ", text).strip(_DECORATION)
+    return text.casefold()
+
+
+def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+# Lines that are chrome wherever they stand. One family per block; each pattern is fullmatched
+# against chrome_key(line).
+CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
+    [
+        # Advertising slots and "continue below the ad" markers.
+        r"(advertisement|advertising|advert|ad|sponsored( content)?|paid (post|content)|promoted)",
+        r"(story|article) continues (below|after)( (this|the))?( advertisement| ad)?",
+        r"scroll (down )?to continue( reading| with content)?",
+        r"(skip|close) (this )?(advert|advertisement|ad)",
+        # Cookie and consent banners and their buttons.
+        r"(we|this (web)?site|our (web)?site|this page) (use|uses|is using) cookies\b.{0,300}",
+        r"by (continuing|using this (web)?site|browsing).{0,120}\bcookies\b.{0,200}",
+        r"(accept|allow|reject|decline|refuse)( all| essential| necessary| optional)?( cookies)?",
+        r"(manage|customi[sz]e|change)( your)?( cookie| privacy)?"
+        r" (preferences|settings|choices|cookies)",
+        r"cookie (settings|preferences|policy|notice|consent)",
+        r"(privacy|cookie) (policy|notice|settings)( \| (privacy|cookie|terms).{0,40})?",
+        # Navigation: skip links, menus, breadcrumbs ("World > Europe"), nav rows ("Home | News").
+        r"skip to (main )?(content|navigation|search|footer|main content)",
+        r"(menu|main menu|open menu|close menu|search|home|back to top|jump to|toggle navigation)",
+        r"[\w'&. ]{1,25}( > [\w'&. ]{1,25}){1,5}",
+        r"[\w'&. ]{1,25}( \| [\w'&. ]{1,25}){2,12}",
+        # Share, print and social buttons, alone or in a row ("Facebook Twitter Email").
+        rf"(share|share this( article| story| page| post)?|share (on|via|to) ({_NETWORKS}))",
+        rf"({_NETWORKS})(( |, | \| )({_NETWORKS})){{0,8}}",
+        r"(tweet|print|print this( article| page| story)?|email this( article| story)?"
+        r"|save( article)?|copy link|bookmark|gift (this )?article|listen to (this )?article)",
+        r"follow (us|@\w+)( on [\w ,&]{1,60})?\.?",
+        # Registration, paywall and sign-in prompts.
+        r"register (for free|now|here|today|to (continue|read|keep reading|comment)"
+        r"|for an account)\b.{0,200}",
+        r"registration is (free|a free)\b.{0,200}",
+        r"by registering\b.{0,300}",
+        r"by clicking\b.{0,200}\byou (agree|confirm|accept|consent)\b.{0,300}",
+        r"already (have an account|a subscriber|registered|a member|subscribed)\??.{0,80}",
+        r"(sign|log) ?(in|on|out)( here| now| to (continue|read|comment).{0,80})?\.?",
+        r"(create|open) (a |an |your )?(free )?account\b.{0,120}",
+        r"(please )?(register|sign in|log in|subscribe) to (continue|keep|read|access|comment)"
+        r"\b.{0,120}",
+        r"(continue|keep) reading( (for|with|by) .{0,80})?\.?",
+        r"to (continue|keep) reading,? .{0,150}",
+        r"this (article|content|story|page) is (only )?(for|available (only )?to|reserved for)"
+        r" (subscribers|members|premium|registered).{0,150}",
+        r"this (article|content|story) is free to read\b.{0,150}",
+        r"you('ve| have) (reached|used) (your|the|all( of)? your) (limit|maximum|free)\b.{0,150}",
+        r"(start|begin|try) (your |a )?free trial\b.{0,120}",
+        r"(unlock|get) (this article|unlimited|full|premium) (access|articles|content)?.{0,120}",
+        r"subscribe( now| today| here)?( (to|for) .{0,120})?[.!]?",
+        r"(become|already) a (subscriber|member)\b.{0,120}",
+        r"(click|tap) here (to|for) .{0,150}",
+        # Newsletter and alert sign-ups.
+        r"sign ?up( now| today| here)?[.!]?",
+        r"sign ?up( now| today)? (for|to) .{0,100}(newsletter|alerts?|updates|emails?|briefing"
+        r"|digest|bulletin)\b.{0,60}",
+        r"(get|receive|subscribe to) (our |the )?.{0,60}(newsletter|alerts?|briefing|digest)"
+        r"\b.{0,80}",
+        r".{0,40}\b(our|free|daily|weekly|morning|evening)\b.{0,30}\bnewsletters?[.!]?",
+        # Comment sections.
+        r"comments? (are|have been) (closed|disabled|turned off|switched off)\.?",
+        r"join the (conversation|discussion|debate)[.!]?",
+        r"((show|view|read|load|hide|see) )?(all )?\d* ?comments?( \(\d+\))?",
+        r"(leave|post|add) a (comment|reply)\.?",
+        r"be the first to comment\.?",
+        # reCAPTCHA and form notices.
+        r".{0,80}\bprotected by recaptcha\b.{0,200}",
+        # Copyright and redistribution notices.
+        r"(©|\(c\)|copyright ©?\s*\d{4}|copyright ©).{0,250}",
+        r".{0,120}\ball rights reserved\b.{0,250}",
+        r"this (material|article|content|story) (may|must) not be (published|reproduced|copied"
+        r"|redistributed|republished).{0,200}",
+        r".{0,120}\b(republication|redistribution|reproduction)\b.{0,120}\b(prohibited|forbidden"
+        r"|not permitted)\b.{0,120}",
+        # Photo and video credits and captions.
+        r"(photo|photograph|picture|image|video|file photo|pic|illustration)s?( credit| source"
+        r"| caption)?s?\s*:\s*.{1,160}",
+        r"(image (source|caption|credit)|media caption),? .{1,160}",
+        r"(credit|source|caption)\s*:\s*.{1,120}",
+        r"\(?(reuters|afp|ap|epa|getty images|ap photo|anadolu|xinhua|bloomberg)"
+        r"( ?/ ?[\w .'-]{1,40})?\)?",
+        r"\(?[\w .'-]{1,40} ?/ ?(reuters|afp|ap|epa|getty images|ap photo|anadolu|xinhua|bloomberg)"
+        r"( via getty images)?\)?",
+        # Loading placeholders.
+        r"(loading|loading\.\.\.|please wait\.*|loading comments\.*)",
+        # Wire agency credits and standards footers.
+        r"(reporting|writing|editing|additional reporting) by .{1,200}",
+        r"our standards: .{0,120}",
+        # Time stamps of the page, not of the story.
+        r"(published|updated|last updated|first published|posted)( on| at)?:? ((mon|tue|wed|thu|fri"
+        r"|sat|sun)\w*,? )?(\d{1,2}[ /.-]\w{1,9}[ /.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}).{0,40}",
+        r"\d+ (min|minute|minutes) read",
+        # App prompts.
+        r"(download|get) (our|the) (free )?app\b.{0,100}",
+        r"open in (the )?app",
+        # Tag and topic lists.
+        r"(tags?|topics?|filed under|categories|related topics|keywords)\s*:\s*.{1,250}",
+    ]
+)
+
+# A label that introduces links to other stories; the lines right after it that look like
+# headlines are teasers too.
+TEASER_LABEL: re.Pattern[str] = re.compile(
+    r"(read more|related|related (articles|stories|content|coverage|news|topics)|most read"
+    r"|most popular|most viewed|popular|trending|trending now|recommended|recommended for you"
+    r"|you may also like|you might also like|more (stories|news|on this story|from [\w ]{1,30})"
+    r"|see also|also read|read also|read next|up next|top stories|latest( news)?"
+    r"|editor's picks|more to read|what to read next)\s*:?"
+)
+# "Read more: <headline>" on one line.
+INLINE_TEASER: re.Pattern[str] = re.compile(
+    r"(read more|related|see also|also read|read also|read next|more from [\w ]{1,30}|most read"
+    r"|trending|recommended|watch|listen|explainer|factbox"
+    r"|more on this|up next)\s*[:|>-]\s*.{3,160}"
+)
+# Words that mark a line at the very end of an article as page chrome rather than story. Used
+# only on the trailing block (see briefing.cleaning), never on lines inside the story.
+TRAILING_CHROME_WORDS: re.Pattern[str] = re.compile(
+    r"\b(sign(ed)? ?(up|in)|log ?in|subscri(be|ber|bers|ption|ptions)|newsletters?"
+    r"|registering|registration is|register (for|now|here|today|to)"
+    r"|premium (articles|content|access)"
+    r"|unlimited (access|articles)"
+    r"|privacy (policy|notice)|cookie (policy|settings|preferences)|terms (of|and) (use|service"
+    r"|conditions)|recaptcha|all rights reserved|copyright|download (our|the) app|follow us"
+    r"|(support|fund) (our|independent|quality) journalism|free (trial|articles)|paywall"
+    r"|your inbox|exclusive (newsletters|offers|events))\b"
+)
+
+
+def is_chrome(line: str) -> bool:
+    """True when the whole line is page chrome by its shape alone."""
+    key = chrome_key(line)
+    if not key:
+        return False
+    return any(p.fullmatch(key) for p in CHROME_PATTERNS) or bool(INLINE_TEASER.fullmatch(key))
+
+
+def is_teaser_label(line: str) -> bool:
+    return bool(TEASER_LABEL.fullmatch(chrome_key(line)))
+
+
+def has_trailing_chrome_words(line: str) -> bool:
+    return bool(TRAILING_CHROME_WORDS.search(chrome_key(line)))
