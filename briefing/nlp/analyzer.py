@@ -1,0 +1,173 @@
+"""``Analyzer``: CleanArticle in, Analysis out, through one spaCy pipeline loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from briefing.model import Actor, Analysis, CleanArticle, Fact, Measure
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Bump whenever the analysis of the same text changes, so stored analyses can be redone.
+PIPELINE_VERSION = "1"
+
+# spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
+# analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.
+CHUNK_CHARS = 100_000
+
+# Not used by any rule (triggers are matched on word forms), and costly: left out.
+EXCLUDED_COMPONENTS = ("lemmatizer",)
+
+
+def build_pipeline() -> Language:
+    """The base English model plus the briefing components (see components.py, facts.py)."""
+    from briefing.nlp import components, facts, gazetteer
+    from briefing.nlp.loader import load_base_model
+
+    del components, facts  # imported for their @Language registrations
+    nlp = load_base_model(EXCLUDED_COMPONENTS)
+    if "briefing_facts" in nlp.pipe_names:
+        return nlp
+    nlp.add_pipe("briefing_paragraph_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="briefing_gazetteer", before="ner")
+    ruler.add_patterns(gazetteer.ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("briefing_actors", after="ner")
+    nlp.add_pipe("briefing_measures", after="briefing_actors")
+    nlp.add_pipe("briefing_facts", after="briefing_measures")
+    return nlp
+
+
+@cache
+def _shared_analyzer() -> Analyzer:
+    return Analyzer(build_pipeline())
+
+
+class Analyzer:
+    """Runs the pipeline over cleaned articles. Create it with ``Analyzer.load()``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls) -> Analyzer:
+        """The process-wide analyzer (the model loads on first use only)."""
+        return _shared_analyzer()
+
+    def analyze(self, article: CleanArticle) -> Analysis:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(
+        self, articles: Iterable[CleanArticle], *, batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[Analysis]:
+        """Analyses in the order of ``articles``, through one ``nlp.pipe`` stream."""
+        pending: dict[int, _Accumulator] = {}
+
+        def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+            for index, article in enumerate(articles):
+                parts = split_body(article.body)
+                pending[index] = _Accumulator(article, len(parts))
+                for offset, text in parts:
+                    yield text, (index, offset)
+
+        docs = self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (index, offset) in docs:
+            accumulator = pending[index]
+            accumulator.add(doc, offset)
+            if accumulator.complete:
+                del pending[index]
+                yield accumulator.analysis()
+
+
+def split_body(body: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces of at most ``limit`` characters, cut at paragraph breaks if any,
+    else at whitespace, else anywhere. Always at least one piece."""
+    if len(body) <= limit:
+        return [(0, body)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(body):
+        end = min(start + limit, len(body))
+        if end < len(body):
+            cut = body.rfind("\n\n", start + 1, end)
+            if cut <= start:
+                cut = max(body.rfind(" ", start + 1, end), body.rfind("\n", start + 1, end))
+            if cut > start:
+                end = cut
+        pieces.append((start, body[start:end]))
+        start = end
+    return pieces
+
+
+@dataclass
+class _Accumulator:
+    """Collects the chunks of one article and shifts their offsets back into the body."""
+
+    article: CleanArticle
+    expected: int
+    seen: int = 0
+    actors: list[Actor] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.seen >= self.expected
+
+    def add(self, doc: Doc, offset: int) -> None:
+        self.seen += 1
+        for ent in doc._.actors:
+            self.actors.append(
+                Actor(
+                    text=ent.text,
+                    label=ent.label_,
+                    canonical=ent._.canonical,
+                    start=ent.start_char + offset,
+                    end=ent.end_char + offset,
+                    kind=ent._.actor_kind,
+                )
+            )
+        for span in doc._.measures:
+            self.measures.append(
+                Measure(span.text, span.label_, span.start_char + offset, span.end_char + offset)
+            )
+        for fact in doc._.facts or ():
+            shifted = dict(fact)
+            shifted["start"] += offset
+            shifted["end"] += offset
+            self.facts.append(shifted)
+
+    def analysis(self) -> Analysis:
+        from briefing.nlp.facts import dedupe
+
+        body = self.article.body
+        facts = tuple(
+            Fact(
+                measure=f["measure"],
+                actor=f["actor"],
+                target=f["target"],
+                quantity=f["quantity"],
+                when=f["when"],
+                status=f["status"],
+                sentence=body[f["start"] : f["end"]],
+                start=f["start"],
+                end=f["end"],
+            )
+            for f in dedupe(self.facts)
+        )
+        return Analysis(
+            path=self.article.path,
+            title=self.article.title,
+            dek=self.article.dek,
+            body=body,
+            removed=self.article.removed,
+            actors=tuple(self.actors),
+            measures=tuple(self.measures),
+            facts=facts,
+            meta=self.article.meta,
+            pipeline_version=PIPELINE_VERSION,
+        )

@@ -1,0 +1,292 @@
+"""spaCy components of the briefing pipeline, registered with spaCy's registry on import.
+
+- ``briefing_paragraph_breaks`` (before the parser): a paragraph break always starts a sentence.
+- ``entity_ruler`` named ``briefing_gazetteer`` (before the NER, configured in ``pipeline.py``):
+  countries, demonyms, capitals and seat metonyms, blocs, with the canonical name as pattern id.
+- ``briefing_actors``: drops implausible entities (site chrome such as "Cookie"), sets
+  ``Span._.canonical`` and ``Span._.actor_kind`` on every actor entity.
+- ``briefing_measures``: a Matcher over the trigger patterns of ``data/measures.json``, typed by
+  the trigger's syntactic neighbourhood; the result is the span group ``doc.spans["measures"]``
+  (label = measure type, ``Span._.trigger`` = index of the syntactic anchor token).
+
+The facts component lives in ``facts.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, SpanGroup, Token
+
+from briefing.nlp import gazetteer
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+MEASURES_KEY = "measures"
+
+# Dependency relations through which a trigger's neighbourhood is read for cue words.
+NEIGHBOUR_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nmod", "npadvmod", "prt"}
+    | {"attr", "oprd", "pcomp", "appos", "poss", "conj", "dative", "acomp"}
+)
+# Prepositions that introduce a reason or a time, not what a measure falls on.
+NON_TARGET_PREPS = frozenset(
+    {"over", "after", "before", "during", "amid", "despite", "following", "since", "until"}
+    | {"as", "like", "because", "in", "at", "by", "for"}
+)
+
+
+def register_extensions() -> None:
+    """Declare the Doc/Span attributes the pipeline writes (idempotent)."""
+    if not Span.has_extension("canonical"):
+        Span.set_extension("canonical", default=None)
+    if not Span.has_extension("actor_kind"):
+        Span.set_extension("actor_kind", default=None)
+    if not Span.has_extension("trigger"):
+        Span.set_extension("trigger", default=None)
+    if not Doc.has_extension("measures"):
+        Doc.set_extension("measures", getter=_doc_measures)
+    if not Doc.has_extension("actors"):
+        Doc.set_extension("actors", getter=_doc_actors)
+    if not Doc.has_extension("facts"):
+        Doc.set_extension("facts", default=None)
+
+
+def _doc_measures(doc: Doc) -> list[Span]:
+    return list(doc.spans[MEASURES_KEY]) if MEASURES_KEY in doc.spans else []
+
+
+def _doc_actors(doc: Doc) -> list[Span]:
+    return [ent for ent in doc.ents if ent._.canonical]
+
+
+register_extensions()
+
+
+@Language.component("briefing_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break starts a new sentence: paragraphs never run into each other."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("briefing_actors")
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver()
+
+
+class ActorResolver:
+    """Keeps plausible actor entities and gives each a canonical name and a kind."""
+
+    def __init__(self) -> None:
+        data = gazetteer.actor_data()
+        self.chrome_words = frozenset(data["chrome_words"])
+        self.table = gazetteer.lookup_table()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: list[Span] = []
+        actors: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                kept.append(ent)
+                continue
+            entry = self._entry(ent)
+            if (ent.label_ == "LOC" and entry is None) or not self._plausible(ent):
+                continue
+            kept.append(ent)
+            actors.append(ent)
+        doc.ents = kept
+        surnames = self._person_names(actors)
+        for ent in actors:
+            entry = self._entry(ent)
+            if entry is not None:
+                ent._.canonical, ent._.actor_kind = entry.canonical, entry.kind
+            elif ent.label_ == "PERSON":
+                name = _clean_name(ent.text)
+                ent._.canonical, ent._.actor_kind = surnames.get(name, name), "person"
+            else:
+                kind = {"GPE": "country", "NORP": "group"}.get(ent.label_, "organization")
+                ent._.canonical, ent._.actor_kind = _clean_name(ent.text), kind
+        return doc
+
+    def _entry(self, ent: Span) -> gazetteer.GazetteerEntry | None:
+        if ent.ent_id_:
+            return self.table.get(ent.ent_id_)
+        if ent.label_ == "PERSON":
+            return None
+        return gazetteer.lookup(ent.text)
+
+    def _plausible(self, ent: Span) -> bool:
+        text = ent.text
+        if len(text) > 80 or not any(ch.isalpha() for ch in text):
+            return False
+        if any(mark in text for mark in ("@", "http", "www.", "/", "\\", "|")):
+            return False
+        words = [t for t in ent if t.lower_ not in ("the", "a")]
+        if not words or not (words[0].text[0].isupper() or words[0].text[0].isdigit()):
+            return False
+        # Page chrome the model mistakes for names: "Cookie", "Privacy", "Register".
+        return not any(t.lower_ in self.chrome_words for t in ent)
+
+    @staticmethod
+    def _person_names(actors: Iterable[Span]) -> dict[str, str]:
+        """A later bare surname ("Kishida") resolves to the full name used before."""
+        names: dict[str, str] = {}
+        for ent in actors:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                full = _clean_name(ent.text)
+                names.setdefault(full.split()[-1], full)
+        return names
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text[:4].lower() == "the ":
+        text = text[4:]
+    return " ".join(text.split())
+
+
+@Language.factory("briefing_measures")
+def make_measure_finder(nlp: Language, name: str) -> MeasureFinder:
+    return MeasureFinder(nlp)
+
+
+class MeasureFinder:
+    """Finds measure triggers with a Matcher and types them from their syntactic context."""
+
+    def __init__(self, nlp: Language) -> None:
+        data = gazetteer.measure_data()
+        self.triggers: dict[str, dict[str, Any]] = {t["id"]: t for t in data["triggers"]}
+        self.order = {t["id"]: i for i, t in enumerate(data["triggers"])}
+        self.cues: list[tuple[str, frozenset[str]]] = [
+            (c["type"], frozenset(c["words"])) for c in data["cues"]
+        ]
+        self.target_nouns = frozenset(data["target_nouns"])
+        self.matcher = Matcher(nlp.vocab)
+        for trigger in data["triggers"]:
+            self.matcher.add(trigger["id"], [_pattern(trigger)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Several triggers may share an anchor ("travel ban" and "ban"): the first in the data's
+        # order that states a measure wins.
+        by_anchor: dict[int, list[tuple[int, str, Span]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            trigger_id = doc.vocab.strings[match_id]
+            by_anchor.setdefault(span.root.i, []).append((self.order[trigger_id], trigger_id, span))
+        measures: list[Span] = []
+        for anchor_i, candidates in sorted(by_anchor.items()):
+            for _, trigger_id, span in sorted(candidates, key=lambda c: c[0]):
+                trigger = self.triggers[trigger_id]
+                measure_type = self.classify(trigger, doc[anchor_i])
+                if measure_type is None:
+                    continue
+                measure = Span(doc, *self._extent(span, doc[anchor_i]), label=measure_type)
+                measure._.trigger = anchor_i
+                measures.append(measure)
+                break
+        doc.spans[MEASURES_KEY] = SpanGroup(doc, name=MEASURES_KEY, spans=measures)
+        return doc
+
+    def classify(self, trigger: dict[str, Any], token: Token) -> str | None:
+        """The measure type this trigger states here, or None when it states none."""
+        fixed = trigger.get("type")
+        if fixed:
+            if trigger.get("needs_prep") and not any(
+                c.dep_ == "prep" and c.lower_ in trigger["needs_prep"] for c in token.children
+            ):
+                return None
+            if trigger.get("verb_needs_object") and not self._sanctionable_object(token):
+                return None
+            return str(fixed)
+        words = neighbourhood_words(token)
+        if trigger.get("swift_only") and not words & {"swift", "messaging"}:
+            return None
+        only = trigger.get("diplomatic_only")
+        if only and not words & set(only):
+            return None
+        accepts = set(trigger["accepts"])
+        for cue_type, cue_words in self.cues:
+            if not words & cue_words:
+                continue
+            if cue_type == "commodity":
+                if trigger.get("strong") and "import_ban" in accepts:
+                    return "import_ban"
+                continue
+            if cue_type in accepts:
+                return cue_type
+        default = trigger.get("default")
+        return str(default) if default else None
+
+    def _sanctionable_object(self, token: Token) -> bool:
+        """'sanctioned two banks' is a measure; 'an officially sanctioned event' is not."""
+        if token.pos_ != "VERB":
+            return True
+        if token.dep_ in ("amod", "compound") or any(
+            c.dep_ == "advmod" and c.lower_ in ("officially", "formally") for c in token.children
+        ):
+            return False
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                if child.ent_type_ in ACTOR_LABELS or child.pos_ == "PRON":
+                    return True
+                if child.lower_ in self.target_nouns:
+                    return True
+        return False
+
+    @staticmethod
+    def _extent(span: Span, anchor: Token) -> tuple[int, int]:
+        """The trigger plus adjacent cue compounds: "import ban", "freezing assets"."""
+        start, end = span.start, span.end
+        for child in sorted(anchor.lefts, key=lambda t: -t.i):
+            if (
+                child.i == start - 1
+                and child.dep_ in ("compound", "amod", "nmod")
+                and (child.pos_ in ("NOUN", "PROPN") or child.lower_ in ("asset", "export"))
+            ):
+                start = child.i
+        head = anchor.head
+        if anchor.dep_ in ("amod", "compound") and head.i == end and head.pos_ == "NOUN":
+            end = head.i + 1
+        return start, end
+
+
+def _pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
+    if "phrase" in trigger:
+        return [{"LOWER": {"IN": alternatives}} for alternatives in trigger["phrase"]]
+    token: dict[str, Any] = {"LOWER": {"IN": trigger["forms"]}}
+    if "pos" in trigger:
+        token["POS"] = {"IN": trigger["pos"]}
+    return [token]
+
+
+def neighbourhood_words(token: Token, max_depth: int = 3) -> set[str]:
+    """Lower-cased words syntactically close to a trigger: its objects, modifiers, compounds."""
+    words: set[str] = set()
+
+    def visit(node: Token, depth: int, skip: Token | None = None) -> None:
+        for child in node.children:
+            if child is skip or child.dep_ not in NEIGHBOUR_DEPS:
+                continue
+            if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if child.dep_ == "prep" and child.lower_ in NON_TARGET_PREPS - {"in", "for", "by"}:
+                continue
+            words.add(child.lower_)
+            next_depth = depth if child.dep_ == "prep" else depth + 1
+            if next_depth < max_depth:
+                visit(child, next_depth)
+
+    visit(token, 0)
+    if token.dep_ in ("compound", "amod", "nmod", "npadvmod", "conj"):
+        words.add(token.head.lower_)
+        visit(token.head, 1, skip=token)
+    return words
