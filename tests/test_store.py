@@ -302,7 +302,7 @@ def test_articles_for_export_by_ids_tag_and_dates(library: Library) -> None:
     with pytest.raises(ArticleNotFound):
         library.articles([a, 999])
     assert library.article_ids(not_pipeline_version="1") == []
-    assert library.article_ids() == [c, b, a]
+    assert library.article_ids() == [c, b, a]  # last imported first
 
 
 def test_fact_ids_are_never_reused(library: Library) -> None:

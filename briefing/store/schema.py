@@ -25,13 +25,15 @@ _V1: tuple[str, ...] = (
         published TEXT,
         url TEXT,
         imported_at TEXT NOT NULL,
-        raw_text TEXT NOT NULL,
-        body TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL DEFAULT '',
+        unread INTEGER NOT NULL DEFAULT 1,
+        -- The long columns come last: SQLite reads a row's columns in order through its
+        -- overflow pages, so the list (which needs none of these) never touches them.
         removed TEXT NOT NULL DEFAULT '[]',
         actors TEXT NOT NULL DEFAULT '[]',
         measures TEXT NOT NULL DEFAULT '[]',
-        pipeline_version TEXT NOT NULL DEFAULT '',
-        unread INTEGER NOT NULL DEFAULT 1
+        body TEXT NOT NULL,
+        raw_text TEXT NOT NULL
     )
     """,
     # The list order ("newest first": published date, or import date when the article has
@@ -83,11 +85,15 @@ _V2: tuple[str, ...] = (
     ) WITHOUT ROWID
     """,
     "CREATE INDEX article_tags_tag ON article_tags (tag, article_id)",
+    # Finding what an older pipeline analysed without reading 10,000 long rows.
+    "CREATE INDEX articles_pipeline ON articles (pipeline_version)",
     # External content: the text lives once, in `articles`; the index follows it via triggers.
     """
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
         title, body, content = 'articles', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        -- An index of 3-letter prefixes: search-as-you-type asks for "san"* at the third key.
+        prefix = '3'
     )
     """,
     """
