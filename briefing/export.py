@@ -70,15 +70,23 @@ def plain(text: str | None) -> str:
     """``text`` without control characters or terminal escapes, on one line, trimmed."""
     if not text:
         return ""
+    if text.isprintable():
+        # The common case: no control, format or special whitespace character at all.
+        return text.strip() if "  " not in text else _WHITESPACE.sub(" ", text).strip()
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)
     text = _UNSAFE.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def _backslashed(match: re.Match[str]) -> str:
+    return "\\" + match.group()
+
+
 def escape_markdown(text: str) -> str:
     """Escape already ``plain`` text so that CommonMark renders it as exactly that text."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    if _MARKDOWN_SPECIAL.search(text):
+        text = _MARKDOWN_SPECIAL.sub(_backslashed, text)
     match = _LINE_START_SPECIAL.match(text)
     if match:
         end = match.end()
@@ -284,7 +292,7 @@ def _names(haystack: str, needle: str) -> bool:
 
 
 def _resolve_targets(
-    target: str, article: StoredArticle, known_actors: dict[str, str]
+    target: str, mentions: Sequence[tuple[str, str]], known_actors: dict[str, str]
 ) -> tuple[str, ...]:
     """The actors a free-text target names, via the article's own mentions ("Russian" -> Russia)."""
     if not target:
@@ -292,14 +300,20 @@ def _resolve_targets(
     exact = known_actors.get(target.casefold())
     if exact is not None:
         return (exact,)
-    found: set[str] = set()
+    found = {canonical for name, canonical in mentions if _names(target, name)}
+    return tuple(sorted(found, key=str.casefold))
+
+
+def _mention_names(article: StoredArticle) -> list[tuple[str, str]]:
+    """(name as written or canonical, canonical name) for each actor mentioned in the article."""
+    pairs: dict[tuple[str, str], None] = {}
     for mention in article.actors:
         canonical = plain(mention.canonical)
-        if canonical and any(
-            name and _names(target, name) for name in (plain(mention.text), canonical)
-        ):
-            found.add(canonical)
-    return tuple(sorted(found, key=str.casefold))
+        if canonical:
+            for name in (plain(mention.text), canonical):
+                if name:
+                    pairs[name, canonical] = None
+    return list(pairs)
 
 
 def _selected_facts(article: StoredArticle, options: ExportOptions) -> list[StoredFact]:
@@ -339,6 +353,7 @@ def _prepare(
     for article, facts in selected:
         date = _article_date(article)
         ref = _footnote_ref(article)
+        mentions = _mention_names(article) if facts else []
         for fact in facts:
             actor = plain(fact.actor)
             items.append(
@@ -347,7 +362,7 @@ def _prepare(
                     article=article,
                     date=date,
                     actor=actor,
-                    targets=_resolve_targets(plain(fact.target), article, known_actors),
+                    targets=_resolve_targets(plain(fact.target), mentions, known_actors),
                     ref=ref,
                     claim=_claim(fact, actor),
                     details=_details(fact, date),
