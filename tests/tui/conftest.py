@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 import functools
 from collections.abc import Callable, Coroutine, Iterator, Sequence
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import pytest
 

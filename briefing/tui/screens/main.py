@@ -56,14 +56,14 @@ class MainScreen(Screen[None]):
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="main.prev_pane"),
         Binding("n", "step_article(1)", "Next", id="main.next_article"),
-        Binding("p", "step_article(-1)", "Prev", id="main.previous_article"),
+        Binding("p", "step_article(-1)", "Prev", show=False, id="main.previous_article"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("escape", "back", "Back", show=False, id="main.back"),
         Binding("space", "scroll_article", "Scroll", show=False, id="main.scroll"),
         Binding("a", "add_fact", "Add fact", id="main.add_fact"),
         Binding("u", "undo_hide", "Undo hide", show=False, id="main.undo_hide"),
-        Binding("t", "tag", "Tag", id="main.tag"),
-        Binding("x", "export", "Export", id="main.export"),
+        Binding("t", "tag", "Tag", show=False, id="main.tag"),
+        Binding("x", "export", "Export", show=False, id="main.export"),
         Binding("r", "reanalyse", "Re-analyse", show=False, id="main.reanalyse"),
         Binding("i", "import", "Import", id="main.import"),
         Binding("s", "import_samples", "Samples", id="main.import_samples"),
@@ -106,7 +106,7 @@ class MainScreen(Screen[None]):
             Text(f"Terminal too small: the reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."),
             id="too-small",
         )
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def article_list(self) -> ArticleList:
@@ -188,8 +188,9 @@ class MainScreen(Screen[None]):
         index = articles.index_of(article_id)
         if index is not None and index != articles.cursor:
             articles.cursor = index
+        count = len(self.facts_panel.facts)
         self.sub_title = ("read-only · " if self.reader.library.read_only else "") + (
-            f"{len(self.facts_panel.facts)} facts"
+            f"{count} fact" + ("" if count == 1 else "s")
         )
         self.refresh_bindings()
 
@@ -458,8 +459,8 @@ class MainScreen(Screen[None]):
         if action == "import_samples":
             # Offered only on an empty library, where it is the one key the welcome text names.
             return self.article_list.row_count == 0 and not self.article_list.search
-        if action in {"tag", "reanalyse", "add_fact", "toggle_removed", "export"}:
-            return self.article is not None or action == "export"
+        if action in {"tag", "reanalyse", "add_fact", "toggle_removed"}:
+            return self.article is not None
         return True
 
     # -- import -------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""End to end in a real terminal: the installed ``briefing`` inside tmux, driven by keys.
+
+Also checks that the wheel carries the styles and the sample articles, so that a plain,
+non-editable install runs with its looks and its first-run offer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from briefing.store import Library
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def briefing_command() -> str | None:
+    """The installed console script: next to this interpreter, else on PATH."""
+    beside = Path(sys.executable).with_name("briefing")
+    return str(beside) if beside.exists() else shutil.which("briefing")
+
+
+@pytest.fixture
+def tmux_session() -> Iterator[str]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: the end-to-end terminal test needs it")
+    name = f"briefing-test-{uuid.uuid4().hex[:8]}"
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def wait_for(
+    condition: Callable[[], bool], what: str, screen: Callable[[], str], timeout: float = 30.0
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}; the terminal shows:\n{screen()}")
+
+
+def test_installed_briefing_in_tmux(library_dir: Path, tmux_session: str) -> None:
+    command = briefing_command()
+    if command is None:
+        pytest.skip("the briefing console script is not installed")
+    # COLUMNS/LINES (pytest may set them) would override the real terminal size.
+    env_prefix = f"env -u COLUMNS -u LINES BRIEFING_DATA_DIR={library_dir} TERM=xterm-256color"
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            tmux_session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            f"{env_prefix} {command}; echo BRIEFING-EXITED-$?; sleep 60",
+        ],
+        check=True,
+    )
+
+    def screen() -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", tmux_session],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def keys(*names: str) -> None:
+        for name in names:
+            subprocess.run(["tmux", "send-keys", "-t", tmux_session, name], check=True)
+            time.sleep(0.15)
+
+    wait_for(lambda: "Japan expels eight Russian" in screen(), "the article list", screen)
+    keys("Enter")
+    wait_for(lambda: "EXPULSION" in screen(), "the facts panel", screen)
+    keys("Tab", "Tab")
+    wait_for(lambda: "Pin" in screen(), "the facts panel's keys in the footer", screen)
+    keys("j", "Space")
+    wait_for(lambda: "★" in screen(), "the pin marker", screen)
+    keys("q")
+    wait_for(lambda: "BRIEFING-EXITED-0" in screen(), "a clean exit", screen)
+    with Library.open(library_dir) as library:
+        pinned = library.facts(pinned_only=True)
+    assert [fact.measure for fact in pinned] == ["expulsion"]
+
+
+@pytest.mark.slow
+def test_wheel_carries_styles_and_samples(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PIP_NO_INDEX": "1"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    wheel = next(tmp_path.glob("briefing-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    styles = {Path(n).name for n in names if n.startswith("briefing/styles/")}
+    assert {"reader.tcss", "dialogs.tcss"} <= styles
+    in_repo = {p.name for p in (REPO / "sample_articles").iterdir() if p.is_file()}
+    shipped = {Path(n).name for n in names if n.startswith("briefing/sample_articles/")}
+    assert in_repo and in_repo <= shipped
