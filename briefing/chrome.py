@@ -185,5 +185,20 @@ def is_teaser_label(line: str) -> bool:
     return bool(TEASER_LABEL.fullmatch(chrome_key(line)))
 
 
-def has_trailing_chrome_words(line: str) -> bool:
-    return bool(TRAILING_CHROME_WORDS.search(chrome_key(line)))
+# Chrome speaks to the reader ("your inbox", "our journalism"); a story speaks about others.
+_READER_ADDRESS = re.compile(r"\b(you|your|yours|our|us)\b")
+_REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to)\b")
+
+
+def is_prompt_worded(line: str) -> bool:
+    """Whether a line talks to the reader in the vocabulary of sign-up and legal prompts.
+
+    Weaker evidence than ``is_chrome``: the cleaner trusts it only at the end of a page.
+    """
+    key = chrome_key(line)
+    return (
+        bool(TRAILING_CHROME_WORDS.search(key))
+        and bool(_READER_ADDRESS.search(key))
+        and not _REPORTED_SPEECH.search(key)
+        and key[:1] not in "\"'"
+    )

@@ -3,17 +3,17 @@
 A line goes when its whole shape is page chrome (see ``briefing.chrome``: cookie banners,
 sign-up and paywall prompts, share buttons, copyright notices, photo credits, ...), when it is a
 headline listed under a teaser label ("Most read", "Related"), or when it sits in the block of
-chrome at the very end of the page and speaks the language of that block ("newsletter",
-"subscribe", "privacy policy"). Nothing is dropped for being short, and a story sentence that
-only mentions "register" or "cookie" stays. Every removed line is kept, in order, so the reader
-can show it.
+chrome at the very end of the page and speaks to the reader in the language of that block ("our
+newsletter", "your inbox"). Nothing is dropped for being short, and a story sentence that only
+mentions "register" or "cookie" stays. Every removed line is kept, in order, so the reader can
+show it.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefing.chrome import has_trailing_chrome_words, is_chrome, is_teaser_label
+from briefing.chrome import is_chrome, is_prompt_worded, is_teaser_label
 from briefing.model import CleanArticle, RawArticle
 
 # How many headline-shaped lines a teaser label ("Most read") can introduce.
@@ -89,9 +89,9 @@ def looks_like_headline(line: str) -> bool:
 def _drop_trailing_prompts(lines: list[str], drop: list[bool]) -> None:
     """In the chrome block that ends a page, prompts worded like chrome go too.
 
-    Walking back from the last line: chrome lines extend the block; a line that uses the
-    vocabulary of sign-up and legal prompts joins it only when chrome follows it, so that the
-    story's own last sentence is never taken for a prompt.
+    Walking back from the last line: chrome lines extend the block; a line that addresses the
+    reader in the vocabulary of sign-up and legal prompts joins it only when chrome follows it,
+    so that the story's own last sentence is never taken for a prompt.
     """
     chrome_after = False
     for j in range(len(lines) - 1, -1, -1):
@@ -99,11 +99,7 @@ def _drop_trailing_prompts(lines: list[str], drop: list[bool]) -> None:
             chrome_after = True
             continue
         line = lines[j]
-        if (
-            chrome_after
-            and len(line) <= MAX_TRAILING_PROMPT_CHARS
-            and has_trailing_chrome_words(line)
-        ):
+        if chrome_after and len(line) <= MAX_TRAILING_PROMPT_CHARS and is_prompt_worded(line):
             drop[j] = True
             continue
         return

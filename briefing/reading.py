@@ -246,7 +246,7 @@ def _is_dek(candidate: str, following: str) -> bool:
     words = candidate.split()
     if len(words) < 3 or len(candidate) > MAX_DEK_CHARS:
         return False
-    if is_chrome(candidate) or _DATELINE.fullmatch(candidate) or _BYLINE.match(candidate):
+    if is_chrome(candidate) or _dateline_date([candidate]) or _BYLINE.match(candidate):
         return False
     if candidate[0] in "\"'“‘«(-—•*":  # a quote or a list item: body text
         return False
@@ -502,11 +502,13 @@ def _parse_mapping(lines: list[str]) -> dict[str, str | list[str]] | None:
 
 def _unquote(raw: str) -> str:
     value = raw.strip()
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        inner = value[1:-1]
-        return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), inner)
-    if len(value) >= 2 and value[0] == value[-1] == "'":
-        return value[1:-1].replace("''", "'")
+    double = re.match(r'"((?:[^"\\]|\\.)*)"', value)
+    if double:  # anything after the closing quote (a comment) is ignored
+        escapes = {"n": "\n", "t": "\t"}
+        return re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), double.group(1))
+    single = re.match(r"'((?:[^']|'')*)'", value)
+    if single:
+        return single.group(1).replace("''", "'")
     # An unquoted value may carry a trailing comment.
     return re.sub(r"\s+#.*$", "", value)
 

@@ -1,0 +1,238 @@
+"""clean_article: page chrome goes, every line of the story stays, and what went is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefing.cleaning import clean_article
+from briefing.model import ArticleMeta, RawArticle
+from briefing.reading import read_article
+
+SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "000_3697d80e75a72aeb.txt"
+
+STORY = [
+    "Japan's government says it is expelling eight Russian diplomats over the invasion.",
+    "Foreign Ministry spokesperson Hikariko Ono announced the decision Friday.",
+    '"We will not accept this," she said.',
+]
+
+# Lines of story that look a little like chrome: they mention its words, or they are short.
+TRICKY_CONTENT = [
+    "Japan's parliament voted to register foreign agents before the election.",
+    "Registration of foreign agents begins in May.",
+    "Cookie makers in Ohio say the tariffs will cost them millions.",
+    "Share prices in Moscow fell 3 percent on Monday.",
+    "Print and broadcast media were ordered to close.",
+    "Related talks will continue in Geneva next week.",
+    "Subscribers to the state pension scheme will not be affected.",
+    "The ministry did not respond to a request for comment.",
+    "The leak was first reported by the Playbook newsletter.",
+    "Photographs of the meeting were released by the Kremlin.",
+    "Video, which was posted online, showed the convoy.",
+    "Published figures showed exports fell by 12 percent.",
+    "Copyright law was also changed in 2019.",
+    "No.",
+    "“Never,” he said.",
+    "Sanctions.",
+    "Why now?",
+    "Follow-up talks are planned.",
+    "Sign-up for military service was extended, the defence ministry said.",
+    "Loading of Russian oil at the port stopped on Tuesday.",
+    "The agency measures consumer prices every month.",
+]
+
+# Page chrome, one or more lines per family.
+CHROME = [
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Story continues below advertisement",
+    "We use cookies to give you the best experience. By continuing to browse, you agree.",
+    "This website uses cookies to ensure you get the best experience.",
+    "Accept all cookies",
+    "Manage preferences",
+    "Skip to main content",
+    "Home | World | Business | Sport",
+    "News > World > Europe",
+    "Share this article",
+    "Share on Facebook",
+    "Facebook Twitter Email",
+    "Tweet",
+    "Print",
+    "Email this article",
+    "Copy link",
+    "Follow us on Twitter and Facebook",
+    "Register for free to continue reading",
+    "Registration is a free and easy way to support our truly independent journalism",
+    "By registering, you will also enjoy limited access to Premium articles",
+    "By clicking ‘Register’ you confirm that you have read and agree to our Terms of use.",
+    "Already have an account? sign in",
+    "Already a subscriber? Log in",
+    "Sign in",
+    "Create a free account to keep reading",
+    "Please register to keep reading",
+    "This article is for subscribers only. Subscribe now for unlimited access.",
+    "You have reached your limit of free articles",
+    "Subscribe",
+    "Subscribe for full access",
+    "Click here to subscribe to our daily newsletter",
+    "Sign up",
+    "Sign up for our Europe newsletter",
+    "Sign up for breaking news alerts",
+    "Get our free daily newsletter",
+    "Comments are closed",
+    "Join the conversation",
+    "Show comments (12)",
+    "This site is protected by reCAPTCHA and the Google Privacy policy and Terms of service apply.",
+    "© 2022 Sample Wire. All rights reserved.",
+    "Copyright 2016 Sample Wire. All rights reserved.",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "All rights reserved. Republication or redistribution of this content is prohibited.",
+    "Photo: Leonhard Foeger / Reuters",
+    "Photo credit: Reuters",
+    "(Reuters/Kim Kyung-Hoon)",
+    "Image caption, Protesters outside the embassy",
+    "Loading...",
+    "Loading…",
+    "Read more: How investigators traced the hacking back to Moscow",
+    "Related: How Taiwan is courting Central Europe",
+    "Tags: Chelsea, Roman Abramovich, sanctions",
+    "Topics: Russia, Japan",
+    "Reporting by Jane Doe; Editing by John Roe",
+    "Published: 8 April 2022 10:32 GMT",
+    "Download our app for the latest news",
+]
+
+
+def raw(paragraphs: list[str], preamble: tuple[str, ...] = ()) -> RawArticle:
+    return RawArticle(
+        path="a.txt",
+        raw_text="\n".join(paragraphs),
+        title="Headline",
+        dek=None,
+        paragraphs=tuple(paragraphs),
+        meta=ArticleMeta(source="Wire"),
+        preamble_removed=preamble,
+    )
+
+
+def test_seed_loses_exactly_its_six_trailing_lines() -> None:
+    article = read_article(SEED)
+    cleaned = clean_article(article)
+    assert cleaned.removed == article.paragraphs[-6:]
+    assert cleaned.body == "\n\n".join(article.paragraphs[:-6])
+    assert (cleaned.title, cleaned.dek, cleaned.meta) == (article.title, article.dek, article.meta)
+    assert cleaned.raw_text == article.raw_text
+
+
+@pytest.mark.parametrize("line", CHROME)
+def test_chrome_goes_in_the_middle_of_a_story(line: str) -> None:
+    cleaned = clean_article(raw([STORY[0], line, STORY[1], STORY[2]]))
+    assert cleaned.removed == (line,)
+    assert cleaned.body == "\n\n".join(STORY)
+
+
+@pytest.mark.parametrize("line", TRICKY_CONTENT)
+def test_story_lines_stay_wherever_they_stand(line: str) -> None:
+    for paragraphs in (
+        [line, *STORY],
+        [STORY[0], line, *STORY[1:]],
+        [*STORY, line],
+        [*STORY, line, "Advertisement", "© 2022 Sample Wire"],
+    ):
+        cleaned = clean_article(raw(paragraphs))
+        assert line in cleaned.body.split("\n\n"), paragraphs
+        assert line not in cleaned.removed
+
+
+def test_teaser_headlines_under_a_label_go_and_the_story_resumes() -> None:
+    paragraphs = [
+        STORY[0],
+        "Related",
+        "Chelsea fans fear for the season",
+        "What a special licence means for the club",
+        STORY[1],
+        "Most read",
+        "Five charts that explain the Russian economy",
+        "Loading...",
+        "Why the rouble matters",
+    ]
+    cleaned = clean_article(raw(paragraphs))
+    assert cleaned.body == f"{STORY[0]}\n\n{STORY[1]}"
+    assert cleaned.removed == tuple(p for p in paragraphs if p not in STORY)
+
+
+def test_a_label_followed_by_story_sentences_takes_none_of_them() -> None:
+    cleaned = clean_article(raw(["Trending", STORY[0], STORY[2]]))
+    assert cleaned.removed == ("Trending",)
+    assert cleaned.body == f"{STORY[0]}\n\n{STORY[2]}"
+
+
+def test_prompt_wording_goes_only_inside_the_trailing_chrome_block() -> None:
+    prompt = "Support our independent journalism: join 30,000 readers who get our newsletter"
+    at_end = clean_article(raw([*STORY, prompt, "© 2022 Sample Wire"]))
+    assert at_end.removed == (prompt, "© 2022 Sample Wire")
+    story_end = "The minister said she would write about the talks in her newsletter."
+    last = clean_article(raw([*STORY, story_end]))
+    assert last.removed == ()
+    inside = clean_article(raw([STORY[0], prompt, *STORY[1:]]))
+    assert prompt in inside.body
+
+
+def test_removed_starts_with_the_preamble_and_keeps_order() -> None:
+    cleaned = clean_article(
+        raw([STORY[0], "Advertisement", STORY[1], "Print"], preamble=("Accept cookies",))
+    )
+    assert cleaned.removed == ("Accept cookies", "Advertisement", "Print")
+
+
+def test_lines_of_one_markdown_paragraph_are_judged_one_by_one() -> None:
+    mixed = (
+        f"{STORY[0]}\nSign up for our Europe newsletter\n© 2022 Sample Wire. All rights reserved."
+    )
+    cleaned = clean_article(raw([mixed, STORY[1]]))
+    assert cleaned.body == f"{STORY[0]}\n\n{STORY[1]}"
+    assert cleaned.removed == (
+        "Sign up for our Europe newsletter",
+        "© 2022 Sample Wire. All rights reserved.",
+    )
+    wrapped = clean_article(raw(["The European Union adopted a package of\nsanctions on Friday."]))
+    assert wrapped.body == "The European Union adopted a package of sanctions on Friday."
+
+
+def test_markdown_sample_chrome_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\ntitle: T\n---\n\nThe bloc acted on Friday.\n\n"
+        "Read more: [Other story](https://example.org/x)\n\n"
+        "* [Share on Facebook](https://example.org/fb)\n* [Print this article](https://x.org/p)\n\n"
+        "_Subscribe to read unlimited articles._\n",
+        encoding="utf-8",
+    )
+    cleaned = clean_article(read_article(path))
+    assert cleaned.body == "The bloc acted on Friday."
+    assert cleaned.removed == (
+        "Read more: Other story",
+        "Share on Facebook",
+        "Print this article",
+        "Subscribe to read unlimited articles.",
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(STORY + TRICKY_CONTENT), st.sampled_from(CHROME)),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_cleaning_partitions_the_lines_and_never_drops_story(paragraphs: list[str]) -> None:
+    cleaned = clean_article(raw(paragraphs))
+    kept = cleaned.body.split("\n\n") if cleaned.body else []
+    assert sorted(kept + list(cleaned.removed)) == sorted(paragraphs)
+    story = set(STORY + TRICKY_CONTENT)
+    assert [p for p in paragraphs if p in story] == [p for p in kept if p in story]

@@ -1,0 +1,403 @@
+"""read_article: layouts (.txt, .md), front matter, encodings, and every way a file can be bad."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.errors import ArticleError
+from briefing.reading import MAX_ARTICLE_BYTES, parse_date, read_article, split_front_matter
+
+SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "000_3697d80e75a72aeb.txt"
+
+LEAD = (
+    "The United States said on Thursday it was suspending security assistance to Pakistan "
+    "until Islamabad takes decisive action against militant groups."
+)
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# --- Plain text layout --------------------------------------------------------------------------
+
+
+def test_seed_layout_headline_dek_and_one_paragraph_per_line() -> None:
+    article = read_article(SEED)
+    assert article.title == "Japan announces expulsion of 8 Russian diplomats"
+    assert article.dek == (
+        "Japan is expelling eight Russian diplomats over their country's invasion of Ukraine"
+    )
+    assert len(article.paragraphs) == 15
+    assert article.paragraphs[0].startswith("Japan’s government says it is expelling")
+    assert article.paragraphs[-1].startswith("This site is protected by reCAPTCHA")
+    assert article.preamble_removed == ()
+    assert article.raw_text == SEED.read_text(encoding="utf-8")
+
+
+def test_site_chrome_above_the_headline_is_skipped_and_recorded(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "a.txt",
+        "Skip to main content\n\nWe use cookies to improve your experience. By continuing you "
+        "agree to our use of cookies.\nAccept all cookies\nHome | World | Business | Sport\n"
+        "Advertisement\nJapan expels eight Russian diplomats\n" + LEAD + "\nSecond paragraph.\n",
+    )
+    article = read_article(path)
+    assert article.title == "Japan expels eight Russian diplomats"
+    assert article.dek is None
+    assert article.preamble_removed == (
+        "Skip to main content",
+        "We use cookies to improve your experience. By continuing you agree to our use of cookies.",
+        "Accept all cookies",
+        "Home | World | Business | Sport",
+        "Advertisement",
+    )
+    assert article.paragraphs == (LEAD, "Second paragraph.")
+
+
+def test_a_short_headline_is_not_mistaken_for_chrome(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", "Sanctions\n" + LEAD + "\n"))
+    assert article.title == "Sanctions"
+    assert article.paragraphs == (LEAD,)
+
+
+@pytest.mark.parametrize(
+    ("second_line", "is_dek"),
+    [
+        # The seed's shape: a sentence without a final stop.
+        ("Washington also shuts two Russian compounds and sanctions Moscow's spies", True),
+        # A short one-sentence standfirst with a full stop, shorter than the lead.
+        ("Tokyo does not name China, but the rules follow a US push.", True),
+        # The lead itself: a full sentence, with the marks of a lead (weekday, "said").
+        (LEAD, False),
+        ("Officials said on Friday that the talks had failed.", False),
+        # A quote paragraph, a dateline, a byline and a lead-in are body text.
+        ('"We will not back down," the minister said', False),
+        ("MOSCOW, March 15, 2022", False),
+        ("By Jane Smith and Ali Khan", False),
+        ("The package contains three measures:", False),
+        # Too long for a standfirst.
+        ("Word " * 70, False),
+    ],
+)
+def test_dek_is_decided_by_shape(tmp_path: Path, second_line: str, is_dek: bool) -> None:
+    body = "The third line is the story and it is certainly long enough to be a lead paragraph."
+    article = read_article(write(tmp_path, "a.txt", f"Headline here\n{second_line}\n{body}\n"))
+    assert (article.dek == second_line.strip()) is is_dek
+    if not is_dek:
+        assert article.paragraphs[0] == second_line.strip()
+
+
+def test_a_file_without_headline_keeps_its_first_paragraph(tmp_path: Path) -> None:
+    paragraph = "Japan expelled eight Russian diplomats on Friday. " * 8
+    article = read_article(write(tmp_path, "story", paragraph.strip() + "\nMore text.\n"))
+    assert article.title == "Japan expelled eight Russian diplomats on Friday."
+    assert article.paragraphs[0] == paragraph.strip()
+
+
+def test_extensionless_and_text_files_read_as_plain_text(tmp_path: Path) -> None:
+    for name in ("article", "article.text", "article.TXT", "notes.2022"):
+        article = read_article(write(tmp_path, name, "Headline\n" + LEAD + "\n"))
+        assert article.title == "Headline"
+        assert article.paragraphs == (LEAD,)
+
+
+def test_dateline_near_the_top_gives_the_published_date(tmp_path: Path) -> None:
+    text = "Headline\nA dek without a stop\nMOSCOW, March 15, 2022\n" + LEAD + "\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.meta.published == "2022-03-15"
+    assert article.paragraphs[0] == "MOSCOW, March 15, 2022"  # the dateline stays in the story
+    undated = read_article(write(tmp_path, "b.txt", "Headline\n" + LEAD + "\n"))
+    assert undated.meta.published is None
+
+
+def test_article_text_stays_data(tmp_path: Path) -> None:
+    hostile = "Sanctions \x1b[31mred\x1b[0m [bold]not markup[/bold] *not emphasis* '; DROP TABLE x;"
+    article = read_article(write(tmp_path, "a.txt", "Headline\n" + hostile + "\n"))
+    assert article.paragraphs == (hostile,)
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+MARKDOWN = """---
+title: "Sanctions: the EU's fifth package"  # a comment after a quoted value
+source: 'Sample Wire'
+published: April 8, 2022
+url: https://example.org/a?b=c#d
+# a comment line
+tags:
+  - EU
+  - "Russia"
+---
+
+*The bloc also shuts its ports to Russian ships*
+
+The European Union on **Friday** adopted a [fifth package](https://example.org/p "title") of
+sanctions against _Russia_.
+
+![A ship in port](https://example.org/ship.jpg)
+
+## What the package contains
+
+* A ban on Russian-flagged vessels.
+* A ban on road freight operators.
+
+> "This is a quote," she said.
+
+| Country | Measure |
+|---------|---------|
+| Japan   | expulsion |
+
+```
+code inside a fence
+```
+
+Text with <span class="x">inline html</span> and `code`.
+"""
+
+
+def test_markdown_front_matter_is_parsed_by_hand(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.md", MARKDOWN))
+    assert article.title == "Sanctions: the EU's fifth package"
+    assert article.meta.source == "Sample Wire"
+    assert article.meta.published == "2022-04-08"
+    assert article.meta.url == "https://example.org/a?b=c#d"
+    assert article.meta.tags == ("EU", "Russia")
+
+
+def test_markdown_body_becomes_plain_paragraphs(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.md", MARKDOWN))
+    assert article.dek == "The bloc also shuts its ports to Russian ships"
+    assert article.paragraphs == (
+        "The European Union on Friday adopted a fifth package of\nsanctions against Russia.",
+        "What the package contains",
+        "A ban on Russian-flagged vessels.",
+        "A ban on road freight operators.",
+        '"This is a quote," she said.',
+        "Country · Measure",
+        "Japan · expulsion",
+        "code inside a fence",
+        "Text with inline html and code.",
+    )
+    joined = "\n".join(article.paragraphs)
+    for markup in ("https://", "**", "](", "![", "```", "<span", "|", "ship.jpg"):
+        assert markup not in joined
+
+
+def test_markdown_heading_is_the_title_without_front_matter(tmp_path: Path) -> None:
+    text = "# Europe closes its skies\n\n## Russia answers with a ban on 36 countries\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.markdown", text))
+    assert article.title == "Europe closes its skies"
+    assert article.dek == "Russia answers with a ban on 36 countries"
+    assert article.paragraphs == ("Body.",)
+
+
+def test_markdown_short_subheading_is_a_section_not_a_dek(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.md", "# Title\n\n## Background\n\nBody text.\n"))
+    assert article.dek is None
+    assert article.paragraphs == ("Background", "Body text.")
+
+
+def test_markdown_title_repeated_as_heading_is_dropped_once(tmp_path: Path) -> None:
+    text = "---\ntitle: Same title\ndek: From the front matter\n---\n# Same title\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert (article.title, article.dek, article.paragraphs) == (
+        "Same title",
+        "From the front matter",
+        ("Body.",),
+    )
+
+
+@pytest.mark.parametrize("key", ["dek", "description", "summary", "subtitle", "standfirst"])
+def test_markdown_dek_from_front_matter(tmp_path: Path, key: str) -> None:
+    text = f"---\ntitle: T\n{key}: The standfirst\n---\n\n*An italic first line*\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert article.dek == "The standfirst"
+    assert article.paragraphs[0] == "An italic first line"
+
+
+def test_markdown_partly_italic_first_paragraph_is_not_a_dek(tmp_path: Path) -> None:
+    text = "# Title\n\n*Japan* expels diplomats, and *Russia* promises a reply.\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert article.dek is None
+    assert article.paragraphs[0] == "Japan expels diplomats, and Russia promises a reply."
+
+
+def test_flow_lists_quotes_and_block_scalars_in_front_matter() -> None:
+    front, body = split_front_matter(
+        "---\ntags: [a, \"b, c\", 'd''s']\nsummary: >\n  folded\n  text\ntitle: x # note\n---\nB"
+    )
+    assert front == {"tags": ["a", "b, c", "d's"], "summary": "folded text", "title": "x"}
+    assert body == "B"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: Never closed\n\nBody text.\n",  # unterminated
+        "---\nJust a line of prose, not a mapping\n---\n\nBody text.\n",  # not a mapping
+        "---\n---\nBody text.\n",  # empty
+        "---\n: no key\n---\nBody text.\n",
+    ],
+)
+def test_odd_front_matter_never_crashes(tmp_path: Path, text: str) -> None:
+    article = read_article(write(tmp_path, "a.md", text))
+    assert "Body text." in [*article.paragraphs, article.title]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2022-04-08", "2022-04-08"),
+        ("2022-04-08T10:30:00Z", "2022-04-08"),
+        ("'2022/4/8'", "2022-04-08"),
+        ("April 8, 2022", "2022-04-08"),
+        ("Friday, April 8, 2022", "2022-04-08"),
+        ("8 April 2022", "2022-04-08"),
+        ("8th Apr. 2022", "2022-04-08"),
+        ("Sept 30 2023", "2023-09-30"),
+        ("2022-02-30", None),
+        ("last Friday", None),
+        ("", None),
+    ],
+)
+def test_parse_date(written: str, iso: str | None) -> None:
+    assert parse_date(written) == iso
+
+
+# --- Encodings and line endings -----------------------------------------------------------------
+
+TEXT = "Japan’s ban — “café” déjà vu\nSecond line é\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.encode("utf-16-le"),  # no BOM: given away by its NUL pattern
+        TEXT.encode("utf-16-be"),
+        TEXT.encode("cp1252"),  # legacy single-byte text
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        TEXT.replace("\n", "\r").encode("utf-8"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "cp1252",
+        "crlf",
+        "cr",
+    ],
+)
+def test_encodings_and_line_endings(tmp_path: Path, data: bytes) -> None:
+    article = read_article(write(tmp_path, "a.txt", data))
+    assert article.title == "Japan’s ban — “café” déjà vu"
+    assert article.paragraphs == ("Second line é",)
+    assert "\r" not in article.raw_text and "\ufeff" not in article.raw_text
+
+
+# --- Bad files: one clear reason, always an ArticleError ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\t\r\n  \n", "only whitespace"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        ("doc.md", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
+        ("archive.txt", b"PK\x03\x04\x14\x00\x00\x00", "ZIP archive"),
+        ("data.txt", b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "gzip archive"),
+        ("nul.txt", b"Headline\nbody\x00with a NUL byte\x01\x02\x03 and more text", "NUL bytes"),
+        ("bad.txt", b"\x81\x8d\x8f\x90\x9d" * 50, "cannot decode"),
+        ("noise.txt", bytes(range(0x80, 0x100)) * 8, "cannot decode"),
+        # Every byte is defined in Windows-1252, but text is not made of accented letters only.
+        ("mojibake.txt", bytes(range(0xA0, 0x100)) * 8, "cannot decode"),
+        ("controls.txt", bytes(range(1, 9)) * 40, "binary"),
+        ("report.pdf", b"Headline\nBody\n", "unsupported file type '.pdf'"),
+        ("page.html", b"<p>Headline</p>", "unsupported file type '.html'"),
+    ],
+)
+def test_bad_files_give_one_clear_line(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = write(tmp_path, name, data)
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert reason in message
+    assert message.startswith(str(path))
+    assert "\n" not in message
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(ArticleError, match="is a directory"):
+        read_article(tmp_path)
+
+
+def test_file_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    with path.open("wb") as handle:
+        handle.write(b"Headline\n")
+        handle.truncate(MAX_ARTICLE_BYTES + 1)
+    with pytest.raises(ArticleError, match=r"file too large \(5\.0 MB; the limit is 5 MB\)"):
+        read_article(path)
+    path.write_bytes(b"Headline\n" + b"word " * ((MAX_ARTICLE_BYTES - 20) // 5))
+    assert read_article(path).title == "Headline"  # just under the limit is fine
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "secret.txt", "Headline\nBody\n")
+    path.chmod(0)
+    try:
+        with pytest.raises(ArticleError, match="permission denied"):
+            read_article(path)
+    finally:
+        path.chmod(0o600)
+
+
+_SCRATCH = Path(tempfile.mkdtemp(prefix="briefing-reading-"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".md", ""]))
+def test_any_bytes_give_an_article_or_an_article_error(data: bytes, suffix: str) -> None:
+    path = _SCRATCH / f"fuzz{suffix}"
+    path.write_bytes(data)
+    try:
+        article = read_article(path)
+    except ArticleError:
+        return
+    assert article.title.strip()
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_any_markdown_text_reads_without_crashing(text: str) -> None:
+    path = _SCRATCH / "fuzz_text.md"
+    path.write_text(text, encoding="utf-8")
+    try:
+        article = read_article(path)
+    except ArticleError:
+        return
+    assert isinstance(article.paragraphs, tuple)
