@@ -7,9 +7,10 @@ from outside where the figure is a wall time (cold start, import), and reads wha
 process itself knows from the JSON (per-move timings, peak RSS, whether spaCy was imported).
 
 Reader probes drive the real app headless through ``App.run_test()`` and decide that something
-is "shown" by reading the compositor's rendered screen (the strips Textual would send to the
-terminal), never by asking the app's internals: the same check works for the reader and for the
-minimal reference app.
+is "shown" by watching the frames the app sends to its (headless) terminal: every compositor
+update passes through ``App._display``, and a ``FrameWatcher`` looks for the expected text in
+each one. It never asks the app's widgets, so the same check serves the reader and the minimal
+reference app, and it costs nothing per frame unless text is awaited.
 """
 
 from __future__ import annotations
@@ -41,6 +42,47 @@ def emit(result: dict[str, Any]) -> None:
 def screen_text(app: Any) -> str:
     """What the terminal would show right now, as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def frame_text(update: Any) -> str:
+    """The text of one compositor update: a full frame, or the changed pieces of rows."""
+    if hasattr(update, "chops"):  # ChopsUpdate: changed fragments of lines
+        return "\n".join(strip.text for row in update.chops for strip in row.values() if strip)
+    if hasattr(update, "strips"):  # LayoutUpdate: whole lines
+        return "\n".join("".join(strip.text for strip in line) for line in update.strips)
+    return ""
+
+
+class FrameWatcher:
+    """Sees every frame the app draws; ``await watcher.wait(needles)`` returns once every needle
+    has appeared in a frame drawn since the wait (or ``expect``) began."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.pending: set[str] = set()
+        self.frames = 0
+        draw = app._display
+
+        def display(screen: Any, update: Any) -> None:
+            draw(screen, update)
+            self.frames += 1
+            if self.pending and update is not None:
+                text = frame_text(update)
+                self.pending = {needle for needle in self.pending if needle not in text}
+
+        app._display = display
+
+    def expect(self, needles: str | list[str]) -> None:
+        self.pending = {needles} if isinstance(needles, str) else set(needles)
+
+    async def wait(self, timeout: float = 60.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while self.pending:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(
+                    f"{sorted(self.pending)!r} never drawn; screen:\n{screen_text(self.app)}"
+                )
+            await asyncio.sleep(0.001)
 
 
 def shows(app: Any, needles: str | list[str]) -> bool:
@@ -79,8 +121,10 @@ def reader_app(data_dir: str, open_article: int | None = None) -> Any:
 
 
 async def _cold(app: Any, needle: str) -> dict[str, Any]:
-    async with app.run_test(size=SIZE) as pilot:
-        await wait_for_text(pilot, needle)
+    watcher = FrameWatcher(app)
+    watcher.expect(needle)
+    async with app.run_test(size=SIZE):
+        await watcher.wait()
         spacy_loaded = "spacy" in sys.modules
         app.exit()
     return {"spacy_loaded": spacy_loaded, "peak_rss_mb": peak_rss_mb()}
@@ -108,12 +152,16 @@ def probe_cold_reader(args: argparse.Namespace) -> dict[str, Any]:
 async def _navigate(app: Any, session: dict[str, Any], key: str) -> list[float]:
     """Milliseconds from each key press until the next article's view is on screen."""
     timings = []
+    watcher = FrameWatcher(app)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for_text(pilot, session["first"])
         for needles in session["next"]:
+            await pilot.pause()  # settle: the previous move's aftermath is not this one's cost
+            watcher.expect(needles)
             started = time.perf_counter()
-            await pilot.press(key)
-            await wait_for_text(pilot, needles)
+            # As a terminal delivers it: no Pilot idle-waits inside the timed span.
+            app.simulate_key(key)
+            await watcher.wait()
             timings.append((time.perf_counter() - started) * 1000)
         app.exit()
     return timings
@@ -147,6 +195,72 @@ def probe_memory_reader(args: argparse.Namespace) -> dict[str, Any]:
 
 def probe_memory_minimal(args: argparse.Namespace) -> dict[str, Any]:
     return asyncio.run(_cold(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
+
+
+# --- rendering work --------------------------------------------------------------------------
+
+
+async def _render_work(app: Any, article: Any, rounds: int) -> dict[str, Any]:
+    """Time the product's article view and facts panel against plain text, same width."""
+    from rich.text import Text
+    from textual.strip import Strip
+
+    from briefing.tui.widgets.article_view import ArticleView
+    from briefing.tui.widgets.facts_panel import FactsPanel
+
+    highlighted: list[float] = []
+    plain: list[float] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_text(pilot, " ".join(article.body.split()[:4]))
+        view = app.screen.query_one(ArticleView)
+        panel = app.screen.query_one(FactsPanel)
+        console = app.console
+        width = view.text_width()
+        view_height = view.scrollable_content_region.height
+        panel_height = panel.scrollable_content_region.height
+        for _ in range(rounds):
+            # The product: highlighted body built and wrapped, facts panel filled, and the
+            # lines on screen of both drawn, as a "next article" does (without the store read).
+            started = time.perf_counter()
+            view.show_article(article)
+            panel.show_facts(article.facts)
+            for y in range(view_height):
+                view.render_line(y)
+            for y in range(panel_height):
+                panel.render_line(y)
+            highlighted.append((time.perf_counter() - started) * 1000)
+            # The reference: the same body as one plain Text, wrapped to the same width, and
+            # the same number of screen lines drawn.
+            started = time.perf_counter()
+            lines = Text(article.body, end="").wrap(console, width)
+            for line in lines[:view_height]:
+                Strip(list(line.render(console)))
+            plain.append((time.perf_counter() - started) * 1000)
+        app.exit()
+    return {"highlighted_ms": highlighted, "plain_ms": plain}
+
+
+def probe_render_work(args: argparse.Namespace) -> dict[str, Any]:
+    import tempfile
+
+    from make_library import ArticleShape, Synthesizer
+
+    from briefing.store import Library
+
+    shape = ArticleShape(words=1200, actors=30, facts=12)
+    analysis, raw_text = Synthesizer(seed=12).analysis(0, shape)
+    with tempfile.TemporaryDirectory() as data_dir:
+        with Library.open(Path(data_dir)) as library:
+            article_id, _ = library.add_analysis(analysis, raw_text)
+            article = library.article(article_id)
+        result = asyncio.run(_render_work(reader_app(data_dir, article_id), article, args.rounds))
+    result["description"] = (
+        f"{len(article.body.split())} words, {len(article.actors)} actors, "
+        f"{len(article.measures)} measures, {len(article.facts)} facts; {args.rounds} rounds; "
+        "product = ArticleView.show_article + FactsPanel.show_facts + drawing the visible lines, "
+        "reference = Text(body).wrap + drawing as many lines"
+    )
+    return result
 
 
 # --- import reference ------------------------------------------------------------------------
@@ -197,6 +311,7 @@ PROBES = {
     "navigate": probe_navigate,
     "memory-reader": probe_memory_reader,
     "memory-minimal": probe_memory_minimal,
+    "render-work": probe_render_work,
     "bare-pipe": probe_bare_pipe,
     "model-footprint": probe_model_footprint,
 }
@@ -215,6 +330,8 @@ def main() -> None:
         nav.add_argument("data_dir")
         nav.add_argument("--plan", required=True, help="JSON file of sessions (see run.py)")
         nav.add_argument("--key", default="n")
+    render = sub.add_parser("render-work")
+    render.add_argument("--rounds", type=int, default=200)
     pipe = sub.add_parser("bare-pipe")
     pipe.add_argument("directory")
     pipe.add_argument("--n-process", type=int, default=1)

@@ -317,19 +317,35 @@ def library_order(data_dir: Path, limit: int | None = None) -> list[Any]:
         return library.summaries(limit=total if limit is None else limit)
 
 
+def _prefix(text: str, limit: int) -> str:
+    """The words of ``text`` that fit in ``limit`` characters (so they are not cut by wrapping)."""
+    kept = ""
+    for word in text.split():
+        candidate = f"{kept} {word}" if kept else word
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    return kept or text[:limit]
+
+
 def article_needles(data_dir: Path, article_ids: Sequence[int]) -> dict[int, list[str]]:
-    """Strings that are on screen only when that article's view and facts are shown."""
+    """Strings that are on screen only when that article's view and facts panel are shown.
+
+    The start of the body (the list shows only headlines) and the first fact as the facts
+    panel draws it ("actor → target"), both short enough that no pane cuts them.
+    """
     from briefing.store import Library
 
     needles: dict[int, list[str]] = {}
     with Library.open(data_dir, read_only=True) as library:
         for article_id in article_ids:
             article = library.article(article_id)
-            words = article.body.split()[:4]
-            needle = [" ".join(words)]
-            visible = [f for f in article.facts if not f.hidden]
-            if visible and visible[0].target:
-                needle.append(visible[0].target)
+            needle = [_prefix(article.body, 24)]
+            visible = sorted((f for f in article.facts if not f.hidden), key=lambda f: f.start)
+            if visible:
+                needle.append(
+                    _prefix(f"{visible[0].actor or '?'} → {visible[0].target or '?'}", 24)
+                )
             needles[article_id] = needle
     return needles
 
@@ -433,7 +449,8 @@ def figure_coldstart(bench: Bench) -> list[Result]:
     minimal: list[Measured] = []
     for _ in range(rounds):
         minimal.append(probe("cold-minimal", env=clean_env()))
-        reader.append(probe("cold-reader", str(library), "--expect", first.title, env=clean_env()))
+        expect = _prefix(first.title, 20)
+        reader.append(probe("cold-reader", str(library), "--expect", expect, env=clean_env()))
     spacy_loaded = any(m.json()["spacy_loaded"] for m in reader)
     for m in minimal:
         m.json()
