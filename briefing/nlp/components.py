@@ -29,7 +29,7 @@ MEASURES_KEY = "measures"
 # Dependency relations through which a trigger's neighbourhood is read for cue words.
 NEIGHBOUR_DEPS = frozenset(
     {"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nmod", "npadvmod", "prt"}
-    | {"attr", "oprd", "pcomp", "appos", "poss", "conj", "dative", "acomp"}
+    | {"attr", "oprd", "pcomp", "appos", "poss", "conj", "dative", "acomp", "relcl", "acl"}
 )
 # Prepositions that introduce a reason or a time, not what a measure falls on.
 NON_TARGET_PREPS = frozenset(
@@ -198,6 +198,12 @@ class MeasureFinder:
 
     def classify(self, trigger: dict[str, Any], token: Token) -> str | None:
         """The measure type this trigger states here, or None when it states none."""
+        if token.dep_ == "amod" and token.tag_ == "VBN":
+            # A participle describing a state ("frozen assets", "sanctioned individuals")
+            # refers to a measure taken before; it does not report one.
+            return None
+        if "needs_head" in trigger and not self._ordered_out(trigger, token):
+            return None
         fixed = trigger.get("type")
         if fixed:
             if trigger.get("needs_prep") and not any(
@@ -207,24 +213,37 @@ class MeasureFinder:
             if trigger.get("verb_needs_object") and not self._sanctionable_object(token):
                 return None
             return str(fixed)
-        words = neighbourhood_words(token)
+        cues = neighbourhood_words(token)
+        words = {word for _, word in cues}
         if trigger.get("swift_only") and not words & {"swift", "messaging"}:
             return None
         only = trigger.get("diplomatic_only")
         if only and not words & set(only):
             return None
         accepts = set(trigger["accepts"])
-        for cue_type, cue_words in self.cues:
-            if not words & cue_words:
-                continue
-            if cue_type == "commodity":
-                if trigger.get("strong") and "import_ban" in accepts:
-                    return "import_ban"
-                continue
-            if cue_type in accepts:
-                return cue_type
+        # The nearest cue decides; at equal distance, the order of the cue lists.
+        for _, word in sorted(cues):
+            for cue_type, cue_words in self.cues:
+                if word not in cue_words:
+                    continue
+                if cue_type == "commodity":
+                    if trigger.get("strong") and "import_ban" in accepts:
+                        return "import_ban"
+                    continue
+                if cue_type in accepts:
+                    return cue_type
         default = trigger.get("default")
         return str(default) if default else None
+
+    @staticmethod
+    def _ordered_out(trigger: dict[str, Any], token: Token) -> bool:
+        """'ordered the ambassador to leave': a leave verb governed by an order to diplomats."""
+        head = token.head
+        if head.lower_ not in trigger["needs_head"]:
+            return False
+        people = [c for c in (*head.children, *token.children) if c.dep_ in ("dobj", "nsubj")]
+        wanted = set(trigger["head_object_words"])
+        return any(p.lower_ in wanted or p.pos_ == "NUM" for p in people)
 
     def _sanctionable_object(self, token: Token) -> bool:
         """'sanctioned two banks' is a measure; 'an officially sanctioned event' is not."""
@@ -268,9 +287,10 @@ def _pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
     return [token]
 
 
-def neighbourhood_words(token: Token, max_depth: int = 3) -> set[str]:
-    """Lower-cased words syntactically close to a trigger: its objects, modifiers, compounds."""
-    words: set[str] = set()
+def neighbourhood_words(token: Token, max_depth: int = 4) -> list[tuple[int, str]]:
+    """(distance, lower-cased word) for words syntactically close to a trigger: its objects,
+    modifiers, compounds and the clauses that qualify it. Prepositions add no distance."""
+    found: list[tuple[int, str]] = []
 
     def visit(node: Token, depth: int, skip: Token | None = None) -> None:
         for child in node.children:
@@ -280,13 +300,13 @@ def neighbourhood_words(token: Token, max_depth: int = 3) -> set[str]:
                 continue
             if child.dep_ == "prep" and child.lower_ in NON_TARGET_PREPS - {"in", "for", "by"}:
                 continue
-            words.add(child.lower_)
             next_depth = depth if child.dep_ == "prep" else depth + 1
+            found.append((next_depth, child.lower_))
             if next_depth < max_depth:
                 visit(child, next_depth)
 
     visit(token, 0)
-    if token.dep_ in ("compound", "amod", "nmod", "npadvmod", "conj"):
-        words.add(token.head.lower_)
+    if token.dep_ in ("compound", "amod", "nmod", "npadvmod", "acl"):
+        found.append((1, token.head.lower_))
         visit(token.head, 1, skip=token)
-    return words
+    return found

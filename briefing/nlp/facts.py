@@ -42,12 +42,28 @@ IMPOSING_WITH_VERBS = frozenset(
 )
 # "added to the entity list": "to" names the measure here, not its background.
 ADDING_VERBS = frozenset({"add", "adds", "added", "adding"})
-FACE_VERBS = frozenset({"face", "faces", "faced", "facing", "risk", "risks", "risked"})
+FACE_VERBS = frozenset(
+    {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
+    | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
+)
+MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners", "members"})
+# Leader surnames that are also common words or names: matched only as full names.
+AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
+COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
+MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
 TARGET_PREPS = ("against", "on", "of", "to", "from", "with", "targeting", "for")
 MEASURE_WORDS = frozenset(
     {"sanctions", "measures", "package", "ban", "bans", "restrictions", "embargo", "steps"}
 )
-QUANTITY_WORDS = frozenset({"dozens", "hundreds", "scores", "number", "thousands", "series"})
+# Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
+# products", "16.6 billion Canadian dollars of American goods".
+QUANTITY_WORDS = frozenset(
+    {"dozens", "hundreds", "scores", "number", "thousands", "series", "range", "list"}
+    | {"basket", "variety", "array", "host", "set", "dollars", "euros", "pounds", "yuan"}
+    | {"worth", "billions", "millions", "tonnes", "tons", "barrels", "percent", "share"}
+)
+NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -76,6 +92,19 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Located:
+    """Where a trigger's agent was found: actors, the path of tokens climbed, a target."""
+
+    path: list[Token]
+    actors: list[ActorRef] = field(default_factory=list)
+    target: Token | None = None
+    status: str | None = None
+    # True when the clause names no agent but goes on with the story (a passive, a list
+    # item): the actor of the measure reported just before is meant.
+    continues_story: bool = False
+
+
+@dataclass(slots=True)
 class Context:
     """What the extractor knows about one doc while it walks the measures in order."""
 
@@ -99,11 +128,28 @@ class FactExtractor:
         self.group_refs = frozenset(actors["references"]["group"])
         self.country_refs = frozenset(actors["references"]["country"])
         self.state_titles = frozenset(actors["state_titles"])
+        self.human_groups = frozenset(actors["references"]["human_groups"])
+        self.leaders = {
+            name: state
+            for state, names in actors["leaders"].items()
+            if not state.startswith("_")
+            for name in names
+        }
+        surnames: dict[str, str] = {}
+        for name, state in self.leaders.items():
+            surname = name.split()[-1]
+            if len(surname) >= 4 and surname not in AMBIGUOUS_SURNAMES:
+                surnames.setdefault(surname, state)
+        self.leader_surnames = surnames
         self.generic_nouns = frozenset(measures["generic_nouns"])
         status = measures["status"]
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
         self.noun_status_cues = frozenset(status["noun_cues"])
+        # Verbs over a clause that give its measure their status: "proposed that ... expel".
+        self.stance_words = frozenset().union(
+            *(status[name] for name in ("considered", "planned", "threatened", "rejected"))
+        )
         self.privilege_triggers = frozenset(
             w
             for t in measures["triggers"]
@@ -139,19 +185,27 @@ class FactExtractor:
             if not ent._.canonical:
                 continue
             root = ent.root
-            subject = root.dep_ in ("nsubj", "nsubjpass") or (
-                root.dep_ in ("poss", "compound", "amod")
-                and root.head.dep_ in ("nsubj", "nsubjpass")
-            )
             actor = self._ref_for_ent(ent, person_state)
-            mentions.append(Mention(actor, root.i, sentence_of.get(root.i, 0), subject))
+            mentions.append(Mention(actor, root.i, sentence_of.get(root.i, 0), _is_subject(root)))
         return Context(doc, ent_at, sentence_of, mentions, person_state)
 
     def _person_states(self, doc: Doc, ent_at: dict[int, Span]) -> dict[str, str]:
-        """Persons described by a state title ("Japanese Prime Minister Fumio Kishida")."""
+        """The state a person acts for: a known leader, a title with a nationality ("Japanese
+        Prime Minister Fumio Kishida"), or a bare title ("Transport Minister Omar Alghabra")
+        in a story about the state named as subject before."""
         states: dict[str, str] = {}
+        last_subject_state: str | None = None
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or not ent._.canonical:
+            if not ent._.canonical:
+                continue
+            if ent._.actor_kind == "country" and _is_subject(ent.root):
+                last_subject_state = ent._.canonical
+            if ent.label_ != "PERSON" or ent._.canonical in states:
+                continue
+            name = ent._.canonical
+            leader = self.leaders.get(name) or self.leader_surnames.get(name)
+            if leader:
+                states[name] = leader
                 continue
             root = ent.root
             around = [t for t in root.subtree if t.i < ent.start]
@@ -162,9 +216,16 @@ class FactExtractor:
                 continue
             for token in around:
                 other = ent_at.get(token.i)
-                if other is not None and other is not ent and other._.actor_kind == "country":
-                    states[ent._.canonical] = other._.canonical
+                if (
+                    other is not None
+                    and other is not ent
+                    and other._.actor_kind in ("country", "group")
+                ):
+                    states[name] = other._.canonical
                     break
+            else:
+                if last_subject_state is not None:
+                    states[name] = last_subject_state
         return states
 
     @staticmethod
@@ -180,19 +241,21 @@ class FactExtractor:
     def _facts_for(self, measure: Span, ctx: Context) -> list[dict[str, Any]]:
         doc = ctx.doc
         trigger = doc[measure._.trigger]
-        found = self._locate_actors(trigger, ctx)
-        if found is None:
+        if trigger.dep_ in ("attr", "acomp") and trigger.head.lower_ in COPULAS:
+            # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
-        actors, path, passive_target = found
-        actors = [a for a in actors if a.kind != "person" or not _is_pronoun_like(a)]
+        found = self._locate(trigger, ctx)
+        actors = [a for a in found.actors if not _is_pronoun_like(a)]
         if not actors:
             return []
-        status = self._status(trigger, path, measure.label_)
-        target_token = self._target_token(trigger, path, passive_target, actors, ctx)
+        status = found.status or self._status(trigger, found.path)
+        target_token = found.target
+        if target_token is None:
+            target_token = self._target_token(trigger, found, actors, ctx)
         target, quantity = (None, None)
         if target_token is not None:
             target, quantity = self._describe_target(target_token, actors, ctx)
-        when = self._when(trigger, path, ctx)
+        when = self._when(trigger, found.path, ctx)
         sent = trigger.sent
         start, end = _strip_offsets(doc.text, sent.start_char, sent.end_char)
         facts = []
@@ -215,84 +278,134 @@ class FactExtractor:
             )
         return facts
 
-    def _locate_actors(
-        self, trigger: Token, ctx: Context
-    ) -> tuple[list[ActorRef], list[Token], Token | None] | None:
-        """(actors, path from the trigger up to the agent's clause, passive subject) or None."""
-        path = [trigger]
-        modifier_actors: list[ActorRef] = []
-        passive_target: Token | None = None
+    def _locate(self, trigger: Token, ctx: Context) -> Located:
+        """Who takes the measure, read from the trigger's own phrase and the clauses above it."""
+        owners: list[ActorRef] = []
+        modifiers: list[ActorRef] = []
         if trigger.pos_ in ("NOUN", "PROPN"):
-            for child in trigger.children:
-                if child.dep_ == "poss":
-                    refs = self._actors_of(child, ctx)
-                    if refs:
-                        return refs, path, None
-                if child.dep_ == "acl":
-                    agent = _agent_of(child)
-                    if agent is not None:
-                        refs = self._actors_of(agent, ctx)
-                        if refs:
-                            return refs, [*path, child], None
-                if child.dep_ in ("compound", "amod", "nmod"):
-                    ent = ctx.ent_at.get(child.i)
-                    # "US sanctions", "Western sanctions"; not "Russian sanctions" (ambiguous).
-                    if ent is not None and (
-                        ent.label_ != "NORP" or child.lower_ in ("western", "european")
-                    ):
-                        modifier_actors.append(self._ref_for_ent(ent, ctx.person_state))
+            owners, modifiers = self._noun_trigger_actors(trigger, ctx)
+        found = self._climb(trigger, ctx)
+        if owners:
+            found.actors = owners
+        elif not found.actors and modifiers:
+            found.actors = modifiers
+        elif not found.actors and found.continues_story:
+            found.actors = self._last_fact_actors(trigger, ctx)
+        return found
+
+    def _noun_trigger_actors(
+        self, trigger: Token, ctx: Context
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """("the EU's sanctions", "sanctions imposed by the EU") and ("US sanctions")."""
+        owners: list[ActorRef] = []
+        modifiers: list[ActorRef] = []
+        for child in trigger.children:
+            if child.dep_ == "poss" and not owners:
+                owners = self._actors_of(child, ctx)
+            elif child.dep_ in ("acl", "relcl") and not owners:
+                agent = _agent_of(child)
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if agent is not None:
+                    owners = self._actors_of(agent, ctx)
+                elif subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                    # "sanctions that Washington imposed"
+                    owners = self._actors_of(subject, ctx)
+            elif child.dep_ in ("compound", "amod", "nmod"):
+                ent = ctx.ent_at.get(child.i)
+                # "US sanctions", "Western sanctions"; not "Russian sanctions" (ambiguous).
+                if ent is not None and (
+                    ent.label_ != "NORP" or child.lower_ in ("western", "european")
+                ):
+                    modifiers.append(self._ref_for_ent(ent, ctx.person_state))
+        return owners, modifiers
+
+    def _climb(self, trigger: Token, ctx: Context) -> Located:
+        found = Located(path=[trigger])
         current = trigger
-        for _ in range(12):
+        in_subject_clause: Token | None = None
+        for _ in range(14):
+            path = found.path
+            came_from = path[-2] if len(path) > 1 else None
             subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             subject_pass = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             agent = _agent_of(current)
-            came_from = path[-2] if len(path) > 1 else None
-            if agent is not None and not _contains(agent, trigger):
-                refs = self._actors_of(agent, ctx)
-                if refs:
-                    return refs, path, subject_pass
-            elif agent is not None:
+            if agent is not None and _contains(agent, trigger):
                 # "Russia was hit by sanctions": the subject suffers the measure.
-                return (modifier_actors, path, subject_pass) if modifier_actors else None
+                found.target = subject_pass
+                return found
+            if agent is not None:
+                found.actors = self._actors_of(agent, ctx)
+                found.target = found.target or subject_pass
+                return found
             if subject is not None and not _contains(subject, trigger):
-                if current.lower_ in FACE_VERBS:
-                    source = _from_phrase(current) or _from_phrase(trigger)
-                    refs = self._actors_of(source, ctx) if source is not None else []
-                    return (refs, path, subject) if refs else None
-                refs = self._actors_of(subject, ctx)
-                if refs:
-                    return refs, path, passive_target
-                return (modifier_actors, path, passive_target) if modifier_actors else None
-            if subject is not None or (
-                subject_pass is not None and _contains(subject_pass, trigger)
-            ):
+                if (
+                    current.lower_ in FACE_VERBS
+                    and came_from is not None
+                    and came_from.dep_ in ("dobj", "pobj", "prep")
+                ):
+                    return self._faced(trigger, current, subject, found, ctx)
+                if in_subject_clause is not None and not _has_modal_or_negation(in_subject_clause):
+                    return found  # "X said the sanctions were welcome": a comment
+                found.actors = self._actors_of(subject, ctx)
+                return found
+            if subject is not None:
                 # The measure is (in) the subject: "New US sanctions took effect".
-                if modifier_actors:
-                    return modifier_actors, path, None
-            elif subject_pass is not None:
+                in_subject_clause = current
+            elif subject_pass is not None and not _contains(subject_pass, trigger):
                 if came_from is not None and came_from.dep_ == "xcomp":
-                    refs = self._actors_of(subject_pass, ctx)
-                    if refs:
-                        return refs, path, None
-                passive_target = passive_target or subject_pass
+                    # "Kishida is expected to announce sanctions"
+                    found.actors = self._actors_of(subject_pass, ctx)
+                    return found
+                found.target = found.target or subject_pass
+                found.continues_story = True
+            elif subject_pass is not None or (
+                current.pos_ in ("VERB", "AUX") and current.dep_ == "ROOT"
+            ):
+                found.continues_story = True  # passive or subjectless: "will be banned"
             if current.dep_ == "ROOT" or current.head is current:
-                break
-            if (
-                current.dep_ == "pobj"
-                and current.head.lower_ in BACKGROUND_PREPS
-                and current.head.head.lower_ not in ADDING_VERBS
+                if current.pos_ not in ("VERB", "AUX"):
+                    found.continues_story = True  # a verbless list item: "A ban on ..."
+                return found
+            if current.dep_ == "pobj" and (
+                (
+                    current.head.lower_ in BACKGROUND_PREPS
+                    and current.head.head.lower_ not in ADDING_VERBS
+                )
+                or (
+                    current.head.lower_ == "with"
+                    and current.head.head.pos_ in ("VERB", "AUX")
+                    and current.head.head.lower_ not in IMPOSING_WITH_VERBS
+                )
             ):
-                return (modifier_actors, path, None) if modifier_actors else None
-            if (
-                current.dep_ == "pobj"
-                and current.head.lower_ == "with"
-                and current.head.head.lower_ not in IMPOSING_WITH_VERBS
-                and current.head.head.pos_ in ("VERB", "AUX")
-            ):
-                return (modifier_actors, path, None) if modifier_actors else None
+                # "under sanctions", "in response to the ban", "comply with sanctions"
+                found.continues_story = False
+                return found
             current = current.head
-            path.append(current)
-        return (modifier_actors, path, passive_target) if modifier_actors else None
+            found.path.append(current)
+        return found
+
+    def _faced(
+        self, trigger: Token, verb: Token, subject: Token, found: Located, ctx: Context
+    ) -> Located:
+        """ "Russia faces sanctions (from the EU)": the subject is the target."""
+        found.target = subject
+        source = _from_phrase(verb) or _from_phrase(trigger)
+        if source is not None:
+            found.actors = self._actors_of(source, ctx)
+        else:
+            found.actors = self._last_fact_actors(trigger, ctx)
+        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        found.status = "threatened" if modal else None
+        return found
+
+    def _last_fact_actors(self, token: Token, ctx: Context) -> list[ActorRef]:
+        """The actor of the measure reported just before, when the story goes on with it."""
+        if not ctx.facts:
+            return []
+        last = ctx.facts[-1]
+        if ctx.sentence_of.get(token.i, 0) - self._fact_sentence(last, ctx) > 2:
+            return []
+        return [ActorRef(str(last["actor"]), "country")]
 
     def _actors_of(self, token: Token, ctx: Context) -> list[ActorRef]:
         refs: list[ActorRef] = []
@@ -339,8 +452,13 @@ class FactExtractor:
             return state or [self._ref_for_ent(ent, ctx.person_state)]
         if lower in self.group_refs:
             return self._resolve(head, frozenset({"group"}), ctx)
+        if lower in MIXED_REFS:
+            return self._resolve(head, frozenset({"country", "group"}), ctx)
         if lower in self.country_refs:
             return self._resolve(head, frozenset({"country"}), ctx)
+        if lower in self.human_groups:
+            # "Lawmakers are considering a sanctions bill": no state named, the body acts.
+            return [ActorRef(head.text[:1].upper() + head.text[1:], "group")]
         # Anything else naming a state in its own phrase: "a G-7 leaders' statement".
         for token in head.subtree:
             if token.dep_ == "prep" and token.lower_ in ("against", "on", "to", "with", "over"):
@@ -369,28 +487,65 @@ class FactExtractor:
         return ctx.sentence_of.get(span.start, 0) if span is not None else 0
 
     def _resolve(self, token: Token, kinds: frozenset[str], ctx: Context) -> list[ActorRef]:
-        """The actor a pronoun or "the bloc" points back to: the latest subject, else mention."""
+        """The actor a pronoun or "the bloc"/"the government" points back to."""
+        lower = token.lower_
+        pronoun = lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
         here = ctx.sentence_of.get(token.i, 0)
-        earlier = [m for m in ctx.mentions if m.token_i < token.i and here - m.sentence_i <= 2]
-        for want_subject in (True, False):
+        window = 2 if pronoun else 1_000_000
+        earlier = [
+            m
+            for m in ctx.mentions
+            if m.token_i < token.i
+            and here - m.sentence_i <= window
+            and (m.actor.kind in kinds if "person" not in kinds else _person_mention(m, ctx))
+        ]
+        doc = ctx.doc
+        if not pronoun:
+            # "the British government ... the government": the same noun, named before.
             for mention in reversed(earlier):
-                if want_subject and not mention.subject:
-                    continue
-                if mention.actor.kind in kinds or (
-                    "person" in kinds and mention.actor.kind == "country"
-                ):
-                    if "person" in kinds and not _person_mention(mention, ctx):
-                        continue
-                    return [mention.actor]
+                named = doc[mention.token_i]
+                if named.head.lower_ == lower and named.dep_ in ("amod", "compound", "poss"):
+                    return self._with_partners(mention, token, ctx)
+        passes = (
+            lambda m: m.sentence_i == here and m.subject,
+            lambda m: m.subject,
+            lambda m: m.sentence_i == here,
+            lambda m: True,
+        )
+        for accept in passes:
+            for mention in reversed(earlier):
+                if accept(mention):
+                    return self._with_partners(mention, token, ctx)
         return []
+
+    @staticmethod
+    def _with_partners(mention: Mention, token: Token, ctx: Context) -> list[ActorRef]:
+        """ "they"/"the allies" after "Germany and France ...": every actor of that list."""
+        refs = [mention.actor]
+        if token.lower_ in PLURAL_PRONOUNS or token.tag_ == "NNS":
+            conjuncts = {t.i for t in ctx.doc[mention.token_i].conjuncts}
+            for other in ctx.mentions:
+                if other.token_i in conjuncts and other.actor not in refs:
+                    refs.append(other.actor)
+        return refs
 
     # -- status, target, time ---------------------------------------------------------------
 
-    def _status(self, trigger: Token, path: Sequence[Token], measure_type: str) -> str:
+    def _status(self, trigger: Token, path: Sequence[Token]) -> str:
         cues: list[Token] = [c for c in trigger.children if _is_modifier(c)]
+        for child in trigger.children:
+            if child.dep_ == "relcl":  # "an embargo that remains in force"
+                cues.append(child)
+                cues.extend(c for c in child.children if _is_modifier(c))
         for token in path[1:]:
             cues.append(token)
             cues.extend(c for c in token.children if _is_modifier(c))
+        top = path[-1]
+        if top.dep_ in ("ccomp", "xcomp") and top.head.lower_ in self.stance_words:
+            # "proposed that Russia expel", "threatened to break off relations"
+            cues.append(top.head)
+            cues.extend(c for c in top.head.children if _is_modifier(c))
+        lowers = {c.lower_ for c in cues}
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cues)
         found = {name: False for name in self.status_order}
         for token in cues:
@@ -399,18 +554,19 @@ class FactExtractor:
             for name in self.status_order:
                 if token.lower_ in self.status_words[name]:
                     found[name] = True
-        privilege = trigger.lower_ in self.privilege_triggers
-        if privilege:
+        ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
+        if trigger.lower_ in self.privilege_triggers:
             # Revoking a privilege is the measure; restoring it ends the measure.
-            restores = any(c.lower_ in ("grant", "granted", "restore", "restored") for c in cues)
-            if restores:
+            if lowers & {"grant", "granted", "restore", "restored", "restores"}:
                 return "lifted"
             found["lifted"] = False
         if negated:
             if found["lifted"]:
-                return "in_force"
-            if found["considered"] and any(c.lower_ == "out" for c in cues):
-                return "considered"  # "has not ruled out sanctions"
+                return "in_force"  # "will not lift sanctions"
+            if ruled_out or "yet" in lowers:
+                return "considered"  # "has not ruled out", "has not yet cut"
+            return "rejected"
+        if ruled_out:
             return "rejected"
         for name in self.status_order:
             if found[name]:
@@ -423,40 +579,69 @@ class FactExtractor:
         return "announced"
 
     def _target_token(
-        self,
-        trigger: Token,
-        path: Sequence[Token],
-        passive_target: Token | None,
-        actors: Sequence[ActorRef],
-        ctx: Context,
+        self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
     ) -> Token | None:
         candidates: list[Token] = []
-        if passive_target is not None:
-            candidates.append(passive_target)
         if trigger.pos_ in ("VERB", "AUX"):
-            candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
-            candidates.extend(_prep_objects(trigger, ("against", "on", "to", "from", "of")))
+            if trigger.dep_ in ("xcomp", "relcl", "ccomp") and trigger.lower_ in LEAVE_VERBS:
+                # "ordered the ambassador to leave (the kingdom)": who is ordered out
+                candidates.extend(c for c in trigger.head.children if c.dep_ == "dobj")
+            else:
+                candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
+            candidates.extend(_prep_objects(trigger, ("against", "on", "to", "of")))
         else:
             candidates.extend(_prep_objects(trigger, TARGET_PREPS))
             for child in trigger.children:
                 if child.dep_ in ("compound", "amod") and child.i in ctx.ent_at:
                     candidates.append(child)
+            for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
+                # "sanctions that Washington imposed on Russian leaders",
+                # "an embargo that covered pipeline deliveries"
+                candidates.extend(_prep_objects(clause, ("on", "against")))
+                candidates.extend(c for c in clause.children if c.dep_ == "dobj")
+        if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and trigger.dep_ == "acl":
+            candidates.append(trigger.head)  # "his assets frozen by the government"
         if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
-            candidates.append(trigger.head)
-        for verb in path[1:]:
+            candidates.append(trigger.head)  # "freezing assets"
+        for verb in found.path[1:]:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             candidates.extend(_prep_objects(verb, ("against", "on", "to")))
-            candidates.extend(c for c in verb.children if c.dep_ == "dobj" and c.i in ctx.ent_at)
+            candidates.extend(
+                c for c in verb.children if c.dep_ == "dobj" and not _contains(c, trigger)
+            )
             break
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "an oil embargo", "a gas embargo": what the measure bans
+            candidates.extend(
+                c for c in trigger.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
+            )
         names = {a.canonical.lower() for a in actors}
+        usable = []
         for candidate in candidates:
-            ent = ctx.ent_at.get(candidate.i)
-            if ent is not None and ent._.canonical.lower() in names and ent.label_ != "NORP":
+            if candidate.ent_type_ in NOT_TARGET_ENTITIES:
                 continue
-            if candidate.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
-                return candidate
-        return None
+            ent = ctx.ent_at.get(candidate.i)
+            if ent is not None and ent._.canonical.lower() in names:
+                continue
+            if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
+                continue
+            if candidate.lower_ in self.generic_nouns and self._names_other_actor(
+                candidate, names, ctx
+            ):
+                return candidate  # "relations with Lithuania" before "to the level of ..."
+            usable.append(candidate)
+        # "closed its airspace to Russian aircraft": the specific phrase over the generic one.
+        specific = [c for c in usable if c.lower_ not in self.generic_nouns]
+        chosen = specific or usable
+        return chosen[0] if chosen else None
+
+    @staticmethod
+    def _names_other_actor(token: Token, names: set[str], ctx: Context) -> bool:
+        return any(
+            t.i in ctx.ent_at and ctx.ent_at[t.i]._.canonical.lower() not in names
+            for t in token.subtree
+        )
 
     def _describe_target(
         self, token: Token, actors: Sequence[ActorRef], ctx: Context, depth: int = 0
@@ -480,7 +665,7 @@ class FactExtractor:
                 if inner_ent is None or inner_ent._.canonical.lower() in names:
                     continue
                 if inner_ent.label_ == "NORP":
-                    return _phrase(inner.head), _quantity(token)
+                    return _phrase(inner.head, ctx), _quantity(token)
                 return inner_ent._.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
@@ -490,7 +675,12 @@ class FactExtractor:
                 child_ent = ctx.ent_at.get(child.i)
                 if child.dep_ == "poss" and child_ent is not None:
                     return child_ent._.canonical, _quantity(token)
-        return _phrase(token), _quantity(token)
+                if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS:
+                    # "had his assets frozen": the person the clause is about
+                    person = self._resolve_person(child, ctx)
+                    if person:
+                        return person[0].canonical, _quantity(token)
+        return _phrase(token, ctx), _quantity(token)
 
     @staticmethod
     def _resolve_person(token: Token, ctx: Context) -> list[ActorRef]:
@@ -526,6 +716,17 @@ class FactExtractor:
                     break
                 node = node.head
         return None
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, the possessor/modifier of one ("Japan's government"), or a bare root noun."""
+    if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
+        return True
+    return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _has_modal_or_negation(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children)
 
 
 def _is_modifier(token: Token) -> bool:
@@ -567,23 +768,29 @@ def _is_pronoun_like(actor: ActorRef) -> bool:
     return actor.canonical.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
 
 
-def _phrase(token: Token) -> str:
-    """The noun phrase headed by ``token`` without determiners and numbers ("Russian diplomats")."""
-    keep_left = [
+def _phrase(token: Token, ctx: Context) -> str:
+    """The noun phrase headed by ``token`` as written, without leading determiners and numbers
+    ("Russian diplomats", "Russia's two main intelligence services, the GRU and the FSB")."""
+    lefts = [
         t
         for t in token.lefts
-        if t.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod")
-        and t.pos_ not in ("DET", "NUM")
+        if t.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod", "det")
     ]
-    start = min([t.left_edge.i for t in keep_left] + [token.i])
+    start = min([t.left_edge.i for t in lefts] + [token.i])
     end = token.i + 1
-    conjuncts = [t for t in token.rights if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")]
-    if conjuncts:
-        end = max(end, conjuncts[-1].i + 1)
+    for right in token.rights:
+        if (right.dep_ == "conj" and right.pos_ == "NOUN") or (
+            right.dep_ == "appos" and right.i in ctx.ent_at
+        ):
+            end = max(end, right.right_edge.i + 1)
     doc = token.doc
-    words = [t for t in doc[start:end] if t.dep_ not in ("det", "nummod", "case", "punct")]
-    text = " ".join(t.text for t in words)
-    return text.strip() or token.text
+    while start < token.i and (
+        doc[start].dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet")
+        or doc[start].pos_ in ("DET", "NUM")
+    ):
+        start += 1
+    span = doc[start:end]
+    return " ".join(span.text.split()) or token.text
 
 
 def _quantity(token: Token) -> str | None:
@@ -616,6 +823,8 @@ def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if POLARITY.get(a["status"]) != POLARITY.get(b["status"]):
         return False
+    if a["start"] == b["start"]:
+        return True  # one sentence, one measure per actor: "phasing out or banning imports"
     ta, tb = _target_key(a["target"]), _target_key(b["target"])
     if not ta or not tb:
         return True
