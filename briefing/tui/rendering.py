@@ -8,7 +8,6 @@ replaced one-for-one, so the analysis' character offsets stay valid on the displ
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -133,25 +132,40 @@ class WrappedLine:
 def wrap_with_offsets(text: Text, width: int) -> list[WrappedLine]:
     """Wrap like Rich does, but keep each line's character offsets into ``text.plain``.
 
-    Needed to scroll to a fact's sentence and to know which sentence is under the cursor.
+    Needed to scroll to a fact's sentence and to know which sentence is under the cursor. All
+    cut points are found first and the text divided once: slicing a styled ``Text`` line by
+    line costs a pass over its spans per line.
     """
     width = max(1, width)
     plain = text.plain
-    lines: list[WrappedLine] = []
+    cuts: list[int] = []
+    starts: list[int] = []  # where each display line starts; blank lines start at their "\n"
     position = 0
     for paragraph in plain.split("\n"):
-        start = position
-        position += len(paragraph) + 1
-        if not paragraph:
+        if paragraph:
+            line_starts = [position, *(position + cut for cut in divide_line(paragraph, width))]
+        else:
+            line_starts = [position]
+        starts.extend(line_starts)
+        cuts.extend(line_starts)
+        position += len(paragraph)
+        cuts.append(position)  # the newline (or the end) closes the paragraph's last line
+        position += 1
+    pieces = text.divide(sorted({cut for cut in cuts if 0 < cut < len(plain)}))
+    by_start: dict[int, Text] = {}
+    offset = 0
+    for piece in pieces:
+        by_start[offset] = piece
+        offset += len(piece.plain)
+    lines: list[WrappedLine] = []
+    for start in starts:
+        piece = by_start.get(start)
+        if piece is None or piece.plain.startswith("\n"):
             lines.append(WrappedLine(Text(""), start, start))
             continue
-        piece = text[start : start + len(paragraph)]
-        cuts = divide_line(paragraph, width, fold=True)
-        bounds = [0, *cuts, len(paragraph)]
-        for left, right in itertools.pairwise(bounds):
-            segment = piece[left:right]
-            segment.rstrip()
-            lines.append(WrappedLine(segment, start + left, start + right))
+        end = start + len(piece.plain)
+        piece.rstrip()
+        lines.append(WrappedLine(piece, start, end))
     return lines
 
 

@@ -8,6 +8,7 @@ knowing the sentence under the cursor are lookups, not re-renders.
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -23,6 +24,7 @@ from textual.strip import Strip
 from briefing.store.records import StoredArticle
 from briefing.tui.rendering import (
     Palette,
+    WrappedLine,
     display_safe,
     highlighted_body,
     sentence_at,
@@ -31,6 +33,7 @@ from briefing.tui.rendering import (
 )
 
 GUTTER = 2
+CACHED_ARTICLES = 16  # highlighted and wrapped bodies kept, for n/p back and forth
 MAX_WIDTH = 100  # long lines are hard to read; the text column stops growing here
 
 
@@ -65,11 +68,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.palette: Palette | None = None
         self.evidence: tuple[int, int] | None = None
         self._body_text: Text | None = None
+        self._wrapped_bodies: OrderedDict[tuple[object, ...], list[WrappedLine]] = OrderedDict()
         self._sentences: list[tuple[int, int]] = []
         self._lines: list[_Line] = []
         self._line_starts: list[int] = []  # body offset where each body line starts, ascending
         self._first_body_line = 0
         self._wrapped_width = -1
+        self._layout: tuple[object, ...] = ()  # what the current lines were built from
+        # Drawn lines by (line, cursor?, marked?, scroll_x, width); cleared on re-wrap/restyle.
+        self._strips: dict[tuple[int, bool, bool, int, int], Strip] = {}
 
     # -- content ------------------------------------------------------------------------------
 
@@ -91,6 +98,8 @@ class ArticleView(ScrollView, can_focus=True):
     def set_palette(self, palette: Palette) -> None:
         self.palette = palette
         self._body_text = None
+        self._wrapped_bodies.clear()
+        self._layout = ()
         self._rewrap()
 
     def watch_show_removed(self) -> None:
@@ -107,6 +116,19 @@ class ArticleView(ScrollView, can_focus=True):
             )
         return self._body_text
 
+    def _wrapped_body(self, article: StoredArticle, width: int) -> list[WrappedLine]:
+        """The highlighted body wrapped to ``width``, built once per article and width."""
+        key = (article.id, article.body, article.actors, article.measures, width)
+        lines = self._wrapped_bodies.get(key)
+        if lines is None:
+            lines = wrap_with_offsets(self.body_text(), width)
+            self._wrapped_bodies[key] = lines
+            while len(self._wrapped_bodies) > CACHED_ARTICLES:
+                self._wrapped_bodies.popitem(last=False)
+        else:
+            self._wrapped_bodies.move_to_end(key)
+        return lines
+
     def text_width(self) -> int:
         # One column stays free for the vertical scrollbar, shown or not, so that a scrollbar
         # appearing never re-wraps the text.
@@ -114,9 +136,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _rewrap(self) -> None:
         width = self.text_width()
+        article = self.article
+        layout = (
+            (article, self.show_removed, width, id(self.palette))
+            if article is not None
+            else (self.placeholder.plain, width)
+        )
+        if layout == self._layout:
+            return  # the same article drawn the same way: keep the lines and drawn strips
+        self._layout = layout
         self._wrapped_width = width
         lines: list[_Line] = []
-        article = self.article
         if article is None:
             lines = [_Line(w.text) for w in wrap_with_offsets(self.placeholder, width)]
         else:
@@ -135,7 +165,7 @@ class ArticleView(ScrollView, can_focus=True):
             add(" · ".join(meta), palette.meta)
             lines.append(_Line(Text("")))
             self._first_body_line = len(lines)
-            for wrapped in wrap_with_offsets(self.body_text(), width):
+            for wrapped in self._wrapped_body(article, width):
                 lines.append(_Line(wrapped.text, wrapped.start, wrapped.end))
             if article.removed:
                 lines.append(_Line(Text("")))
@@ -149,6 +179,7 @@ class ArticleView(ScrollView, can_focus=True):
                         palette.meta,
                     )
         self._lines = lines
+        self._strips.clear()
         self._line_starts = [line.body_start for line in lines if line.body_start is not None]
         self.virtual_size = Size(width + GUTTER, len(lines))
         self.cursor = min(self.cursor, max(0, len(lines) - 1))
@@ -237,27 +268,39 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
     def render_line(self, y: int) -> Strip:
-        if self.text_width() != self._wrapped_width:
+        if y == 0 and self.text_width() != self._wrapped_width:
             # Resized while hidden (zen mode, a folded pane): wrap again before the next frame.
             self.call_next(self._rewrap_keeping_place)
         width = self.size.width
-        base = self.rich_style
         index = round(self.scroll_y) + y
+        scroll_x = round(self.scroll_x)
         if not 0 <= index < len(self._lines):
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         line = self._lines[index]
         marked = self._is_evidence(line)
+        key = (index, index == self.cursor and self.has_focus, marked, scroll_x, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._draw(line, key[1], marked, scroll_x, width)
+            self._strips[key] = strip
+        return strip
+
+    def _draw(self, line: _Line, cursor: bool, marked: bool, scroll_x: int, width: int) -> Strip:
+        base = self.rich_style
         gutter = Text("▌ " if marked else "  ", end="")
         if marked:
             gutter.stylize(self.get_component_rich_style("article-view--marker", partial=True))
         content = Text.assemble(gutter, line.text, end="", no_wrap=True)
-        if index == self.cursor and self.has_focus:
+        if cursor:
             content.stylize(self.get_component_rich_style("article-view--cursor", partial=True))
         elif marked and self.palette is not None:
             content.stylize(self.palette.evidence, GUTTER)
         strip = Strip(list(content.render(self.app.console))).apply_style(base)
-        scroll_x = round(self.scroll_x)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _is_evidence(self, line: _Line) -> bool:

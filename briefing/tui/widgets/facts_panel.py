@@ -65,7 +65,10 @@ class FactsPanel(OptionList):
     def show_facts(self, facts: Sequence[StoredFact], *, keep_position: bool = False) -> None:
         """Show the visible (not hidden) facts, in text order."""
         previous = self.highlighted
-        self.facts = sorted((fact for fact in facts if not fact.hidden), key=lambda f: f.start)
+        visible = sorted((fact for fact in facts if not fact.hidden), key=lambda f: f.start)
+        if visible == self.facts and self.option_count == len(visible):
+            return  # same facts, same state: keep the rendered options
+        self.facts = visible
         self.set_options(Option(fact_prompt(fact), id=str(fact.id)) for fact in self.facts)
         if keep_position and previous is not None and self.facts:
             self.highlighted = min(previous, len(self.facts) - 1)
