@@ -32,5 +32,9 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Rewrite docs/sample-briefing.md from sample_articles/ (the test fails while it is stale).
+sample-briefing: $(STAMP)
+	$(BIN)/python scripts/sample_briefing.py
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

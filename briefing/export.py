@@ -62,6 +62,7 @@ _WHITESPACE = re.compile(r"\s+")
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&!|#~$]")
 # What makes a line a list item, a heading underline or a thematic break when it starts one.
 _LINE_START_SPECIAL = re.compile(r"[-+=]|[0-9]+(?=[.)])")
+_BACKTICKS = re.compile(r"`+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
 
@@ -95,6 +96,16 @@ def escape_markdown(text: str) -> str:
             return text[:end] + "\\" + text[end:]
         return "\\" + text
     return text
+
+
+def code_span(text: str) -> str:
+    """Already ``plain`` text as a code span, shown verbatim (a path reads better unescaped)."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    # A space on both sides is stripped again by the parser; it keeps a leading or trailing
+    # backtick of the text from joining the fence.
+    pad = " " if text[:1] == "`" or text[-1:] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def inline(text: str | None) -> str:
@@ -136,9 +147,9 @@ _WORDING: dict[str, _Wording] = {
     "sanctions": _w("imposes|impose|imposing", "sanctions", "on", "sanctions", "on"),
     "expulsion": _w("expels|expel|expelling", "", "", "the expulsion", "of"),
     "asset_freeze": _w("freezes|freeze|freezing", "assets", "of", "the asset freeze", "on"),
-    "import_ban": _w("bans|ban|banning", "imports", "from", "the import ban", "on"),
+    "import_ban": _w("imposes|impose|imposing", "an import ban", "on", "the import ban", "on"),
     "export_control": _w(
-        "restricts|restrict|restricting", "exports", "to", "export controls", "on"
+        "imposes|impose|imposing", "export controls", "on", "export controls", "on"
     ),
     "financial_restriction": _w(
         "imposes|impose|imposing", "financial restrictions", "on", "financial restrictions", "on"
@@ -148,7 +159,7 @@ _WORDING: dict[str, _Wording] = {
         "imposes|impose|imposing", "a transport ban", "on", "the transport ban", "on"
     ),
     "trade_restriction": _w(
-        "restricts|restrict|restricting", "trade", "with", "trade restrictions", "on"
+        "imposes|impose|imposing", "trade restrictions", "on", "trade restrictions", "on"
     ),
     "aid_suspension": _w("suspends|suspend|suspending", "aid", "to", "the aid suspension", "for"),
     "diplomatic_measure": _w(
@@ -616,7 +627,7 @@ def _source_line(article: StoredArticle) -> str:
     elif url:
         parts.append(f"URL: {escape_markdown(url)}")
     elif path:
-        parts.append(f"File: {escape_markdown(path)}")
+        parts.append(f"File: {code_span(path)}")
     parts.append(f"Library id {article.id}.")
     return f"[^a{article.id}]: " + " ".join(
         part if part.endswith((".", "?", "!")) else part + "." for part in parts

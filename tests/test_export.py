@@ -384,6 +384,9 @@ def hostile_articles() -> list:
             meta=ArticleMeta(source=LEADING[1], url="http://x.example/a>b<c"),
             tags=(),
         ),
+        make_article(
+            6, (), title=LEADING[0], path="`" + HOSTILE + "``", meta=ArticleMeta(), tags=()
+        ),
     ]
 
 
@@ -399,7 +402,11 @@ def test_hostile_text_stays_data() -> None:
     # No HTML, images or links came through; the only structure is the briefing's own.
     kinds = {t.type for t in briefing.tokens} | {c.type for c in briefing.all_inline_children()}
     assert not kinds & {"html_block", "html_inline", "image", "link_open", "code_block", "fence"}
-    assert not kinds & {"code_inline", "hr", "em_open"}
+    assert not kinds & {"hr", "em_open"}
+    # The one code span is the file path in the Sources, verbatim.
+    assert [c.content for c in briefing.all_inline_children() if c.type == "code_inline"] == [
+        plain("`" + HOSTILE + "``")
+    ]
     html = PARSER.render(text)
     assert "<script" not in html and "<!--" not in html and "<img" not in html
     assert 'href="http' not in html and "javascript:" not in html.replace("javascript:alert", "")
@@ -533,6 +540,8 @@ def test_any_text_gives_a_well_formed_briefing(articles: list, title: str | None
         assert {r[5] for r in table[1:]} <= sources
     assert set(briefing.footnote_refs) == briefing.footnote_definitions
     assert briefing.footnote_definitions == {f"a{a.id}" for a in articles}
+    paths = {plain(a.path) for a in articles}
+    assert {c.content for c in briefing.all_inline_children() if c.type == "code_inline"} <= paths
 
 
 # --- Writing ------------------------------------------------------------------------------------
