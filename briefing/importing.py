@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.errors import ArticleError, BriefingError
+from briefing.reading import SUPPORTED_SUFFIXES
 from briefing.store import Library, LibraryNotWritable, content_hash
 
 if TYPE_CHECKING:
@@ -30,9 +31,10 @@ if TYPE_CHECKING:
     from briefing.model import Analysis, CleanArticle
     from briefing.nlp import Analyzer
 
-# What the reader understands. Directories are searched for these; a file named explicitly is
-# always tried, and the reader says why when it can't read it.
-ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown")
+# What the reader understands. Directories are searched for these (not for files without a
+# suffix, which the reader takes as text when named: a folder's LICENSE is no article). A file
+# named explicitly is always tried, and the reader says why when it can't read it.
+ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted(suffix for suffix in SUPPORTED_SUFFIXES if suffix))
 
 
 @dataclass(frozen=True, slots=True)
