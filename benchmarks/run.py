@@ -595,7 +595,7 @@ def figure_export(bench: Bench) -> list[Result]:
     from briefing.store import Library
 
     library_dir = bench.big_library()
-    articles_wanted, facts_wanted = (100, 500) if bench.quick else (1000, 5000)
+    articles_wanted, facts_wanted = (40, 200) if bench.quick else (1000, 5000)
     ids = _articles_with_facts(library_dir, articles_wanted, facts_wanted)
     with Library.open(library_dir, read_only=True) as library:
         articles = library.articles(ids)
