@@ -159,13 +159,13 @@ def wrap_with_offsets(text: Text, width: int) -> list[WrappedLine]:
         offset += len(piece.plain)
     lines: list[WrappedLine] = []
     for start in starts:
-        piece = by_start.get(start)
-        if piece is None or piece.plain.startswith("\n"):
+        found = by_start.get(start)
+        if found is None or found.plain.startswith("\n"):
             lines.append(WrappedLine(Text(""), start, start))
             continue
-        end = start + len(piece.plain)
-        piece.rstrip()
-        lines.append(WrappedLine(piece, start, end))
+        end = start + len(found.plain)
+        found.rstrip()
+        lines.append(WrappedLine(found, start, end))
     return lines
 
 

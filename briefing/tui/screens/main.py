@@ -616,25 +616,18 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def reanalyse_worker(self, article: StoredArticle) -> None:
-        import tempfile
-
-        from briefing.cleaning import clean_article
-        from briefing.nlp import Analyzer
-        from briefing.reading import read_article
+        # Imported here, in the worker thread: the model loads only when something needs it.
+        from briefing.importing import reanalyze
         from briefing.store import Library
 
-        suffix = Path(article.path).suffix or ".txt"
         try:
-            # The stored raw text, not the original file: it may have moved or changed since.
-            with tempfile.TemporaryDirectory() as folder:
-                copy = Path(folder) / f"article{suffix}"
-                copy.write_text(article.raw_text, encoding="utf-8")
-                cleaned = clean_article(read_article(copy))
-            analysis = Analyzer.load().analyze(cleaned)
             with Library.open(self.reader.data_dir) as library:
-                library.replace_analysis(article.id, analysis)
-        except (BriefingError, OSError) as error:
+                report = reanalyze(library, [article.id])
+        except BriefingError as error:
             self.app.call_from_thread(self.import_failed, str(error))
+            return
+        if report.failed:
+            self.app.call_from_thread(self.import_failed, report.failed[0].reason)
             return
         self.app.call_from_thread(self.reanalysed, article.id)
 
