@@ -31,7 +31,14 @@ SIZE = (120, 40)
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size (Linux reports ru_maxrss in KiB)."""
+    """This process's peak resident set size since it started.
+
+    VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so a probe would report its
+    parent's (run.py's) peak whenever that is higher.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

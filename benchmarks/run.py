@@ -668,7 +668,7 @@ def figure_memory(bench: Bench) -> list[Result]:
             minimal,
             "MB",
             target=("<=", 1.5),
-            notes=["peak RSS (ru_maxrss) of the process"],
+            notes=["peak RSS of the process (VmHWM)"],
         )
     ]
     # The import side: the product's peak beyond what the bare model over the same files needs.
