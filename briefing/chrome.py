@@ -38,6 +38,8 @@ def chrome_key(line: str) -> str:
     """The form of a line that the patterns are written against."""
     text = unicodedata.normalize("NFKC", line).translate(_QUOTES)
     text = re.sub(r"\s+", " ", text).strip(_DECORATION)
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip(_DECORATION)
     return text.casefold()
 
 
@@ -54,6 +56,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(story|article) continues (below|after)( (this|the))?( advertisement| ad)?",
         r"scroll (down )?to continue( reading| with content)?",
         r"(skip|close) (this )?(advert|advertisement|ad)",
+        r"((video )?ad feedback|promoted (stories|content|links)|around the web|supported by)",
         # Cookie and consent banners and their buttons.
         r"(we|this (web)?site|our (web)?site|this page) (use|uses|is using) cookies\b.{0,300}",
         r"by (continuing|using this (web)?site|browsing).{0,120}\bcookies\b.{0,200}",
@@ -62,9 +65,18 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r" (preferences|settings|choices|cookies)",
         r"cookie (settings|preferences|policy|notice|consent)",
         r"(privacy|cookie) (policy|notice|settings)( \| (privacy|cookie|terms).{0,40})?",
+        r"cookies on (the |this )?.{0,40}(website|site)",
+        r"(we value |your )privacy( choices| matters| settings)?",
+        r"we and our (\d+ )?(partners|vendors)\b.{0,400}",
+        r"do not sell( or share)? my personal information",
+        r"(i )?(accept|agree)( all)?( and (continue|close|subscribe))?|got it|i agree|ok",
+        r"terms (of (use|service)|and conditions)( \| .{0,60})?",
+        r"privacy notice: .{0,300}",
         # Navigation: skip links, menus, breadcrumbs ("World > Europe"), nav rows ("Home | News").
         r"skip to (main )?(content|navigation|search|footer|main content)",
-        r"(menu|main menu|open menu|close menu|search|home|back to top|jump to|toggle navigation)",
+        r"(menu|main menu|open menu|close menu|search|home|back to top|jump to|toggle navigation"
+        r"|show more|see more|load more|next article|previous article|contact us|about us"
+        r"|report an error|feedback|corrections|reuse this content|opens in (a )?new (window|tab))",
         r"[\w'&. ]{1,25}( > [\w'&. ]{1,25}){1,5}",
         r"[\w'&. ]{1,25}( \| [\w'&. ]{1,25}){2,12}",
         # Share, print and social buttons, alone or in a row ("Facebook Twitter Email").
@@ -73,6 +85,12 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(tweet|print|print this( article| page| story)?|email this( article| story)?"
         r"|save( article)?|copy link|bookmark|gift (this )?article|listen to (this )?article)",
         r"follow (us|@\w+)( on [\w ,&]{1,60})?\.?",
+        r"follow [\w .'&-]{1,40} on (twitter|facebook|instagram|x|telegram|youtube|tiktok|linkedin"
+        r"|whatsapp|threads|bluesky)\b.{0,80}",
+        r"follow [\w.'&-]{1,20}('s)? (live )?coverage\b.{0,200}",
+        r"(click|tap) to share on .{1,40}",
+        r".{0,80}\((opens|open) in (a )?new (window|tab)\)",
+        r"acquire licensing rights.{0,40}",
         # Registration, paywall and sign-in prompts.
         r"register (for free|now|here|today|to (continue|read|keep reading|comment)"
         r"|for an account)\b.{0,200}",
@@ -94,6 +112,11 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(unlock|get) (this article|unlimited|full|premium) (access|articles|content)?.{0,120}",
         r"subscribe( now| today| here)?( (to|for) .{0,120})?[.!]?",
         r"(become|already) a (subscriber|member)\b.{0,120}",
+        r"(support|fund) (our |independent |quality |trusted )+journalism\b.{0,160}",
+        r"to read (this|the full|the rest of this|the whole) (article|story)\b.{0,120}",
+        r"want to read (more|the full story|the rest)\??.{0,80}",
+        r"read (the )?(full|whole) (story|article)\.?",
+        r"cancel (at )?any ?time\.?",
         r"(click|tap) here (to|for) .{0,150}",
         # Newsletter and alert sign-ups.
         r"sign ?up( now| today| here)?[.!]?",
@@ -102,6 +125,8 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(get|receive|subscribe to) (our |the )?.{0,60}(newsletter|alerts?|briefing|digest)"
         r"\b.{0,80}",
         r".{0,40}\b(our|free|daily|weekly|morning|evening)\b.{0,30}\bnewsletters?[.!]?",
+        r"(email |e-mail |daily |weekly |free )?newsletters?( sign ?-?up)?",
+        r"after newsletter promotion",
         # Comment sections.
         r"comments? (are|have been) (closed|disabled|turned off|switched off)\.?",
         r"join the (conversation|discussion|debate)[.!]?",
@@ -121,7 +146,10 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(photo|photograph|picture|image|video|file photo|pic|illustration)s?( credit| source"
         r"| caption)?s?\s*:\s*.{1,160}",
         r"(image (source|caption|credit)|media caption),? .{1,160}",
-        r"(credit|source|caption)\s*:\s*.{1,120}",
+        r"(credit|source|caption|pictured)\s*:\s*.{1,120}",
+        # A caption ending in its credit: "... on Feb. 21. (AP Photo/Alexander Zemlianichenko)".
+        r".{0,400}\((ap photo|reuters|afp|epa|getty images|photo by|photo|file photo|anadolu"
+        r"|xinhua|bloomberg)[^()]{0,80}/[^()]{1,80}\)\.?",
         r"\(?(reuters|afp|ap|epa|getty images|ap photo|anadolu|xinhua|bloomberg)"
         r"( ?/ ?[\w .'-]{1,40})?\)?",
         r"\(?[\w .'-]{1,40} ?/ ?(reuters|afp|ap|epa|getty images|ap photo|anadolu|xinhua|bloomberg)"
@@ -136,6 +164,10 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"|sat|sun)\w*,? )?(\d{1,2}[ /.-]\w{1,9}[ /.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}).{0,40}",
         r"\d+ (min|minute|minutes) read",
+        r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago",
+        r"write to [\w .'-]{1,60} at \S+@\S+",
+        # A bare address: a link or an email, not a sentence.
+        r"(https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+",
         # App prompts.
         r"(download|get) (our|the) (free )?app\b.{0,100}",
         r"open in (the )?app",
@@ -151,13 +183,16 @@ TEASER_LABEL: re.Pattern[str] = re.compile(
     r"|most popular|most viewed|popular|trending|trending now|recommended|recommended for you"
     r"|you may also like|you might also like|more (stories|news|on this story|from [\w ]{1,30})"
     r"|see also|also read|read also|read next|up next|top stories|latest( news)?"
-    r"|editor's picks|more to read|what to read next)\s*:?"
+    r"|editor's picks|more to read|what to read next|explore more on these topics|don't miss"
+    r"|most (read|popular|viewed|shared)( in [\w ]{1,20})?|latest stories|more videos"
+    r"|related (articles?|videos?|content)|suggested topics|elsewhere on [\w ]{1,20})\s*:?"
 )
 # "Read more: <headline>" on one line.
 INLINE_TEASER: re.Pattern[str] = re.compile(
     r"(read more|related|see also|also read|read also|read next|more from [\w ]{1,30}|most read"
     r"|trending|recommended|watch|listen|explainer|factbox"
     r"|more on this|up next)\s*[:|>-]\s*.{3,160}"
+    r"|related (article|video|content)\b.{3,160}"
 )
 # Words that mark a line at the very end of an article as page chrome rather than story. Used
 # only on the trailing block (see briefing.cleaning), never on lines inside the story.
@@ -173,12 +208,26 @@ TRAILING_CHROME_WORDS: re.Pattern[str] = re.compile(
 )
 
 
+# A byline: "By Jane Smith and Ali Khan, Associated Press". Matched on the line as written,
+# since the capitals are what tell names from "By Friday, the bloc had agreed ...".
+_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|del|la|le))*"
+BYLINE: re.Pattern[str] = re.compile(
+    rf"(?:By|BY|Words by|Written by) {_NAME}(?:(?:,| and| &) {_NAME})*"
+    rf"(?:,? (?:in|for|at) {_NAME})?(?: \| .{{0,40}})?"
+)
+MAX_BYLINE_CHARS = 100
+
+
 def is_chrome(line: str) -> bool:
     """True when the whole line is page chrome by its shape alone."""
     key = chrome_key(line)
     if not key:
-        return False
-    return any(p.fullmatch(key) for p in CHROME_PATTERNS) or bool(INLINE_TEASER.fullmatch(key))
+        # Nothing but decoration ("___", "* * *", "•"): a separator, not text.
+        return bool(line.strip())
+    if any(p.fullmatch(key) for p in CHROME_PATTERNS) or INLINE_TEASER.fullmatch(key):
+        return True
+    text = " ".join(line.split())
+    return len(text) <= MAX_BYLINE_CHARS and bool(BYLINE.fullmatch(text))
 
 
 def is_teaser_label(line: str) -> bool:

@@ -198,32 +198,99 @@ def _looks_binary(text: str) -> bool:
 
 
 def _read_text(path: str, text: str) -> RawArticle:
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    units = _text_paragraphs(text)
     preamble: list[str] = []
-    # Site chrome above the headline (cookie banners, "Skip to content", nav rows).
-    while len(lines) > 1 and is_chrome(lines[0]):
-        preamble.append(lines.pop(0))
-    first = lines.pop(0)
+    published: str | None = None
+    # Site chrome above the headline: cookie banners, "Skip to content", nav rows, a section
+    # label ("World news") or a bare date over a headline.
+    while len(units) > 1:
+        first_line = units[0].split("\n", 1)[0]
+        date_line = parse_date(first_line) if _DATE_ONLY.fullmatch(first_line) else None
+        section = _is_section_label(first_line) and _headline_shaped(_one_line(units[1]))
+        if not (is_chrome(first_line) or section or date_line):
+            break
+        published = published or date_line
+        preamble.append(first_line)
+        rest = units[0].split("\n", 1)[1:]
+        units = rest + units[1:] if rest else units[1:]
+    first = _one_line(units.pop(0))
     if len(first) > MAX_TITLE_CHARS:
         # No headline line: the first line is already the story. Title it by its opening
         # sentence and keep the whole line in the body.
         title = _title_from_sentence(first)
-        lines.insert(0, first)
+        units.insert(0, first)
     else:
         title = first
     dek: str | None = None
-    if len(lines) >= 2 and _is_dek(lines[0], lines[1]):
-        dek = lines.pop(0)
-    published = _dateline_date(lines[:3])
+    if len(units) >= 2 and _is_dek(_one_line(units[0]), _one_line(units[1])):
+        dek = _one_line(units.pop(0))
+    published = published or _dateline_date([_one_line(u) for u in units[:3]])
     return RawArticle(
         path=path,
         raw_text=text,
         title=title,
         dek=dek,
-        paragraphs=tuple(lines),
+        paragraphs=tuple(units),
         meta=ArticleMeta(published=published),
         preamble_removed=tuple(preamble),
+    )
+
+
+def _text_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a plain-text article: one per non-empty line (the seed's layout), or,
+    for text hard-wrapped at a fixed width, one per block between blank lines, its lines kept
+    apart by "\n" so that the cleaner still judges each line."""
+    blocks: list[list[str]] = [[]]
+    for line in (raw.strip() for raw in text.split("\n")):
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if _is_hard_wrapped(blocks):
+        return ["\n".join(block) for block in blocks]
+    return [line for block in blocks for line in block]
+
+
+def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """Most lines sit in multi-line blocks, no line is long, and lines break mid-sentence."""
+    multi = [block for block in blocks if len(block) >= 2]
+    lines = [line for block in blocks for line in block]
+    if len(multi) < 2 or sum(len(b) for b in multi) < 0.6 * len(lines):
+        return False
+    lengths = sorted(len(line) for line in lines)
+    if lengths[int(0.95 * (len(lengths) - 1))] > 100:
+        return False
+    inner = [line for block in multi for line in block[:-1]]
+    open_ends = sum(1 for line in inner if not re.search(r"[.!?:;\"'”’)]$", line))
+    return open_ends >= 0.5 * len(inner)
+
+
+# Section labels ("kickers") that sites print above a headline.
+_SECTION_WORDS = (
+    r"world|europe|asia|asia[ -]pacific|africa|americas|middle east|latin america|uk|us|u\.s\."
+    r"|china|russia|ukraine|politics|business|markets|economy|finance|energy|commodities|trade"
+    r"|technology|tech|science|climate|environment|health|sport|sports|opinion|analysis"
+    r"|exclusive|breaking|live|explainer|comment|diplomacy|defen[cs]e|security|world news"
+    r"|international|national|global|foreign affairs|policy|government|legal|news|latest"
+    r"|war in ukraine|ukraine war|russia-ukraine war|israel-gaza war|sanctions"
+)
+_SECTION_LABEL = re.compile(
+    rf"(?:{_SECTION_WORDS})(?: news)?(?:\s*(?:[/|>&,-]|and)\s*(?:{_SECTION_WORDS})(?: news)?)*",
+    re.IGNORECASE,
+)
+_DATE_ONLY = re.compile(r"[\w ,./:-]{6,40}")
+
+
+def _is_section_label(line: str) -> bool:
+    return len(line) <= 40 and bool(_SECTION_LABEL.fullmatch(line.strip()))
+
+
+def _headline_shaped(line: str) -> bool:
+    return (
+        len(line.split()) >= 4
+        and len(line) <= MAX_TITLE_CHARS
+        and not re.search(r"[.:;][\"'”’)]*$", line)
     )
 
 

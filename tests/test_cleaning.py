@@ -43,6 +43,10 @@ TRICKY_CONTENT = [
     "Sign-up for military service was extended, the defence ministry said.",
     "Loading of Russian oil at the port stopped on Tuesday.",
     "The agency measures consumer prices every month.",
+    "By Friday, the bloc had agreed to ban Russian coal.",
+    "Japan expelled eight diplomats (Reuters).",
+    "OK, the minister said, we will look at it.",
+    "World",
 ]
 
 # Page chrome, one or more lines per family.
@@ -104,6 +108,12 @@ CHROME = [
     "Reporting by Jane Doe; Editing by John Roe",
     "Published: 8 April 2022 10:32 GMT",
     "Download our app for the latest news",
+    "By Jane Smith and Ali Khan, Associated Press",
+    "FILE - Vladimir Putin at a meeting in Moscow, on Feb. 21, 2022. (AP Photo/Alexei Nikolsky)",
+    "Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine",
+    "___",
+    "Ad Feedback",
+    "https://example.org/world/story",
 ]
 
 
@@ -172,7 +182,7 @@ def test_a_label_followed_by_story_sentences_takes_none_of_them() -> None:
 
 
 def test_prompt_wording_goes_only_inside_the_trailing_chrome_block() -> None:
-    prompt = "Support our independent journalism: join 30,000 readers who get our newsletter"
+    prompt = "Join 30,000 readers who get our newsletter every morning"
     at_end = clean_article(raw([*STORY, prompt, "© 2022 Sample Wire"]))
     assert at_end.removed == (prompt, "© 2022 Sample Wire")
     story_end = "The minister said she would write about the talks in her newsletter."

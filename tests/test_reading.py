@@ -401,3 +401,42 @@ def test_any_markdown_text_reads_without_crashing(text: str) -> None:
     except ArticleError:
         return
     assert isinstance(article.paragraphs, tuple)
+
+
+def test_section_label_over_a_headline_is_preamble(tmp_path: Path) -> None:
+    text = "World news\nJapan expels eight Russian diplomats over Ukraine\n" + LEAD + "\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.title == "Japan expels eight Russian diplomats over Ukraine"
+    assert article.preamble_removed == ("World news",)
+    # A short headline is not a section label just because a dek follows it.
+    short = "Russia retaliates\nMoscow expels 23 British diplomats and shuts the British Council\n"
+    article = read_article(write(tmp_path, "b.txt", short + LEAD + "\n"))
+    assert article.title == "Russia retaliates"
+    assert article.dek == "Moscow expels 23 British diplomats and shuts the British Council"
+
+
+def test_a_date_over_the_headline_is_the_published_date(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", "April 8, 2022\nEU bans coal\n" + LEAD))
+    assert (article.title, article.meta.published) == ("EU bans coal", "2022-04-08")
+    assert article.preamble_removed == ("April 8, 2022",)
+
+
+def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
+    text = (
+        "EU bans Russian coal in fifth package\n\n"
+        "The European Union on Friday adopted a fifth package of sanctions\n"
+        "against Russia, including its first ban on a Russian energy\nproduct: coal.\n\n"
+        "Imports of Russian coal, worth about 8 billion euros a year,\n"
+        "will be banned after a wind-down period that runs until\nAugust.\n"
+    )
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.title == "EU bans Russian coal in fifth package"
+    assert [" ".join(p.split("\n")) for p in article.paragraphs] == [
+        "The European Union on Friday adopted a fifth package of sanctions against Russia, "
+        "including its first ban on a Russian energy product: coal.",
+        "Imports of Russian coal, worth about 8 billion euros a year, will be banned after a "
+        "wind-down period that runs until August.",
+    ]
+    # One paragraph per line, blank lines or not, is not hard-wrapped.
+    spaced = read_article(write(tmp_path, "b.txt", "Headline\n\n" + LEAD + "\n\nShort one.\n"))
+    assert spaced.paragraphs == (LEAD, "Short one.")
