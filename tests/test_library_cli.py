@@ -1,0 +1,280 @@
+"""The library commands as a user runs them: real subprocesses on a real library directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+HOSTILE_TITLE = "Sanctions \x1b[31mred\x1b[0m \x9b2J\x07 alert"
+
+SUMMARY_KEYS = {"id", "title", "source", "published", "imported_at", "fact_count", "unread", "tags"}
+FACT_KEYS = {
+    "id", "article_id", "measure", "actor", "target", "quantity", "when", "status", "sentence",
+    "start", "end", "pinned", "note", "hidden", "origin", "corrected", "created_at",
+}  # fmt: skip
+ARTICLE_KEYS = {
+    "id", "path", "content_hash", "title", "dek", "source", "published", "url", "imported_at",
+    "unread", "tags", "pipeline_version", "body", "removed", "actors", "measures", "facts",
+}  # fmt: skip
+
+
+def briefing(
+    data_dir: Path, *args: str, check: bool = True, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def briefing_json(data_dir: Path, *args: str) -> list[dict[str, object]]:
+    data = json.loads(briefing(data_dir, *args, "--json").stdout)
+    assert isinstance(data, list)
+    return data
+
+
+def article_count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        connection = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.OperationalError:
+        return 0  # created but no schema yet
+
+
+@pytest.fixture(scope="module")
+def built_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library made by one real `briefing add` of the samples and a hostile article."""
+    root = tmp_path_factory.mktemp("cli")
+    articles = root / "articles"
+    shutil.copytree(SAMPLES, articles)
+    (articles / "hostile.txt").write_text(
+        f"{HOSTILE_TITLE}\n\nJapan expels eight Russian diplomats, \x1b]0;pwned\x07 the "
+        "ministry said on Friday.\n"
+    )
+    library = root / "library"
+    done = briefing(library, "add", str(articles))
+    count = len(list(SAMPLES.iterdir())) + 1
+    assert done.stdout.strip() == f"Added {count}, already present 0, failed 0."
+    # Not a terminal: one plain line per file on stderr, no carriage returns or bar.
+    progress = done.stderr.strip().splitlines()
+    assert len(progress) == count and progress[0].startswith(f"[1/{count}] added: ")
+    assert "\r" not in done.stderr
+    return library
+
+
+@pytest.fixture
+def library(built_library: Path, tmp_path: Path) -> Path:
+    """A private copy of the built library, for tests that change it."""
+    copy = tmp_path / "library"
+    shutil.copytree(built_library, copy)
+    return copy
+
+
+def test_list_json_is_a_stable_list_of_summaries(built_library: Path) -> None:
+    items = briefing_json(built_library, "list")
+    assert len(items) == len(list(SAMPLES.iterdir())) + 1
+    assert all(set(item) == SUMMARY_KEYS for item in items)
+    assert len({item["id"] for item in items}) == len(items)
+    coal = [item for item in items if "coal" in str(item["title"]).lower()]
+    assert coal and "eu" in coal[0]["tags"] and coal[0]["published"] == "2022-04-08"
+    tagged = briefing_json(built_library, "list", "--tag", "EU")
+    assert coal[0]["id"] in [item["id"] for item in tagged] and len(tagged) < len(items)
+    found = briefing_json(built_library, "list", "--search", "Abramovich")
+    assert [item["title"] for item in found] == [
+        item["title"] for item in items if "Abramovich" in str(item["title"])
+    ]
+    assert briefing_json(built_library, "list", "--search", 'NEAR( "unbalanced') == []
+
+
+def test_show_and_facts_json_shapes(built_library: Path) -> None:
+    first = briefing_json(built_library, "list", "--search", "coal")[0]
+    (article,) = briefing_json(built_library, "show", str(first["id"]))
+    assert set(article) == ARTICLE_KEYS and article["id"] == first["id"]
+    facts = article["facts"]
+    assert isinstance(facts, list) and facts
+    assert all(set(fact) == FACT_KEYS and fact["article_id"] == first["id"] for fact in facts)
+    body = str(article["body"])
+    assert all(body[fact["start"] : fact["end"]] == fact["sentence"] for fact in facts)
+    listed = briefing_json(built_library, "facts", str(first["id"]))
+    assert [fact["id"] for fact in listed] == [fact["id"] for fact in facts]
+    everything = briefing_json(built_library, "facts")
+    assert {fact["id"] for fact in listed} <= {fact["id"] for fact in everything}
+
+
+def test_fact_curation_from_the_command_line_persists(library: Path) -> None:
+    fact = next(f for f in briefing_json(library, "facts") if f["when"] and f["actor"] != "Tokyo")
+    fact_id = str(fact["id"])
+    (pinned,) = briefing_json(library, "fact", fact_id, "--pin", "--note", "lead item")
+    assert pinned["pinned"] and pinned["note"] == "lead item"
+    (corrected,) = briefing_json(library, "fact", fact_id, "--set", "actor=Tokyo", "--set", "when=")
+    assert corrected["actor"] == "Tokyo" and corrected["when"] is None
+    assert corrected["corrected"] == ["actor", "when"]
+    assert [f["id"] for f in briefing_json(library, "facts", "--pinned")] == [fact["id"]]
+    briefing(library, "fact", fact_id, "--hide")
+    assert fact["id"] not in [f["id"] for f in briefing_json(library, "facts")]
+    assert fact["id"] in [f["id"] for f in briefing_json(library, "facts", "--hidden")]
+    (shown,) = briefing_json(library, "fact", fact_id)
+    assert shown["hidden"] and shown["pinned"] and shown["note"] == "lead item"
+    bad = briefing(library, "fact", fact_id, "--set", "measure=invasion", check=False)
+    assert bad.returncode == 1 and "measure must be one of" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    missing = briefing(library, "fact", "999999", "--pin", check=False)
+    assert missing.returncode == 1 and "no fact with id 999999" in missing.stderr
+
+
+def test_tag_and_remove(library: Path) -> None:
+    article_id = str(briefing_json(library, "list")[0]["id"])
+    done = briefing(library, "tag", article_id, "Monday Brief", "asia")
+    assert done.stdout.strip() == f"Article {article_id} tags: asia, monday brief"
+    assert [item["id"] for item in briefing_json(library, "list", "--tag", "monday brief")] == [
+        int(article_id)
+    ]
+    briefing(library, "tag", article_id, "asia", "--remove")
+    assert briefing_json(library, "list", "--tag", "asia") == []
+    removed = briefing(library, "remove", article_id)
+    assert removed.stdout.startswith(f"Removed article {article_id}: ")
+    gone = briefing(library, "show", article_id, check=False)
+    assert (
+        gone.returncode == 1 and gone.stderr.strip() == f"briefing: no article with id {article_id}"
+    )
+
+
+def test_human_output_never_carries_terminal_escapes(built_library: Path) -> None:
+    (hostile,) = briefing_json(built_library, "list", "--search", "alert")
+    assert hostile["title"] == HOSTILE_TITLE  # JSON keeps the text exactly (escaped)
+    outputs = [
+        briefing(built_library, "list").stdout,
+        briefing(built_library, "show", str(hostile["id"])).stdout,
+        briefing(built_library, "facts", str(hostile["id"])).stdout,
+    ]
+    for output in outputs:
+        assert "\x1b" not in output and "\x9b" not in output and "\x07" not in output
+    assert "Sanctions \ufffd[31mred" in outputs[0]
+
+
+def test_add_reports_failures_and_exits_non_zero(library: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "more"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "002_eu_fifth_package_coal_ban.md", folder / "known.md")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    done = briefing(library, "add", str(folder), str(tmp_path / "missing.md"), check=False)
+    assert done.returncode == 1
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "Added 0, already present 1, failed 2."
+    assert any("broken.txt: " in line for line in lines[1:])
+    assert any("missing.md: No such file or directory" in line for line in lines[1:])
+    assert "Traceback" not in done.stderr
+
+
+def test_reanalyze_keeps_the_users_work(library: Path) -> None:
+    fact = briefing_json(library, "facts")[0]
+    briefing(library, "fact", str(fact["id"]), "--pin", "--note", "keep me")
+    done = briefing(library, "reanalyze", str(fact["article_id"]))
+    assert done.stdout.strip() == "Re-analysed 1, failed 0."
+    (after,) = briefing_json(library, "fact", str(fact["id"]))
+    assert after["pinned"] and after["note"] == "keep me"
+    assert after["sentence"] == fact["sentence"]
+    current = briefing(library, "reanalyze")
+    assert current.stdout.strip() == "Every article is already analysed by the current pipeline."
+
+
+def make_copies(folder: Path, count: int) -> None:
+    """``count`` distinct articles: the samples, each copy made new by one added sentence."""
+    folder.mkdir()
+    samples = sorted(path for path in SAMPLES.iterdir() if path.suffix == ".txt")
+    for number in range(count):
+        sample = samples[number % len(samples)]
+        text = sample.read_text(encoding="utf-8").rstrip("\n")
+        (folder / f"{number:02d}-{sample.name}").write_text(
+            f"{text}\nThis is copy number {number} of the story.\n", encoding="utf-8"
+        )
+
+
+def start_add(data_dir: Path, folder: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(data_dir)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "briefing", "add", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def wait_for_articles(process: subprocess.Popen[str], db: Path, at_least: int) -> int:
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        count = article_count(db)
+        if count >= at_least:
+            return count
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.02)
+    raise AssertionError("the import stored nothing in time")
+
+
+@pytest.mark.slow
+def test_import_killed_mid_run_leaves_an_intact_library_and_the_rerun_completes(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "copies"
+    make_copies(folder, 30)
+    db = data_dir / "library.sqlite3"
+    process = start_add(data_dir, folder)
+    wait_for_articles(process, db, 1)
+    process.send_signal(signal.SIGKILL)
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    # Every stored article is whole: its facts are there and its text is searchable.
+    orphans = connection.execute(
+        "SELECT count(*) FROM facts WHERE article_id NOT IN (SELECT id FROM articles)"
+    ).fetchone()[0]
+    connection.close()
+    assert 1 <= stored < 30 and orphans == 0
+
+    rerun = briefing(data_dir, "add", str(folder))
+    assert rerun.stdout.strip() == f"Added {30 - stored}, already present {stored}, failed 0."
+    assert article_count(db) == 30
+    assert len(briefing_json(data_dir, "list", "--search", "copy number")) == 30
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_import_cleanly(data_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "copies"
+    make_copies(folder, 30)
+    db = data_dir / "library.sqlite3"
+    process = start_add(data_dir, folder)
+    wait_for_articles(process, db, 1)
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "interrupted" in err and "Run the same command again to continue" in err
+    assert "Traceback" not in err
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
