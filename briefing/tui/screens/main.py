@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         self.hidden_facts: list[int] = []  # undo stack of fact ids hidden with d
         self._search_timer: Timer | None = None
         self._listed_added = 0  # articles of the running import already shown in the list
+        self.open_index: int | None = None  # the open article's row in the list, if known
 
     @property
     def reader(self) -> ReaderApp:
@@ -136,6 +137,11 @@ class MainScreen(Screen[None]):
             self.article_list.focus()
             self.refresh_bindings()
 
+    def reload_list(self) -> None:
+        """Recount and re-read the list (new articles); the open article's row may move."""
+        self.article_list.reload()
+        self.open_index = None
+
     def update_placeholder(self) -> None:
         empty = self.article_list.row_count == 0 and not self.article_list.search
         self.article_view.show_placeholder(Text(WELCOME if empty else CHOOSE))
@@ -168,7 +174,8 @@ class MainScreen(Screen[None]):
 
     # -- opening articles ---------------------------------------------------------------------
 
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, index: int | None = None) -> None:
+        """Open an article; ``index`` is its row in the list where the caller knows it."""
         try:
             article = self.reader.library.article(article_id)
         except BriefingError as error:
@@ -184,8 +191,10 @@ class MainScreen(Screen[None]):
         self.facts_panel.show_facts(article.facts)
         articles = self.article_list
         articles.open_id = article_id
-        articles.forget_pages()
-        index = articles.index_of(article_id)
+        articles.patch(article_id, unread=False)
+        if index is None:
+            index = articles.index_of(article_id)
+        self.open_index = index
         if index is not None and index != articles.cursor:
             articles.cursor = index
         count = len(self.facts_panel.facts)
@@ -207,23 +216,33 @@ class MainScreen(Screen[None]):
         view = self.article_view
         view.article = article
         self.facts_panel.show_facts(article.facts, keep_position=keep_fact_position)
-        self.article_list.forget_pages()
+        self.article_list.patch(
+            article.id,
+            fact_count=sum(not fact.hidden for fact in article.facts),
+            tags=article.tags,
+        )
 
     @on(ArticleList.Opened)
     def on_article_opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+        self.open_article(event.article_id, self.article_list.cursor)
 
     def action_step_article(self, step: int) -> None:
+        """Next/previous article from the open one (from the list's cursor if none is open)."""
         articles = self.article_list
-        if self.article is not None and articles.current is not None:
-            if articles.current.id == self.article.id or step < 0:
-                articles.cursor += step
-            # a cursor moved away from the open article: n opens what it points at
+        if self.article is None:
+            target = articles.cursor
         else:
-            articles.cursor += step if self.article is not None else 0
-        summary = articles.current
+            index = self.open_index
+            if index is None:
+                index = articles.index_of(self.article.id)
+            target = (articles.cursor if index is None else index) + step
+        if not 0 <= target < articles.row_count:
+            self.app.bell()
+            return
+        summary = articles.summary_at(target)
         if summary is not None:
-            self.open_article(summary.id)
+            articles.cursor = target
+            self.open_article(summary.id, target)
 
     # -- facts --------------------------------------------------------------------------------
 
@@ -449,6 +468,7 @@ class MainScreen(Screen[None]):
         query = self.query_one("#filter", Input).value
         try:
             self.article_list.set_search(query)
+            self.open_index = None  # rows moved: found again by id when needed
         except BriefingError as error:
             self.notify(str(error), severity="error", markup=False)
         self.refresh_bindings()
@@ -525,7 +545,7 @@ class MainScreen(Screen[None]):
         )
         if progress.added != self._listed_added:
             self._listed_added = progress.added
-            self.article_list.reload()
+            self.reload_list()
             self.update_placeholder()
 
     def import_failed(self, message: str) -> None:
@@ -534,7 +554,7 @@ class MainScreen(Screen[None]):
 
     def import_finished(self, report: ImportReport) -> None:
         self.remove_class("-importing")
-        self.article_list.reload()
+        self.reload_list()
         self.update_placeholder()
         self.refresh_bindings()
         summary = (

@@ -7,6 +7,7 @@ page from the store as rows scroll into view, keeping a few pages in an LRU cach
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar
 
@@ -125,9 +126,13 @@ class ArticleList(ScrollView, can_focus=True):
                     return index + row
         return None
 
-    def forget_pages(self) -> None:
-        """Drop cached rows so fact counts, tags and unread markers are re-read."""
-        self._pages.clear()
+    def patch(self, article_id: int, **changes: object) -> None:
+        """Update one cached row in place (unread marker, fact count, tags) after a change
+        made through the reader, without re-reading pages from the store."""
+        for page in self._pages.values():
+            for row, summary in enumerate(page):
+                if summary.id == article_id:
+                    page[row] = dataclasses.replace(summary, **changes)  # type: ignore[arg-type]
         self.refresh()
 
     # -- cursor -------------------------------------------------------------------------------
