@@ -170,6 +170,8 @@ class MeasureFinder:
             (c["type"], frozenset(c["words"])) for c in data["cues"]
         ]
         self.target_nouns = frozenset(data["target_nouns"])
+        self.similar_words = frozenset(data["similar_words"])
+        self.join_verbs = frozenset(data["join_verbs"])
         self.matcher = Matcher(nlp.vocab)
         for trigger in data["triggers"]:
             self.matcher.add(trigger["id"], [_pattern(trigger)])
@@ -187,6 +189,11 @@ class MeasureFinder:
             for _, trigger_id, span in sorted(candidates, key=lambda c: c[0]):
                 trigger = self.triggers[trigger_id]
                 measure_type = self.classify(trigger, doc[anchor_i])
+                if measure_type is None and measures and self._like_before(doc[anchor_i]):
+                    # "Moscow announced a similar ban", "Tokyo would join the move": the kind
+                    # of measure reported before (the latest with the same word, if any).
+                    same_word = [m for m in measures if m.root.lower_[:3] == span.root.lower_[:3]]
+                    measure_type = (same_word or measures)[-1].label_
                 if measure_type is None:
                     continue
                 measure = Span(doc, *self._extent(span, doc[anchor_i]), label=measure_type)
@@ -198,7 +205,7 @@ class MeasureFinder:
 
     def classify(self, trigger: dict[str, Any], token: Token) -> str | None:
         """The measure type this trigger states here, or None when it states none."""
-        if token.dep_ == "amod" and token.tag_ == "VBN":
+        if token.dep_ == "amod" and (token.tag_ == "VBN" or token.pos_ == "ADJ"):
             # A participle describing a state ("frozen assets", "sanctioned individuals")
             # refers to a measure taken before; it does not report one.
             return None
@@ -220,7 +227,7 @@ class MeasureFinder:
         only = trigger.get("diplomatic_only")
         if only and not words & set(only):
             return None
-        accepts = set(trigger["accepts"])
+        accepts = set(trigger.get("accepts", ()))
         # The nearest cue decides; at equal distance, the order of the cue lists.
         for _, word in sorted(cues):
             for cue_type, cue_words in self.cues:
@@ -234,6 +241,11 @@ class MeasureFinder:
                     return cue_type
         default = trigger.get("default")
         return str(default) if default else None
+
+    def _like_before(self, token: Token) -> bool:
+        if token.dep_ == "dobj" and token.head.lower_ in self.join_verbs:
+            return True
+        return any(c.dep_ == "amod" and c.lower_ in self.similar_words for c in token.children)
 
     @staticmethod
     def _ordered_out(trigger: dict[str, Any], token: Token) -> bool:

@@ -10,6 +10,7 @@ trigger's object or ``against/on/of`` phrase. The result, plain dicts, goes to `
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,16 @@ STATE_KINDS = frozenset({"country", "group", "organization"})
 # "despite the ban", "in response to sanctions"): the clause's subject did not take it.
 BACKGROUND_PREPS = frozenset(
     {"under", "despite", "amid", "after", "following", "over", "because", "against", "from"}
-    | {"to", "since", "before", "during", "about", "around", "beyond", "without"}
+    | {"since", "before", "during", "about", "around", "beyond", "without"}
+)
+REACTION_PREPS = frozenset({"to", "of", "for", "from", "against", "on", "by"})
+# Words whose prepositional object is a measure someone reacts to or suffers from.
+REACTION_WORDS = frozenset(
+    {"response", "reaction", "retaliation", "reply", "answer", "impact", "effect", "effects"}
+    | {"consequences", "cost", "costs", "damage", "exposure", "respond", "responded"}
+    | {"responding", "react", "reacted", "retaliate", "retaliated", "comply", "complied"}
+    | {"evade", "evaded", "circumvent", "circumvented", "bypass", "withstand", "weather"}
+    | {"adapt", "adjust", "cope", "suffer", "suffered", "hit", "hurt", "subject", "relief"}
 )
 # "with" introduces the measure only after verbs of imposing ("hit Russia with sanctions").
 IMPOSING_WITH_VERBS = frozenset(
@@ -40,8 +50,6 @@ IMPOSING_WITH_VERBS = frozenset(
     | {"punished", "threaten", "threatened", "threatens", "respond", "responded", "retaliate"}
     | {"retaliated", "follow", "followed", "press", "pressed", "pressure", "pressured"}
 )
-# "added to the entity list": "to" names the measure here, not its background.
-ADDING_VERBS = frozenset({"add", "adds", "added", "adding"})
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
@@ -63,6 +71,12 @@ QUANTITY_WORDS = frozenset(
     | {"worth", "billions", "millions", "tonnes", "tons", "barrels", "percent", "share"}
 )
 NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+# Adverbs that bear on a measure's status ("has already imposed", "not yet"); others
+# ("raised tariffs back to 50 percent") do not.
+STATUS_ADVERBS = frozenset(
+    {"already", "still", "yet", "possibly", "potentially", "soon", "never", "longer", "now"}
+    | {"previously", "formally", "not", "n't"}
+)
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -102,6 +116,8 @@ class Located:
     # True when the clause names no agent but goes on with the story (a passive, a list
     # item): the actor of the measure reported just before is meant.
     continues_story: bool = False
+    # True when the measure is something the clause reacts to ("respond to sanctions").
+    reaction: bool = False
 
 
 @dataclass(slots=True)
@@ -142,6 +158,7 @@ class FactExtractor:
                 surnames.setdefault(surname, state)
         self.leader_surnames = surnames
         self.generic_nouns = frozenset(measures["generic_nouns"])
+        self.territory_nouns = frozenset(measures["territory_nouns"])
         status = measures["status"]
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
@@ -287,10 +304,13 @@ class FactExtractor:
         found = self._climb(trigger, ctx)
         if owners:
             found.actors = owners
+        elif found.reaction:
+            found.actors = []
         elif not found.actors and modifiers:
             found.actors = modifiers
         elif not found.actors and found.continues_story:
-            found.actors = self._last_fact_actors(trigger, ctx)
+            window = 2 if trigger.sent.root.pos_ in ("VERB", "AUX") else 4
+            found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
 
     def _noun_trigger_actors(
@@ -344,13 +364,15 @@ class FactExtractor:
                     and came_from.dep_ in ("dobj", "pobj", "prep")
                 ):
                     return self._faced(trigger, current, subject, found, ctx)
-                if in_subject_clause is not None and not _has_modal_or_negation(in_subject_clause):
+                if in_subject_clause is not None and not _has_negation(in_subject_clause):
                     return found  # "X said the sanctions were welcome": a comment
                 found.actors = self._actors_of(subject, ctx)
                 return found
             if subject is not None:
                 # The measure is (in) the subject: "New US sanctions took effect".
                 in_subject_clause = current
+            elif in_subject_clause is not None:
+                pass  # above a clause about the measure ("sanctions stay in place")
             elif subject_pass is not None and not _contains(subject_pass, trigger):
                 if came_from is not None and came_from.dep_ == "xcomp":
                     # "Kishida is expected to announce sanctions"
@@ -366,20 +388,21 @@ class FactExtractor:
                 if current.pos_ not in ("VERB", "AUX"):
                     found.continues_story = True  # a verbless list item: "A ban on ..."
                 return found
-            if current.dep_ == "pobj" and (
-                (
-                    current.head.lower_ in BACKGROUND_PREPS
-                    and current.head.head.lower_ not in ADDING_VERBS
-                )
-                or (
-                    current.head.lower_ == "with"
-                    and current.head.head.pos_ in ("VERB", "AUX")
-                    and current.head.head.lower_ not in IMPOSING_WITH_VERBS
-                )
-            ):
-                # "under sanctions", "in response to the ban", "comply with sanctions"
-                found.continues_story = False
-                return found
+            if current.dep_ == "pobj":
+                prep, governor = current.head, current.head.head
+                if governor.lower_ in REACTION_WORDS and prep.lower_ in REACTION_PREPS:
+                    # "respond to Western sanctions", "the impact of the ban": not a report
+                    found.continues_story = False
+                    found.reaction = True
+                    return found
+                if prep.lower_ in BACKGROUND_PREPS or (
+                    prep.lower_ == "with"
+                    and governor.pos_ in ("VERB", "AUX")
+                    and governor.lower_ not in IMPOSING_WITH_VERBS
+                ):
+                    # "under sanctions", "despite the ban", "comply with sanctions"
+                    found.continues_story = False
+                    return found
             current = current.head
             found.path.append(current)
         return found
@@ -398,12 +421,13 @@ class FactExtractor:
         found.status = "threatened" if modal else None
         return found
 
-    def _last_fact_actors(self, token: Token, ctx: Context) -> list[ActorRef]:
-        """The actor of the measure reported just before, when the story goes on with it."""
+    def _last_fact_actors(self, token: Token, ctx: Context, window: int = 2) -> list[ActorRef]:
+        """The actor of the measure reported just before, when the story goes on with it
+        (a list item under "The package includes:" may sit a few sentences below)."""
         if not ctx.facts:
             return []
         last = ctx.facts[-1]
-        if ctx.sentence_of.get(token.i, 0) - self._fact_sentence(last, ctx) > 2:
+        if ctx.sentence_of.get(token.i, 0) - self._fact_sentence(last, ctx) > window:
             return []
         return [ActorRef(str(last["actor"]), "country")]
 
@@ -460,9 +484,7 @@ class FactExtractor:
             # "Lawmakers are considering a sanctions bill": no state named, the body acts.
             return [ActorRef(head.text[:1].upper() + head.text[1:], "group")]
         # Anything else naming a state in its own phrase: "a G-7 leaders' statement".
-        for token in head.subtree:
-            if token.dep_ == "prep" and token.lower_ in ("against", "on", "to", "with", "over"):
-                break
+        for token in _own_phrase(head):
             found = ctx.ent_at.get(token.i)
             if found is not None and found._.actor_kind in STATE_KINDS:
                 return [self._ref_for_ent(found, ctx.person_state)]
@@ -537,8 +559,9 @@ class FactExtractor:
             if child.dep_ == "relcl":  # "an embargo that remains in force"
                 cues.append(child)
                 cues.extend(c for c in child.children if _is_modifier(c))
-        for token in path[1:]:
-            cues.append(token)
+        for below, token in itertools.pairwise(path):
+            if below.dep_ != "conj":  # "called on X and asked Y to add": not "called" for Y
+                cues.append(token)
             cues.extend(c for c in token.children if _is_modifier(c))
         top = path[-1]
         if top.dep_ in ("ccomp", "xcomp") and top.head.lower_ in self.stance_words:
@@ -603,7 +626,7 @@ class FactExtractor:
             candidates.append(trigger.head)  # "his assets frozen by the government"
         if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
             candidates.append(trigger.head)  # "freezing assets"
-        for verb in found.path[1:]:
+        for verb in found.path[1:] if not candidates else ():
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             candidates.extend(_prep_objects(verb, ("against", "on", "to")))
@@ -618,16 +641,20 @@ class FactExtractor:
             )
         names = {a.canonical.lower() for a in actors}
         usable = []
-        for candidate in candidates:
+        for candidate in list(candidates):
             if candidate.ent_type_ in NOT_TARGET_ENTITIES:
+                # "tariffs of 25 percent on steel": what the amount is on
+                candidates.extend(_prep_objects(candidate, ("on", "of", "against")))
                 continue
             ent = ctx.ent_at.get(candidate.i)
             if ent is not None and ent._.canonical.lower() in names:
                 continue
             if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
                 continue
-            if candidate.lower_ in self.generic_nouns and self._names_other_actor(
-                candidate, names, ctx
+            if (
+                candidate.lower_ in self.generic_nouns
+                and candidate.lower_ not in self.territory_nouns
+                and self._names_other_actor(candidate, names, ctx)
             ):
                 return candidate  # "relations with Lithuania" before "to the level of ..."
             usable.append(candidate)
@@ -718,6 +745,19 @@ class FactExtractor:
         return None
 
 
+def _own_phrase(head: Token) -> list[Token]:
+    """The tokens of ``head``'s phrase that can name who it belongs to: not its relative
+    clauses, not what it is against, about or since ("a wave of countries that have shut ...")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "punct", "cc", "conj", "appos"):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of", "in", "from", "by"):
+            continue
+        tokens.extend(_own_phrase(child))
+    return tokens
+
+
 def _is_subject(token: Token) -> bool:
     """A subject, the possessor/modifier of one ("Japan's government"), or a bare root noun."""
     if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
@@ -725,12 +765,15 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
 
 
-def _has_modal_or_negation(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in verb.children)
+def _has_negation(verb: Token) -> bool:
+    """'said a gas embargo would not be part of the package': the speaker rejects it."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _is_modifier(token: Token) -> bool:
-    return token.dep_ in ("aux", "auxpass", "neg", "advmod", "amod", "prt", "det", "acomp")
+    if token.dep_ == "advmod":
+        return token.lower_ in STATUS_ADVERBS
+    return token.dep_ in ("aux", "auxpass", "neg", "amod", "prt", "det", "acomp")
 
 
 def _agent_of(token: Token) -> Token | None:
@@ -747,7 +790,7 @@ def _from_phrase(token: Token) -> Token | None:
 
 
 def _contains(token: Token, other: Token) -> bool:
-    return token.left_edge.i <= other.i <= token.right_edge.i
+    return token == other or token.is_ancestor(other)
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -779,9 +822,7 @@ def _phrase(token: Token, ctx: Context) -> str:
     start = min([t.left_edge.i for t in lefts] + [token.i])
     end = token.i + 1
     for right in token.rights:
-        if (right.dep_ == "conj" and right.pos_ == "NOUN") or (
-            right.dep_ == "appos" and right.i in ctx.ent_at
-        ):
+        if (right.dep_ == "conj" and right.pos_ == "NOUN") or right.dep_ == "appos":
             end = max(end, right.right_edge.i + 1)
     doc = token.doc
     while start < token.i and (
