@@ -278,3 +278,63 @@ def test_ctrl_c_stops_the_import_cleanly(data_dir: Path, tmp_path: Path) -> None
     connection = sqlite3.connect(db)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
+
+
+def test_add_on_a_terminal_draws_a_progress_bar(library: Path) -> None:
+    import pty
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(library), "COLUMNS": "80"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", "add", str(SAMPLES)],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        os.close(terminal)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break  # the terminal's other end is closed: all read
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(controller)
+    count = len(list(SAMPLES.iterdir()))
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"Added 0, already present {count}, failed 0."
+    text = drawn.decode().replace("\r\n", "\n")  # the terminal turns \n into \r\n
+    # Redrawn in place (carriage returns, no line per file), ending full, then a newline.
+    assert text.count("\r") == count and "present:" not in text
+    assert f"[{'#' * 40}] {count}/{count}" in text and text.endswith("\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "one_line", "multi_line"),
+    [
+        ("plain — text", "plain — text", "plain — text"),
+        ("a\x1b[2Jb", "a\ufffd[2Jb", "a\ufffd[2Jb"),
+        ("csi\x9b31m", "csi\ufffd31m", "csi\ufffd31m"),
+        ("two\nlines\ttab", "two lines tab", "two\nlines\ttab"),
+        ("crlf\r\nend\r", "crlf end ", "crlf\nend\n"),
+        (
+            "bell\x07 nul\x00 del\x7f",
+            "bell\ufffd nul\ufffd del\ufffd",
+            "bell\ufffd nul\ufffd del\ufffd",
+        ),
+        ("evil\u202eflipped", "evil\ufffdflipped", "evil\ufffdflipped"),
+    ],
+)
+def test_printable_replaces_every_control_character(
+    text: str, one_line: str, multi_line: str
+) -> None:
+    from briefing.textsafety import printable
+
+    assert printable(text) == one_line
+    assert printable(text, keep_newlines=True) == multi_line
