@@ -272,9 +272,24 @@ def _claim(fact: StoredFact, actor: str) -> str:
     return f"{who} {phrase}"
 
 
+# Time expressions starting with these read mid-sentence in lower case ("In October" ->
+# "announced, in October"); others start with a name ("Friday") and keep their capital.
+_LOWERCASE_TIME_START = re.compile(
+    r"(?:In|On|At|By|From|Since|Until|Before|After|During|Last|Next|This|Earlier|Later|Early"
+    r"|Late|The|A)\b"
+)
+
+
+def _time_expression(when: str | None) -> str:
+    text = plain(when)
+    if _LOWERCASE_TIME_START.match(text):
+        text = text[0].lower() + text[1:]
+    return escape_markdown(text)
+
+
 def _details(fact: StoredFact, date: str | None) -> str:
     parts = [inline(fact.status.replace("_", " ")) or "status unknown"]
-    when = inline(fact.when)
+    when = _time_expression(fact.when)
     if when:
         parts.append(when)
     parts.append(date or "undated")

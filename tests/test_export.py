@@ -290,6 +290,33 @@ def test_every_measure_and_status_reads_as_a_sentence() -> None:
     assert claim_text.startswith("Japan lifts sanctions on Iran — lifted,")
 
 
+def test_claim_details_and_unknown_measures() -> None:
+    article = make_article(
+        1,
+        (
+            make_fact(1, 1, when="In October", status="in_force", origin="user"),
+            make_fact(2, 1, measure="cyber_retaliation", target=None, quantity=None, start=5),
+            make_fact(3, 1, actor=None, when="Friday", edited=True, start=9),
+        ),
+    )
+    briefing = parse(render_briefing([article], options=OPTIONS))
+    claims = [
+        inline_text(next(t for t in item if t.type == "inline"))
+        for item in list_items(briefing.section("Key developments"))
+    ]
+    assert claims == [
+        "Japan expels 8 Russian diplomats — in force, in October, 2022-04-08, added by the analyst",
+        "Japan takes a measure (cyber retaliation) — announced, Friday, 2022-04-08",
+        "An unnamed actor expels 8 Russian diplomats — announced, Friday, 2022-04-08, "
+        "corrected by the analyst",
+    ]
+    assert [row[1:3] for row in briefing.tables[0][1:]] == [
+        ["expulsion", "Japan"],
+        ["cyber retaliation", "Japan"],
+        ["expulsion", "—"],
+    ]
+
+
 def test_empty_selection_is_a_short_valid_document() -> None:
     text = render_briefing([], options=ExportOptions(generated_at=GENERATED, selection="tag x"))
     briefing = parse(text)
