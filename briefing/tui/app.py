@@ -3,6 +3,7 @@ the tests."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
@@ -121,14 +122,16 @@ def _bindings(bindings: Iterable[BindingType]) -> list[Binding]:
 def create_app(
     library_dir: Path | str | None = None,
     open_article: int | None = None,
+    *,
+    read_only: bool = False,
 ) -> ReaderApp:
-    """Open the library (read-only, with a notice, where it cannot be written) and build the
-    app. Raises ``BriefingError`` for what the user must fix (damaged library, no such
-    article) before any terminal mode is entered."""
+    """Open the library (read-only, with a notice, where it cannot be written, or when asked)
+    and build the app. Raises ``BriefingError`` for what the user must fix (damaged library, no
+    such article) before any terminal mode is entered."""
     directory = Path(library_dir) if library_dir is not None else default_data_dir()
     notice = None
     try:
-        library = Library.open(directory)
+        library = Library.open(directory, read_only=read_only)
     except LibraryNotWritable as error:
         library = Library.open(directory, read_only=True)
         notice = f"Opened read-only: {error}"
@@ -147,6 +150,4 @@ def create_app(
 
 
 def _unwritable(directory: Path) -> bool:
-    import os
-
     return directory.exists() and not os.access(directory, os.W_OK)

@@ -37,10 +37,12 @@ class PathSuggester(Suggester):
         except OSError:
             return None
         for name in names:
-            if name.startswith(prefix) and name != prefix and not name.startswith("."):
-                completed = value + name[len(prefix) :]
-                if os.path.isdir(os.path.join(folder or ".", name)):
-                    completed += os.sep
+            if not name.startswith(prefix) or name.startswith("."):
+                continue
+            completed = value + name[len(prefix) :]
+            if os.path.isdir(os.path.join(folder or ".", name)):
+                return completed + os.sep
+            if name != prefix:
                 return completed
         return None
 
