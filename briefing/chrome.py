@@ -43,6 +43,17 @@ def chrome_key(line: str) -> str:
     return text.casefold()
 
 
+_WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?"
+_MONTH = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember"
+    r"|ober|ember)?"
+)
+_DATE = (
+    rf"\d{{1,2}}(st|nd|rd|th)? {_MONTH}\.?,? \d{{4}}|{_MONTH}\.? \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}"
+)
+
+
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -145,7 +156,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         # Photo and video credits and captions.
         r"(photo|photograph|picture|image|video|file photo|pic|illustration)s?( credit| source"
         r"| caption)?s?\s*:\s*.{1,160}",
-        r"(image (source|caption|credit)|media caption),? .{1,160}",
+        r"(image (source|caption|credit)|media caption)(,? .{1,160}|,)?",
         r"(credit|source|caption|pictured)\s*:\s*.{1,120}",
         # A caption ending in its credit: "... on Feb. 21. (AP Photo/Alexander Zemlianichenko)".
         r".{0,400}\((ap photo|reuters|afp|epa|getty images|photo by|photo|file photo|anadolu"
@@ -165,6 +176,10 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}).{0,40}",
         r"\d+ (min|minute|minutes) read",
         r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago",
+        r"(published|updated|last updated|posted|first published)",
+        # A bare date or time stamp: "Thu 13 Apr 2023 14.02 BST", "December 18, 2023 3:52 PM".
+        rf"({_WEEKDAY}\.?,? )?({_DATE})(,? (at )?\d{{1,2}}[:.]\d{{2}}( ?[ap]\.?m\.?)?"
+        r"( [a-z]{2,5})?)?( ?(updated|last updated) .{0,30})?",
         r"write to [\w .'-]{1,60} at \S+@\S+",
         # A bare address: a link or an email, not a sentence.
         r"(https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+",
@@ -185,7 +200,8 @@ TEASER_LABEL: re.Pattern[str] = re.compile(
     r"|see also|also read|read also|read next|up next|top stories|latest( news)?"
     r"|editor's picks|more to read|what to read next|explore more on these topics|don't miss"
     r"|most (read|popular|viewed|shared)( in [\w ]{1,20})?|latest stories|more videos"
-    r"|related (articles?|videos?|content)|suggested topics|elsewhere on [\w ]{1,20})\s*:?"
+    r"|related (articles?|videos?|content)|suggested topics|elsewhere on [\w ]{1,20}"
+    r"|related topics|topics|more on these topics)\s*:?"
 )
 # "Read more: <headline>" on one line.
 INLINE_TEASER: re.Pattern[str] = re.compile(
@@ -210,7 +226,10 @@ TRAILING_CHROME_WORDS: re.Pattern[str] = re.compile(
 
 # A byline: "By Jane Smith and Ali Khan, Associated Press". Matched on the line as written,
 # since the capitals are what tell names from "By Friday, the bloc had agreed ...".
-_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|al|bin|da|del|la|le))*"
+_NAME = (
+    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|der|den|van|von|al|el|bin|ibn|da|di|du|dos|das|del"
+    r"|la|le|ter))*"
+)
 BYLINE: re.Pattern[str] = re.compile(
     rf"(?:By|BY|Words by|Written by) {_NAME}(?:(?:,| and| &) {_NAME})*"
     rf"(?:,? (?:in|for|at) {_NAME})?(?: \| .{{0,40}})?"

@@ -207,7 +207,7 @@ def _read_text(path: str, text: str) -> RawArticle:
         first_line = units[0].split("\n", 1)[0]
         date_line = parse_date(first_line) if _DATE_ONLY.fullmatch(first_line) else None
         section = _is_section_label(first_line) and _headline_shaped(_one_line(units[1]))
-        if not (is_chrome(first_line) or section or date_line):
+        if not (is_chrome(first_line) or section or date_line or _is_nav_run(units)):
             break
         published = published or date_line
         preamble.append(first_line)
@@ -284,6 +284,19 @@ _DATE_ONLY = re.compile(r"[\w ,./:-]{6,40}")
 
 def _is_section_label(line: str) -> bool:
     return len(line) <= 40 and bool(_SECTION_LABEL.fullmatch(line.strip()))
+
+
+def _is_nav_run(units: list[str]) -> bool:
+    """Two or more menu-like lines (a few words, no punctuation) in a row, then a headline: the
+    site's navigation. One short line alone may be a short headline ("Russia retaliates")."""
+    run = 0
+    for unit in units:
+        line = _one_line(unit)
+        if len(line.split()) <= 3 and not re.search(r"[.!?,;:\"“”]", line):
+            run += 1
+            continue
+        return run >= 2 and _headline_shaped(line)
+    return False
 
 
 def _headline_shaped(line: str) -> bool:

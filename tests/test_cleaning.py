@@ -114,6 +114,11 @@ CHROME = [
     "___",
     "Ad Feedback",
     "https://example.org/world/story",
+    "Published",
+    "27 February 2022",
+    "Thu 13 Apr 2023 14.02 BST",
+    "December 18, 2023 3:52 PM GMT",
+    "Image caption,",
 ]
 
 
@@ -173,6 +178,19 @@ def test_teaser_headlines_under_a_label_go_and_the_story_resumes() -> None:
     cleaned = clean_article(raw(paragraphs))
     assert cleaned.body == f"{STORY[0]}\n\n{STORY[1]}"
     assert cleaned.removed == tuple(p for p in paragraphs if p not in STORY)
+
+
+def test_topic_lists_and_present_tense_teasers_go_too() -> None:
+    paragraphs = [
+        STORY[0],
+        "Read Next",
+        "Ukraine says it downed 20 drones overnight",
+        "Explore more on these topics",
+        "Russia",
+        "news",
+    ]
+    cleaned = clean_article(raw(paragraphs))
+    assert cleaned.body == STORY[0]
 
 
 def test_a_label_followed_by_story_sentences_takes_none_of_them() -> None:

@@ -440,3 +440,20 @@ def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
     # One paragraph per line, blank lines or not, is not hard-wrapped.
     spaced = read_article(write(tmp_path, "b.txt", "Headline\n\n" + LEAD + "\n\nShort one.\n"))
     assert spaced.paragraphs == (LEAD, "Short one.")
+
+
+def test_site_navigation_above_the_headline_is_preamble(tmp_path: Path) -> None:
+    text = (
+        "Skip to content\nAccessibility Help\nYour account\nHome\nNews\nSport\n"
+        "Canada closes airspace to Russian planes\n" + LEAD + "\n"
+    )
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.title == "Canada closes airspace to Russian planes"
+    assert article.preamble_removed == (
+        "Skip to content",
+        "Accessibility Help",
+        "Your account",
+        "Home",
+        "News",
+        "Sport",
+    )
