@@ -38,6 +38,12 @@ NON_TARGET_PREPS = frozenset(
 )
 
 
+FUNCTION_WORDS = frozenset(
+    {"from", "with", "against", "over", "into", "about", "their", "them", "those", "these"}
+    | {"this", "that", "which", "other", "more", "most", "some", "such", "also"}
+)
+
+
 def register_extensions() -> None:
     """Declare the Doc/Span attributes the pipeline writes (idempotent)."""
     if not Span.has_extension("canonical"):
@@ -128,7 +134,10 @@ class ActorResolver:
         if any(mark in text for mark in ("@", "http", "www.", "/", "\\", "|")):
             return False
         words = [t for t in ent if t.lower_ not in ("the", "a")]
-        if not words or not (words[0].text[0].isupper() or words[0].text[0].isdigit()):
+        if not words:
+            return False
+        # Names start with a capital or a digit ("G7"); gazetteer names may not ("al-Qaeda").
+        if not (words[0].text[0].isupper() or words[0].text[0].isdigit() or ent.ent_id_):
             return False
         # Page chrome the model mistakes for names: "Cookie", "Privacy", "Register".
         return not any(t.lower_ in self.chrome_words for t in ent)
@@ -192,8 +201,7 @@ class MeasureFinder:
                 if measure_type is None and measures and self._like_before(doc[anchor_i]):
                     # "Moscow announced a similar ban", "Tokyo would join the move": the kind
                     # of measure reported before (the latest with the same word, if any).
-                    same_word = [m for m in measures if m.root.lower_[:3] == span.root.lower_[:3]]
-                    measure_type = (same_word or measures)[-1].label_
+                    measure_type = self._previous_type(doc[anchor_i], span, measures)
                 if measure_type is None:
                     continue
                 measure = Span(doc, *self._extent(span, doc[anchor_i]), label=measure_type)
@@ -241,6 +249,16 @@ class MeasureFinder:
                     return cue_type
         default = trigger.get("default")
         return str(default) if default else None
+
+    @staticmethod
+    def _previous_type(token: Token, span: Span, measures: list[Span]) -> str:
+        """The type of the earlier measure this one repeats: the latest about the same things
+        ("join the move against the Russian banks"), else with the same word, else the latest."""
+        doc = token.doc
+        words = _content_words(token)
+        about_same = [m for m in measures if words & _content_words(doc[m._.trigger])]
+        same_word = [m for m in measures if m.root.lower_[:3] == span.root.lower_[:3]]
+        return str((about_same or same_word or measures)[-1].label_)
 
     def _like_before(self, token: Token) -> bool:
         if token.dep_ == "dobj" and token.head.lower_ in self.join_verbs:
@@ -297,6 +315,10 @@ def _pattern(trigger: dict[str, Any]) -> list[dict[str, Any]]:
     if "pos" in trigger:
         token["POS"] = {"IN": trigger["pos"]}
     return [token]
+
+
+def _content_words(token: Token) -> set[str]:
+    return {w for _, w in neighbourhood_words(token) if len(w) > 3 and w not in FUNCTION_WORDS}
 
 
 def neighbourhood_words(token: Token, max_depth: int = 4) -> list[tuple[int, str]]:

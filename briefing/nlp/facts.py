@@ -77,6 +77,7 @@ STATUS_ADVERBS = frozenset(
     {"already", "still", "yet", "possibly", "potentially", "soon", "never", "longer", "now"}
     | {"previously", "formally", "not", "n't"}
 )
+JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -275,25 +276,38 @@ class FactExtractor:
         when = self._when(trigger, found.path, ctx)
         sent = trigger.sent
         start, end = _strip_offsets(doc.text, sent.start_char, sent.end_char)
-        facts = []
-        for actor in actors:
-            if target and target.lower() == actor.canonical.lower():
-                continue
-            facts.append(
-                {
-                    "measure": measure.label_,
-                    "actor": actor.canonical,
-                    "target": target,
-                    "quantity": quantity,
-                    "when": when,
-                    "status": status,
-                    "start": start,
-                    "end": end,
-                    "measure_start": measure.start_char,
-                    "measure_end": measure.end_char,
-                }
-            )
-        return facts
+        actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
+        if not actors:
+            return []
+        measure_type = measure.label_
+        if measure_type == "export_control" and self._exports_to_actor(trigger, actors, ctx):
+            measure_type = "import_ban"  # "ban exports of Russian oil to the EU", by the EU
+        # Several actors taking one measure together ("The United States, France and Germany
+        # agreed to ...") make one joint fact naming them all.
+        return [
+            {
+                "measure": measure_type,
+                "actor": _join_names([a.canonical for a in actors]),
+                "target": target,
+                "quantity": quantity,
+                "when": when,
+                "status": status,
+                "start": start,
+                "end": end,
+                "measure_start": measure.start_char,
+                "measure_end": measure.end_char,
+            }
+        ]
+
+    @staticmethod
+    def _exports_to_actor(trigger: Token, actors: Sequence[ActorRef], ctx: Context) -> bool:
+        names = {a.canonical for a in actors}
+        for token in trigger.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in ("to", "into"):
+                ent = ctx.ent_at.get(token.i)
+                if ent is not None and ent._.canonical in names:
+                    return True
+        return False
 
     def _locate(self, trigger: Token, ctx: Context) -> Located:
         """Who takes the measure, read from the trigger's own phrase and the clauses above it."""
@@ -415,8 +429,6 @@ class FactExtractor:
         source = _from_phrase(verb) or _from_phrase(trigger)
         if source is not None:
             found.actors = self._actors_of(source, ctx)
-        else:
-            found.actors = self._last_fact_actors(trigger, ctx)
         modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
         found.status = "threatened" if modal else None
         return found
@@ -614,8 +626,10 @@ class FactExtractor:
             candidates.extend(_prep_objects(trigger, ("against", "on", "to", "of")))
         else:
             candidates.extend(_prep_objects(trigger, TARGET_PREPS))
+            joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
             for child in trigger.children:
-                if child.dep_ in ("compound", "amod") and child.i in ctx.ent_at:
+                # "Iran sanctions" name the target; "join the US restrictions" the first imposer
+                if child.dep_ in ("compound", "amod") and child.i in ctx.ent_at and not joined:
                     candidates.append(child)
             for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
                 # "sanctions that Washington imposed on Russian leaders",
@@ -763,6 +777,12 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
         return True
     return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _join_names(names: Sequence[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _has_negation(verb: Token) -> bool:
