@@ -179,6 +179,7 @@ class MeasureFinder:
             (c["type"], frozenset(c["words"])) for c in data["cues"]
         ]
         self.target_nouns = frozenset(data["target_nouns"])
+        self.non_measure_objects = frozenset(data["non_measure_objects"])
         self.similar_words = frozenset(data["similar_words"])
         self.join_verbs = frozenset(data["join_verbs"])
         self.matcher = Matcher(nlp.vocab)
@@ -228,6 +229,10 @@ class MeasureFinder:
             if trigger.get("verb_needs_object") and not self._sanctionable_object(token):
                 return None
             return str(fixed)
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [c for p in token.children if p.dep_ == "prep" for c in p.children]
+        if any(o.lower_ in self.non_measure_objects for o in objects):
+            return None  # "ending a four-year trade dispute", "halted production"
         cues = neighbourhood_words(token)
         words = {word for _, word in cues}
         if trigger.get("swift_only") and not words & {"swift", "messaging"}:

@@ -388,6 +388,12 @@ class FactExtractor:
             elif in_subject_clause is not None:
                 pass  # above a clause about the measure ("sanctions stay in place")
             elif subject_pass is not None and not _contains(subject_pass, trigger):
+                place = self._from_place(current, ctx) if current is trigger else []
+                if place:
+                    # "Russian diplomats were expelled from Norway": Norway expels them
+                    found.actors = place
+                    found.target = subject_pass
+                    return found
                 if came_from is not None and came_from.dep_ == "xcomp":
                     # "Kishida is expected to announce sanctions"
                     found.actors = self._actors_of(subject_pass, ctx)
@@ -401,6 +407,9 @@ class FactExtractor:
             if current.dep_ == "ROOT" or current.head is current:
                 if current.pos_ not in ("VERB", "AUX"):
                     found.continues_story = True  # a verbless list item: "A ban on ..."
+                return found
+            if current.dep_ == "dobj" and current.head.lower_ in REACTION_WORDS:
+                found.reaction = True  # "helping North Korea evade UN sanctions"
                 return found
             if current.dep_ == "pobj":
                 prep, governor = current.head, current.head.head
@@ -420,6 +429,18 @@ class FactExtractor:
             current = current.head
             found.path.append(current)
         return found
+
+    def _from_place(self, verb: Token, ctx: Context) -> list[ActorRef]:
+        for place in _prep_objects(verb, ("from",)):
+            named = ctx.ent_at.get(place.i)
+            if named is not None and named._.actor_kind in ("country", "group"):
+                return [self._ref_for_ent(named, ctx.person_state)]
+            if place.lower_ in self.territory_nouns:  # "barred from Canadian airspace"
+                for owner in place.children:
+                    named = ctx.ent_at.get(owner.i)
+                    if named is not None and named._.actor_kind in ("country", "group"):
+                        return [self._ref_for_ent(named, ctx.person_state)]
+        return []
 
     def _faced(
         self, trigger: Token, verb: Token, subject: Token, found: Located, ctx: Context
@@ -486,8 +507,18 @@ class FactExtractor:
             # "the Foreign Ministry": the state it belongs to, named before; else the body.
             state = self._resolve(head, frozenset({"country"}), ctx)
             return state or [self._ref_for_ent(ent, ctx.person_state)]
+        if lower in self.group_refs | MIXED_REFS | self.country_refs:
+            # "officials in Brussels", "leaders of the G7": the phrase names them
+            for token in _own_phrase(head)[1:]:
+                named = ctx.ent_at.get(token.i)
+                if named is not None and named._.actor_kind in STATE_KINDS:
+                    return [self._ref_for_ent(named, ctx.person_state)]
         if lower in self.group_refs:
-            return self._resolve(head, frozenset({"group"}), ctx)
+            resolved = self._resolve(head, frozenset({"group"}), ctx)
+            if not resolved and lower == "bloc":
+                # News prose calls the European Union "the bloc" more than anything else.
+                return [ActorRef("European Union", "group")]
+            return resolved
         if lower in MIXED_REFS:
             return self._resolve(head, frozenset({"country", "group"}), ctx)
         if lower in self.country_refs:
