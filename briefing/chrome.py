@@ -203,6 +203,8 @@ TEASER_LABEL: re.Pattern[str] = re.compile(
     r"|related (articles?|videos?|content)|suggested topics|elsewhere on [\w ]{1,20}"
     r"|related topics|topics|more on these topics)\s*:?"
 )
+# A caption label standing alone; the caption itself is the next line.
+CAPTION_LABEL: re.Pattern[str] = re.compile(r"(image|media|photo|video) caption,?|caption:?")
 # "Read more: <headline>" on one line.
 INLINE_TEASER: re.Pattern[str] = re.compile(
     r"(read more|related|see also|also read|read also|read next|more from [\w ]{1,30}|most read"
@@ -251,6 +253,10 @@ def is_chrome(line: str) -> bool:
 
 def is_teaser_label(line: str) -> bool:
     return bool(TEASER_LABEL.fullmatch(chrome_key(line)))
+
+
+def is_caption_label(line: str) -> bool:
+    return bool(CAPTION_LABEL.fullmatch(chrome_key(line)))
 
 
 # Chrome speaks to the reader ("your inbox", "our journalism"); a story speaks about others.

@@ -2,18 +2,18 @@
 
 A line goes when its whole shape is page chrome (see ``briefing.chrome``: cookie banners,
 sign-up and paywall prompts, share buttons, copyright notices, photo credits, ...), when it is a
-headline listed under a teaser label ("Most read", "Related"), or when it sits in the block of
-chrome at the very end of the page and speaks to the reader in the language of that block ("our
-newsletter", "your inbox"). Nothing is dropped for being short, and a story sentence that only
-mentions "register" or "cookie" stays. Every removed line is kept, in order, so the reader can
-show it.
+headline listed under a teaser label ("Most read", "Related") or the caption under an "Image
+caption" label, or when it sits in the block of chrome at the very end of the page and speaks to
+the reader in the language of that block ("our newsletter", "your inbox"). Nothing is dropped for
+being short, and a story sentence that only mentions "register" or "cookie" stays. Every removed
+line is kept, in order, so the reader can show it.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefing.chrome import is_chrome, is_prompt_worded, is_teaser_label
+from briefing.chrome import is_caption_label, is_chrome, is_prompt_worded, is_teaser_label
 from briefing.model import CleanArticle, RawArticle
 
 # How many headline-shaped lines a teaser label ("Most read") can introduce.
@@ -21,6 +21,7 @@ MAX_TEASERS_AFTER_LABEL = 6
 # Lines longer than this are prose, never a teaser headline or a trailing prompt.
 MAX_TEASER_CHARS = 120
 MAX_TRAILING_PROMPT_CHARS = 300
+MAX_CAPTION_CHARS = 200
 
 
 def clean_article(raw: RawArticle) -> CleanArticle:
@@ -60,6 +61,8 @@ def chrome_lines(lines: list[str]) -> list[bool]:
         if is_teaser_label(line):
             drop[i] = True
             _drop_teasers_after(lines, drop, i)
+        elif is_caption_label(line) and i + 1 < len(lines) and _is_caption(lines[i + 1]):
+            drop[i] = drop[i + 1] = True
     _drop_trailing_prompts(lines, drop)
     return drop
 
@@ -72,6 +75,12 @@ def _drop_teasers_after(lines: list[str], drop: list[bool], label: int) -> None:
         if not looks_like_headline(lines[j]):
             return
         drop[j] = True
+
+
+def _is_caption(line: str) -> bool:
+    """A picture caption: one short line without a closing full stop."""
+    text = line.strip()
+    return len(text) <= MAX_CAPTION_CHARS and not re.search(r"[.!?][\"'”’)]*$", text)
 
 
 def looks_like_headline(line: str) -> bool:

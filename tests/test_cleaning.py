@@ -193,6 +193,14 @@ def test_topic_lists_and_present_tense_teasers_go_too() -> None:
     assert cleaned.body == STORY[0]
 
 
+def test_a_caption_under_its_label_goes_but_a_sentence_stays() -> None:
+    caption = "Russian travellers queue at the Narva border crossing in Estonia"
+    cleaned = clean_article(raw([STORY[0], "Image caption,", caption, STORY[1]]))
+    assert cleaned.removed == ("Image caption,", caption)
+    sentence = clean_article(raw([STORY[0], "Image caption,", STORY[1]]))
+    assert sentence.body == f"{STORY[0]}\n\n{STORY[1]}"
+
+
 def test_a_label_followed_by_story_sentences_takes_none_of_them() -> None:
     cleaned = clean_article(raw(["Trending", STORY[0], STORY[2]]))
     assert cleaned.removed == ("Trending",)
