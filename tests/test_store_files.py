@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.model import Analysis, Fact
 from briefing.store import Library, LibraryCorrupt, LibraryError, LibraryTooNew
 from briefing.store.schema import SCHEMA_VERSION
 
@@ -204,3 +205,36 @@ def test_changes_persist_across_process_restarts(data_dir: Path) -> None:
         )
         assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "keep", "envoys", "False"]
+
+
+def test_a_change_reported_saved_survives_kill_9(data_dir: Path) -> None:
+    with Library.open() as library:
+        body = "Japan expels eight Russian diplomats."
+        fact = Fact("expulsion", "Japan", None, "8", None, "announced", body, 0, len(body))
+        article_id, _ = library.add_analysis(
+            Analysis("a.txt", "Japan", None, body, (), (), (), (fact,)), body
+        )
+        fact_id = library.facts(article_id)[0].id
+    script = textwrap.dedent(
+        f"""
+        import time
+        from briefing.store import Library
+
+        library = Library.open()
+        library.update_fact({fact_id}, pinned=True, note="saved before the crash")
+        library.add_tags({article_id}, ["crash"])
+        print("saved", flush=True)
+        time.sleep(120)  # killed here, the library still open
+        """
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "saved", process.stderr
+    process.kill()
+    process.communicate(timeout=30)
+    with Library.open() as library:
+        saved = library.fact(fact_id)
+        assert saved.pinned and saved.note == "saved before the crash"
+        assert library.article(article_id).tags == ("crash",)
