@@ -11,10 +11,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -72,20 +74,28 @@ _LINE_BREAKS = str.maketrans(
 def read_article(path: str | os.PathLike[str]) -> RawArticle:
     """Read one article file. Raises ArticleError with a short reason the user can act on."""
     file = Path(path)
+    shown = display_path(path)
     suffix = file.suffix.lower()
-    data = _read_bytes(file)
+    data = _read_bytes(file, shown)
     if suffix not in SUPPORTED_SUFFIXES and not _is_plain_name(file):
         raise ArticleError(
-            path,
-            f"unsupported file type '{file.suffix}' (briefing reads .txt, .text, .md, .markdown)",
+            shown,
+            f"unsupported file type '{display_path(file.suffix)}' "
+            "(briefing reads .txt, .text, .md, .markdown)",
         )
-    text = decode_article_bytes(data, path)
+    text = decode_article_bytes(data, shown)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     if not text.strip():
-        raise ArticleError(path, "no text in file (only whitespace)")
+        raise ArticleError(shown, "no text in file (only whitespace)")
     if suffix in MARKDOWN_SUFFIXES:
         return _read_markdown(str(path), text)
     return _read_text(str(path), text)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as one printable line: control and bidi characters in a file name are escaped,
+    so that an error message naming the file stays one line and cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(path))
 
 
 def _is_plain_name(file: Path) -> bool:
@@ -94,28 +104,31 @@ def _is_plain_name(file: Path) -> bool:
     return not re.fullmatch(r"\.[A-Za-z]+", file.suffix)
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: Path, shown: str) -> bytes:
     try:
-        if file.is_dir():
-            raise ArticleError(file, "is a directory, not an article file")
-        size = file.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(file, _too_large(size))
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(shown, "is a directory, not an article file")
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device would block or never end.
+            raise ArticleError(shown, "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(shown, _too_large(info.st_size))
         with file.open("rb") as handle:
-            # Read one byte past the limit: the size of a pipe or a device is not known upfront.
+            # One byte past the limit: a file may grow between stat() and read().
             data = handle.read(MAX_ARTICLE_BYTES + 1)
     except FileNotFoundError:
-        raise ArticleError(file, "no such file") from None
+        raise ArticleError(shown, "no such file") from None
     except PermissionError:
-        raise ArticleError(file, "permission denied (cannot read the file)") from None
+        raise ArticleError(shown, "permission denied (cannot read the file)") from None
     except IsADirectoryError:
-        raise ArticleError(file, "is a directory, not an article file") from None
+        raise ArticleError(shown, "is a directory, not an article file") from None
     except OSError as error:
-        raise ArticleError(file, f"cannot read the file ({error.strerror or error})") from None
+        raise ArticleError(shown, f"cannot read the file ({error.strerror or error})") from None
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(file, _too_large(len(data)))
+        raise ArticleError(shown, _too_large(len(data)))
     if not data:
-        raise ArticleError(file, "empty file")
+        raise ArticleError(shown, "empty file")
     return data
 
 
@@ -454,10 +467,17 @@ def _read_markdown(path: str, text: str) -> RawArticle:
     if dek is None and len(blocks) >= 2 and _is_markdown_dek(blocks[0]):
         dek = _one_line(blocks.pop(0).text)
 
+    source = _scalar(front.get("source") or front.get("publisher") or front.get("site_name"))
+    url = _scalar(front.get("url") or front.get("link") or front.get("canonical"))
+    if re.match(r"https?://", source):
+        # Web clippers write the page address as `source`: keep it as the URL and name the
+        # publication by its host.
+        url = url or source
+        source = re.sub(r"^www\.", "", urlsplit(source).hostname or "")
     meta = ArticleMeta(
-        source=_scalar(front.get("source") or front.get("publisher")) or None,
+        source=source or None,
         published=_published(front) or _dateline_date([b.text for b in blocks[:2]]),
-        url=_scalar(front.get("url") or front.get("link")) or None,
+        url=url or None,
         tags=_tags(front.get("tags") or front.get("tag") or front.get("keywords")),
     )
     paragraphs = tuple(b.text for b in blocks if b.text)

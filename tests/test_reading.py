@@ -457,3 +457,30 @@ def test_site_navigation_above_the_headline_is_preamble(tmp_path: Path) -> None:
         "News",
         "Sport",
     )
+
+
+def test_web_clipper_front_matter_with_a_url_as_source(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: T\nsource: https://www.example.org/world/a?x=1\n"
+        "published: 2022-04-08T10:00:00+00:00\ntags: [clippings]\n---\nBody.\n"
+    )
+    article = read_article(write(tmp_path, "a.md", text))
+    assert article.meta.source == "example.org"
+    assert article.meta.url == "https://www.example.org/world/a?x=1"
+    assert article.meta.published == "2022-04-08"
+
+
+def test_error_names_the_file_on_one_printable_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "evil\nname\x1b[31m\u202e.txt", b"")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    message = str(caught.value)
+    assert message.endswith("evil\\nname\\x1b[31m\\u202e.txt: empty file")
+    assert message.isprintable()
+
+
+def test_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleError, match="not a regular file"):
+        read_article(fifo)
