@@ -23,18 +23,18 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, ProgressBa
 
 from briefing.errors import BriefingError
 from briefing.store.records import StoredArticle, StoredFact
-from briefing.tui.dialogs.export_dialog import ExportDialog, ExportRequest
-from briefing.tui.dialogs.fact_form import FIELDS, FactForm
-from briefing.tui.dialogs.import_dialog import ImportDialog, ImportRequest
-from briefing.tui.dialogs.prompt import PromptDialog
 from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.facts_panel import FactsPanel
 
+# Dialogs are imported where they open: they pull in widgets (TextArea, Select, ...) that the
+# reader's start does not need.
 if TYPE_CHECKING:
     from briefing.importing import ImportProgress, ImportReport
     from briefing.tui.app import ReaderApp
+    from briefing.tui.dialogs.export_dialog import ExportRequest
+    from briefing.tui.dialogs.import_dialog import ImportRequest
 
 T = TypeVar("T")
 
@@ -289,6 +289,8 @@ class MainScreen(Screen[None]):
             self.reload_article()
 
     def action_edit_note(self) -> None:
+        from briefing.tui.dialogs.prompt import PromptDialog
+
         fact = self.facts_panel.current
         if fact is None:
             return
@@ -303,6 +305,8 @@ class MainScreen(Screen[None]):
         )
 
     def action_edit_fact(self) -> None:
+        from briefing.tui.dialogs.fact_form import FIELDS, FactForm
+
         fact = self.facts_panel.current
         if fact is None:
             return
@@ -318,6 +322,8 @@ class MainScreen(Screen[None]):
         self.app.push_screen(FactForm("Edit fact", values, fact.sentence), save)
 
     def action_add_fact(self) -> None:
+        from briefing.tui.dialogs.fact_form import FactForm
+
         article = self.article
         if article is None:
             self.notify("Open an article first.")
@@ -363,6 +369,8 @@ class MainScreen(Screen[None]):
     # -- article actions ----------------------------------------------------------------------
 
     def action_tag(self) -> None:
+        from briefing.tui.dialogs.prompt import PromptDialog
+
         article = self.article
         if article is None:
             self.notify("Open an article first.")
@@ -486,6 +494,8 @@ class MainScreen(Screen[None]):
     # -- import -------------------------------------------------------------------------------
 
     def action_import(self) -> None:
+        from briefing.tui.dialogs.import_dialog import ImportDialog
+
         def start(request: ImportRequest | None) -> None:
             if request is not None:
                 self.start_import(request)
@@ -493,6 +503,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(ImportDialog(), start)
 
     def action_import_samples(self) -> None:
+        from briefing.tui.dialogs.import_dialog import ImportRequest
         from briefing.tui.resources import sample_articles_dir
 
         self.start_import(ImportRequest(path=sample_articles_dir()))
@@ -576,6 +587,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         from briefing.export import default_file_name
+        from briefing.tui.dialogs.export_dialog import ExportDialog
 
         search = self.article_list.search
 
