@@ -10,6 +10,7 @@ trigger's object or ``against/on/of`` phrase. The result, plain dicts, goes to `
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -75,7 +76,11 @@ NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", 
 # ("raised tariffs back to 50 percent") do not.
 STATUS_ADVERBS = frozenset(
     {"already", "still", "yet", "possibly", "potentially", "soon", "never", "longer", "now"}
-    | {"previously", "formally", "not", "n't"}
+    | {"previously", "formally", "not", "n't", "far"}
+)
+# "The duties remain in force": verbs saying a measure is still there.
+STILL_VERBS = frozenset(
+    {"remain", "remains", "remained", "stay", "stays", "stayed", "continue", "continues"}
 )
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
@@ -131,6 +136,10 @@ class Context:
     mentions: list[Mention]
     person_state: dict[str, str]
     facts: list[dict[str, Any]] = field(default_factory=list)
+    # Doc.text and Doc.ents are rebuilt from every token on each access: taken once per doc, so
+    # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
+    text: str = ""
+    ents: tuple[Span, ...] = ()
 
 
 @Language.factory("briefing_facts")
@@ -205,7 +214,9 @@ class FactExtractor:
             root = ent.root
             actor = self._ref_for_ent(ent, person_state)
             mentions.append(Mention(actor, root.i, sentence_of.get(root.i, 0), _is_subject(root)))
-        return Context(doc, ent_at, sentence_of, mentions, person_state)
+        return Context(
+            doc, ent_at, sentence_of, mentions, person_state, text=doc.text, ents=tuple(doc.ents)
+        )
 
     def _person_states(self, doc: Doc, ent_at: dict[int, Span]) -> dict[str, str]:
         """The state a person acts for: a known leader, a title with a nationality ("Japanese
@@ -275,7 +286,7 @@ class FactExtractor:
             target, quantity = self._describe_target(target_token, actors, ctx)
         when = self._when(trigger, found.path, ctx)
         sent = trigger.sent
-        start, end = _strip_offsets(doc.text, sent.start_char, sent.end_char)
+        start, end = _strip_offsets(ctx.text, sent.start_char, sent.end_char)
         actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
         if not actors:
             return []
@@ -341,7 +352,7 @@ class FactExtractor:
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if agent is not None:
                     owners = self._actors_of(agent, ctx)
-                elif subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                elif subject is not None and subject.pos_ != "PRON":
                     # "sanctions that Washington imposed"
                     owners = self._actors_of(subject, ctx)
             elif child.dep_ in ("compound", "amod", "nmod"):
@@ -379,7 +390,7 @@ class FactExtractor:
                 ):
                     return self._faced(trigger, current, subject, found, ctx)
                 if in_subject_clause is not None and not _has_negation(in_subject_clause):
-                    return found  # "X said the sanctions were welcome": a comment
+                    return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 found.actors = self._actors_of(subject, ctx)
                 return found
             if subject is not None:
@@ -405,6 +416,8 @@ class FactExtractor:
             ):
                 found.continues_story = True  # passive or subjectless: "will be banned"
             if current.dep_ == "ROOT" or current.head is current:
+                if in_subject_clause is not None:
+                    return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 if current.pos_ not in ("VERB", "AUX"):
                     found.continues_story = True  # a verbless list item: "A ban on ..."
                 return found
@@ -429,6 +442,31 @@ class FactExtractor:
             current = current.head
             found.path.append(current)
         return found
+
+    def _still_in_force(
+        self, trigger: Token, clause: Token, found: Located, ctx: Context
+    ) -> Located:
+        """ "Duties on Australian wine remain in force": a measure named before, still there.
+        Any other clause about a measure ("the sanctions were welcome") reports nothing."""
+        if clause.lower_ not in STILL_VERBS or _has_negation(clause):
+            return found
+        here = ctx.sentence_of.get(trigger.i, 0)
+        measure_type = ctx.doc[trigger.i]
+        for fact in reversed(ctx.facts):
+            if here - self._fact_sentence(fact, ctx) > 5:
+                break
+            if fact["measure"] == self._type_at(measure_type, ctx):
+                found.actors = [ActorRef(str(fact["actor"]), "country")]
+                found.status = "in_force"
+                break
+        return found
+
+    @staticmethod
+    def _type_at(token: Token, ctx: Context) -> str | None:
+        for span in ctx.doc.spans.get(MEASURES_KEY, ()):
+            if span._.trigger == token.i:
+                return str(span.label_)
+        return None
 
     def _from_place(self, verb: Token, ctx: Context) -> list[ActorRef]:
         for place in _prep_objects(verb, ("from",)):
@@ -629,8 +667,8 @@ class FactExtractor:
         if negated:
             if found["lifted"]:
                 return "in_force"  # "will not lift sanctions"
-            if ruled_out or "yet" in lowers:
-                return "considered"  # "has not ruled out", "has not yet cut"
+            if ruled_out or "yet" in lowers or "far" in lowers:
+                return "considered"  # "has not ruled out", "not yet", "has so far not joined"
             return "rejected"
         if ruled_out:
             return "rejected"
@@ -774,7 +812,10 @@ class FactExtractor:
     @staticmethod
     def _when(trigger: Token, path: Sequence[Token], ctx: Context) -> str | None:
         clause_tokens = {t.i for t in path} | {trigger.i}
-        for ent in trigger.sent.ents:
+        sent = trigger.sent
+        first = bisect.bisect_left(ctx.ents, sent.start, key=lambda ent: ent.start)
+        last = bisect.bisect_right(ctx.ents, sent.end, lo=first, key=lambda ent: ent.end)
+        for ent in ctx.ents[first:last]:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             node = ent.root
