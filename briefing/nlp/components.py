@@ -38,6 +38,7 @@ NON_TARGET_PREPS = frozenset(
 )
 
 
+DATELINE_DASHES = frozenset({"—", "–", "--", "-", "—-"})
 FUNCTION_WORDS = frozenset(
     {"from", "with", "against", "over", "into", "about", "their", "them", "those", "these"}
     | {"this", "that", "which", "other", "more", "most", "some", "such", "also"}
@@ -73,11 +74,23 @@ register_extensions()
 
 @Language.component("briefing_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break starts a new sentence: paragraphs never run into each other."""
+    """A line break starts a new sentence: paragraphs never run into each other. A wire
+    dateline ("CANBERRA, Australia — China will ...") is a sentence of its own, so that the
+    place does not become the subject of the story's first sentence."""
+    starts = [0] if len(doc) else []
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        first = doc[start]
+        if not (first.is_alpha and first.is_upper and len(first) >= 3):
+            continue
+        for token in doc[start + 1 : start + 8]:
+            if token.text in DATELINE_DASHES and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+                break
     return doc
 
 
@@ -223,14 +236,20 @@ class MeasureFinder:
         fixed = trigger.get("type")
         if fixed:
             if trigger.get("needs_prep") and not any(
-                c.dep_ == "prep" and c.lower_ in trigger["needs_prep"] for c in token.children
+                t.dep_ == "prep" and t.lower_ in trigger["needs_prep"] and t.i - token.i < 8
+                for t in token.subtree
             ):
-                return None
+                return None  # "duties it imposed on Australian barley", "penalties on ..."
             if trigger.get("verb_needs_object") and not self._sanctionable_object(token):
                 return None
             return str(fixed)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [c for p in token.children if p.dep_ == "prep" for c in p.children]
+        objects += [
+            c
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("of", "on", "to")
+            for c in p.children
+        ]
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
         cues = neighbourhood_words(token)
@@ -247,7 +266,10 @@ class MeasureFinder:
                 if word not in cue_words:
                     continue
                 if cue_type == "commodity":
-                    if trigger.get("strong") and "import_ban" in accepts:
+                    # "banned Russian oil"; weaker verbs only with the goods as their object
+                    # ("restricted Australian coal", not "halted oil production").
+                    direct = word in {o.lower_ for o in objects}
+                    if (trigger.get("strong") or direct) and "import_ban" in accepts:
                         return "import_ban"
                     continue
                 if cue_type in accepts:
@@ -255,12 +277,11 @@ class MeasureFinder:
         default = trigger.get("default")
         return str(default) if default else None
 
-    @staticmethod
-    def _previous_type(token: Token, span: Span, measures: list[Span]) -> str:
+    def _previous_type(self, token: Token, span: Span, measures: list[Span]) -> str:
         """The type of the earlier measure this one repeats: the latest about the same things
         ("join the move against the Russian banks"), else with the same word, else the latest."""
         doc = token.doc
-        words = _content_words(token)
+        words = _content_words(token) - self.similar_words
         about_same = [m for m in measures if words & _content_words(doc[m._.trigger])]
         same_word = [m for m in measures if m.root.lower_[:3] == span.root.lower_[:3]]
         return str((about_same or same_word or measures)[-1].label_)

@@ -775,7 +775,9 @@ class FactExtractor:
                 if inner_ent is None or inner_ent._.canonical.lower() in names:
                     continue
                 if inner_ent.label_ == "NORP":
-                    return _phrase(inner.head, ctx), _quantity(token)
+                    # "Russian coal" names the goods; "Russians" the people
+                    noun = inner.head if inner.dep_ in ("amod", "compound") else inner
+                    return _phrase(noun, ctx), _quantity(token)
                 return inner_ent._.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)

@@ -68,7 +68,12 @@ def lookup(text: str) -> GazetteerEntry | None:
     name = _strip_name(text)
     if not name:
         return None
-    return table.get(name) or (table.get(name[:-1]) if name.endswith("s") else None)
+    # "CANBERRA" in a dateline is Canberra.
+    for form in (name, name.title() if name.isupper() and len(name) > 4 else name):
+        entry = table.get(form) or (table.get(form[:-1]) if form.endswith("s") else None)
+        if entry is not None:
+            return entry
+    return None
 
 
 def ruler_patterns() -> list[dict[str, Any]]:
