@@ -88,6 +88,11 @@ def escape_markdown(text: str) -> str:
     """Escape already ``plain`` text so that CommonMark renders it as exactly that text."""
     if _MARKDOWN_SPECIAL.search(text):
         text = _MARKDOWN_SPECIAL.sub(_backslashed, text)
+    return escape_line_start(text)
+
+
+def escape_line_start(text: str) -> str:
+    """Markdown that starts a line, with a leading list marker or underline escaped."""
     match = _LINE_START_SPECIAL.match(text)
     if match:
         end = match.end()
@@ -644,9 +649,9 @@ def _source_line(article: StoredArticle) -> str:
     elif path:
         parts.append(f"File: {code_span(path)}")
     parts.append(f"Library id {article.id}.")
-    return f"[^a{article.id}]: " + " ".join(
-        part if part.endswith((".", "?", "!")) else part + "." for part in parts
-    )
+    # The full stop after a headline like "2022" would make "2022." an ordered list marker.
+    content = " ".join(part if part.endswith((".", "?", "!")) else part + "." for part in parts)
+    return f"[^a{article.id}]: " + escape_line_start(content)
 
 
 def render_briefing(

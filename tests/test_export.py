@@ -125,6 +125,21 @@ def assert_footnotes_resolve(briefing) -> None:
     assert set(briefing.footnote_refs) == briefing.footnote_definitions
 
 
+def assert_sources_are_paragraphs(briefing) -> None:
+    """Each source is one plain paragraph, even for a headline like "1. x" or "- x"."""
+    start = next(i for i, t in enumerate(briefing.tokens) if t.type == "footnote_block_open")
+    assert {t.type for t in briefing.tokens[start:]} == {
+        "footnote_block_open",
+        "footnote_open",
+        "paragraph_open",
+        "inline",
+        "footnote_anchor",
+        "paragraph_close",
+        "footnote_close",
+        "footnote_block_close",
+    }
+
+
 def test_briefing_has_the_documented_structure() -> None:
     articles = sample_articles()
     briefing = parse(render_briefing(articles, options=OPTIONS))
@@ -414,6 +429,8 @@ def hostile_articles() -> list:
         make_article(
             6, (), title=LEADING[0], path="`" + HOSTILE + "``", meta=ArticleMeta(), tags=()
         ),
+        # "2022" followed by the source line's full stop must not become a list marker.
+        make_article(8, (), title="2022", path="", meta=ArticleMeta(), tags=()),
     ]
 
 
@@ -460,6 +477,7 @@ def test_hostile_text_stays_data() -> None:
             "a2"
         ]
     assert_footnotes_resolve(briefing)
+    assert_sources_are_paragraphs(briefing)
 
     for item in list_items(briefing.section("Key developments")):
         claim = next(t for t in item if t.type == "inline")
@@ -567,6 +585,7 @@ def test_any_text_gives_a_well_formed_briefing(articles: list, title: str | None
         assert {r[5] for r in table[1:]} <= sources
     assert set(briefing.footnote_refs) == briefing.footnote_definitions
     assert briefing.footnote_definitions == {f"a{a.id}" for a in articles}
+    assert_sources_are_paragraphs(briefing)
     paths = {plain(a.path) for a in articles}
     assert {c.content for c in briefing.all_inline_children() if c.type == "code_inline"} <= paths
 
