@@ -187,6 +187,68 @@ def probe_navigate(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# --- search on screen ------------------------------------------------------------------------
+
+
+def minimal_search_app(data_dir: str) -> Any:
+    """The reference for search: a filter box and a list that runs the same store query."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, OptionList
+
+    from briefing.store import Library
+
+    class MinimalSearchApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+            yield OptionList()
+
+        def on_mount(self) -> None:
+            self.library = Library.open(Path(data_dir), read_only=True)
+
+        def on_input_submitted(self, event: Input.Submitted) -> None:
+            self.library.count(search=event.value)
+            rows = self.library.summaries(search=event.value, limit=100)
+            options = self.query_one(OptionList)
+            options.set_options(row.title for row in rows)
+            options.focus()
+
+    return MinimalSearchApp()
+
+
+async def _search_once(app: Any, open_keys: list[str], word: str, first_title: str) -> float:
+    """Milliseconds from submitting ``word`` in the filter box until its first row is drawn."""
+    watcher = FrameWatcher(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if open_keys:
+            await pilot.press(*open_keys)
+        for char in word:
+            app.simulate_key(char)
+        await pilot.pause()
+        watcher.expect(first_title)
+        started = time.perf_counter()
+        app.simulate_key("enter")
+        await watcher.wait()
+        elapsed = (time.perf_counter() - started) * 1000
+        app.exit()
+    return elapsed
+
+
+def probe_search_ui(args: argparse.Namespace) -> dict[str, Any]:
+    """The reader's filter box against a minimal app running the same store query."""
+    plan = json.loads(Path(args.plan).read_text())
+    reader_ms: list[float] = []
+    minimal_ms: list[float] = []
+    for entry in plan["words"]:
+        word, first = entry["word"], entry["first"]
+        minimal_ms.append(
+            asyncio.run(_search_once(minimal_search_app(args.data_dir), [], word, first))
+        )
+        app = reader_app(args.data_dir)
+        reader_ms.append(asyncio.run(_search_once(app, ["slash"], word, first)))
+    return {"reader_ms": reader_ms, "minimal_ms": minimal_ms}
+
+
 # --- memory ----------------------------------------------------------------------------------
 
 
@@ -317,6 +379,7 @@ PROBES = {
     "cold-reader": probe_cold_reader,
     "navigate": probe_navigate,
     "memory-reader": probe_memory_reader,
+    "search-ui": probe_search_ui,
     "memory-minimal": probe_memory_minimal,
     "render-work": probe_render_work,
     "bare-pipe": probe_bare_pipe,
@@ -339,6 +402,9 @@ def main() -> None:
         nav.add_argument("--key", default="n")
     render = sub.add_parser("render-work")
     render.add_argument("--rounds", type=int, default=200)
+    search = sub.add_parser("search-ui")
+    search.add_argument("data_dir")
+    search.add_argument("--plan", required=True, help='JSON {"words": [{word, first}]}')
     pipe = sub.add_parser("bare-pipe")
     pipe.add_argument("directory")
     pipe.add_argument("--n-process", type=int, default=1)

@@ -78,7 +78,11 @@ def test_run_py_goes_end_to_end_on_a_small_library(tmp_path: Path) -> None:
     # machine does not decide; every figure must have been measured, though.
     assert completed.returncode in (0, 1), completed.stderr
     results = json.loads(results_file.read_text())["results"]
-    assert [r["name"] for r in results] == ["search.fts_vs_like", "export.render_vs_parse"]
+    assert [r["name"] for r in results] == [
+        "search.fts_vs_like",
+        "search.on_screen",
+        "export.render_vs_parse",
+    ]
     for result in results:
         assert result["failure"] is None, result["failure"]
         assert result["samples"] and result["reference_samples"]
