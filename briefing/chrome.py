@@ -69,12 +69,18 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(skip|close) (this )?(advert|advertisement|ad)",
         r"((video )?ad feedback|promoted (stories|content|links)|around the web|supported by)",
         # Cookie and consent banners and their buttons.
-        r"(we|this (web)?site|our (web)?site|this page) (use|uses|is using) cookies\b.{0,300}",
+        r"(we|this (web)?site|our (web)?site|this page) (use|uses|is using|stores|sets|places)"
+        r" cookies\b.{0,300}",
+        r"we care about your privacy\b.{0,300}",
+        r"(strictly necessary|performance|functional|targeting|analytics|marketing|advertising"
+        r"|social media) cookies",
+        r"(always active|confirm my choices|privacy preference cent(er|re)|vendor list"
+        r"|cookie list)",
         r"by (continuing|using this (web)?site|browsing).{0,120}\bcookies\b.{0,200}",
         r"(accept|allow|reject|decline|refuse)( all| essential| necessary| optional)?( cookies)?",
-        r"(manage|customi[sz]e|change)( your)?( cookie| privacy)?"
-        r" (preferences|settings|choices|cookies)",
-        r"cookie (settings|preferences|policy|notice|consent)",
+        r"(manage|customi[sz]e|change)( your)?( cookie| privacy| consent)?"
+        r" (preferences|settings|choices|cookies|options)",
+        r"cookies? (settings|preferences|policy|notice|consent)",
         r"(privacy|cookie) (policy|notice|settings)( \| (privacy|cookie|terms).{0,40})?",
         r"cookies on (the |this )?.{0,40}(website|site)",
         r"(we value |your )privacy( choices| matters| settings)?",
@@ -110,6 +116,10 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"by clicking\b.{0,200}\byou (agree|confirm|accept|consent)\b.{0,300}",
         r"already (have an account|a subscriber|registered|a member|subscribed)\??.{0,80}",
         r"(sign|log) ?(in|on|out)( here| now| to (continue|read|comment).{0,80})?\.?",
+        r"((sign|log) ?(in|up|out)|register|subscribe|(my|your) account)"
+        r"( ?(/|\||or|and) ?((sign|log) ?(in|up|out)|register|subscribe|(my|your) account))+",
+        r"(my|your) account",
+        r"join our .{0,40}(forum|community|commenting|discussion).{0,80}",
         r"(create|open) (a |an |your )?(free )?account\b.{0,120}",
         r"(please )?(register|sign in|log in|subscribe) to (continue|keep|read|access|comment)"
         r"\b.{0,120}",

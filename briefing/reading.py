@@ -343,18 +343,22 @@ def _is_dek(candidate: str, following: str) -> bool:
         return False
     if candidate[0] in "\"'“‘«(-—•*":  # a quote or a list item: body text
         return False
-    if candidate.rstrip().endswith(":"):  # introduces what follows
+    if re.search(r"[:—–-]$", candidate.rstrip()):  # introduces what follows ("MOSCOW (AP) —")
         return False
     ends_sentence = bool(re.search(r"[.!?…][\"'”’)]*$", candidate))
     if not ends_sentence:
         return True
-    # A full stop: a dek only if it is one short sentence, shorter than the lead, without the
-    # marks of a lead paragraph.
-    if len(candidate) > 160 or len(following) < len(candidate):
+    # A full stop: a dek only if it is one short sentence, much shorter than the lead, without
+    # the marks of a lead paragraph (a weekday, a reporting verb). A short lead of an article
+    # without a dek has the same shape, so the bar is high.
+    if len(candidate) > 140 or len(following) < 1.5 * len(candidate):
         return False
     if re.search(r"[.!?]\s+[A-Z]", candidate):
         return False
-    return not re.search(_WEEKDAY + r"|\bsaid\b", candidate, re.IGNORECASE)
+    return not re.search(_WEEKDAY + _REPORTING, candidate, re.IGNORECASE)
+
+
+_REPORTING = r"|\b(said|says|say|told|tells|announced|announces|according to|reported)\b"
 
 
 _BYLINE = re.compile(r"by [A-Z][\w.'-]+", re.IGNORECASE)

@@ -47,6 +47,7 @@ TRICKY_CONTENT = [
     "Japan expelled eight diplomats (Reuters).",
     "OK, the minister said, we will look at it.",
     "World",
+    "My account of the events is different, she said.",
 ]
 
 # Page chrome, one or more lines per family.
@@ -119,6 +120,13 @@ CHROME = [
     "Thu 13 Apr 2023 14.02 BST",
     "December 18, 2023 3:52 PM GMT",
     "Image caption,",
+    "Cookies Settings",
+    "Strictly Necessary Cookies",
+    "Manage Consent Preferences",
+    "This website stores cookies on your computer.",
+    "Sign In / Register",
+    "Your account",
+    "Join our commenting forum",
 ]
 
 

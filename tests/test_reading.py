@@ -84,6 +84,9 @@ def test_a_short_headline_is_not_mistaken_for_chrome(tmp_path: Path) -> None:
         # The lead itself: a full sentence, with the marks of a lead (weekday, "said").
         (LEAD, False),
         ("Officials said on Friday that the talks had failed.", False),
+        # A short lead of an article without a dek.
+        ("Japan's government says it is expelling eight Russian diplomats.", False),
+        ("MOSCOW (AP) —", False),
         # A quote paragraph, a dateline, a byline and a lead-in are body text.
         ('"We will not back down," the minister said', False),
         ("MOSCOW, March 15, 2022", False),
@@ -94,7 +97,10 @@ def test_a_short_headline_is_not_mistaken_for_chrome(tmp_path: Path) -> None:
     ],
 )
 def test_dek_is_decided_by_shape(tmp_path: Path, second_line: str, is_dek: bool) -> None:
-    body = "The third line is the story and it is certainly long enough to be a lead paragraph."
+    body = (
+        "The third line is the story: Japan said on Friday that it was expelling eight Russian "
+        "diplomats, joining European countries that have done the same."
+    )
     article = read_article(write(tmp_path, "a.txt", f"Headline here\n{second_line}\n{body}\n"))
     assert (article.dek == second_line.strip()) is is_dek
     if not is_dek:
