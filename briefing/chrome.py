@@ -138,6 +138,16 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"want to read (more|the full story|the rest)\??.{0,80}",
         r"read (the )?(full|whole) (story|article)\.?",
         r"cancel (at )?any ?time\.?",
+        r".{0,200}\b(start|begin) your .{0,40}subscription\b.{0,80}",
+        r"thank you for (registering|subscribing|signing up)\b.{0,200}",
+        r"please refresh (the|your) (page|browser)\b.{0,200}",
+        r"read our (privacy|cookie) (notice|policy)\.?",
+        r".{0,160}\bwhen you (buy|purchase|shop) (something )?(through|via|using) (links|our links)"
+        r"\b.{0,200}",
+        # Sign-up form fields and buttons.
+        r"(email address|e-mail address|password|first name|last name|submit|continue"
+        r"|enter your email( address)?|please enter a valid email( address)?)\.?",
+        r"i would like to be (emailed|contacted|notified|kept informed)\b.{0,200}",
         r"(click|tap) here (to|for) .{0,150}",
         # Newsletter and alert sign-ups.
         r"sign ?up( now| today| here)?[.!]?",

@@ -127,6 +127,12 @@ CHROME = [
     "Sign In / Register",
     "Your account",
     "Join our commenting forum",
+    "Want to bookmark your favourite articles? Start your Premium subscription today.",
+    "Thank you for registering",
+    "Please refresh the page or navigate to another page on the site to be logged in",
+    "I would like to be emailed about offers, events and updates from Sample Wire",
+    "Email address",
+    "Submit",
 ]
 
 
