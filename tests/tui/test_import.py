@@ -68,3 +68,61 @@ async def test_first_run_imports_the_bundled_samples(empty_library_dir: Path) ->
     with Library.open(empty_library_dir) as library:
         assert library.count() == len(samples)
         assert library.facts()  # the real pipeline ran: the samples yield facts
+
+
+PASTED = """EU bans imports of Russian steel
+Brussels tightens the screws on Moscow
+The European Union on Monday banned imports of Russian steel products, officials said.
+The measure takes effect next month.
+"""
+
+
+@pytest.mark.slow
+@run_async
+async def test_pasted_text_is_imported(library_dir: Path) -> None:
+    from textual import events
+    from textual.widgets import TextArea
+
+    from briefing.tui.dialogs.import_dialog import ImportDialog
+
+    app = create_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportDialog)
+        await pilot.click("#import-tabs Tab#--content-tab-tab-paste")
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        area.post_message(events.Paste(PASTED))  # what a terminal sends for a paste
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.article_list.row_count == 4
+    with Library.open(library_dir) as library:
+        [found] = library.summaries(search="steel products")
+        assert found.title == "EU bans imports of Russian steel"
+        assert Path(library.article(found.id).path).parent == library_dir / "pasted"
+
+
+@pytest.mark.slow
+@run_async
+async def test_reanalyse_replaces_the_analysis_and_keeps_the_reader_going(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "r")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert not screen.has_class("-importing")
+        assert screen.article is not None and screen.article.pipeline_version != "test"
+    with Library.open(library_dir) as library:
+        japan = library.summaries(search="Japan expels")[0]
+        assert library.article(japan.id).pipeline_version not in ("", "test")

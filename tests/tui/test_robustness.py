@@ -105,7 +105,10 @@ async def test_mouse_click_opens_and_scrolling_changes_nothing(data_dir: Path) -
 
 
 @run_async
-async def test_export_dialog_writes_the_briefing(library_dir: Path, tmp_path: Path) -> None:
+async def test_export_dialog_writes_the_briefing(
+    library_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the dialog proposes a file in the working directory
     target = tmp_path / "out" / "brief.md"
     target.parent.mkdir()
     app = create_app(library_dir)
@@ -113,7 +116,7 @@ async def test_export_dialog_writes_the_briefing(library_dir: Path, tmp_path: Pa
         await pilot.press("enter", "tab", "tab", "j", "space", "x")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        await pilot.press("ctrl+u", *str(target), "enter")
+        await pilot.press("ctrl+u", *"out/brief.md", "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
