@@ -453,7 +453,18 @@ def _read_markdown(path: str, text: str) -> RawArticle:
     front, body = split_front_matter(text)
     blocks = markdown_blocks(body)
     preamble: list[str] = []
-    while blocks and blocks[0].kind != "heading" and _all_chrome(blocks[0].text):
+    while (
+        blocks
+        and blocks[0].kind != "heading"
+        and (
+            _all_chrome(blocks[0].text)
+            or (
+                len(blocks) > 1
+                and blocks[1].kind == "heading"
+                and _is_section_label(blocks[0].text)
+            )
+        )
+    ):
         preamble.append(blocks.pop(0).text)
 
     title = _scalar(front.get("title")) or None

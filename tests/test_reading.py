@@ -490,3 +490,11 @@ def test_a_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(ArticleError, match="not a regular file"):
         read_article(fifo)
+
+
+def test_markdown_chrome_and_section_label_above_the_heading(tmp_path: Path) -> None:
+    text = "Accept all cookies\n\nWorld news\n\n# Japan expels diplomats\n\nBody.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert article.title == "Japan expels diplomats"
+    assert article.preamble_removed == ("Accept all cookies", "World news")
+    assert article.paragraphs == ("Body.",)
