@@ -217,10 +217,15 @@ def _read_text(path: str, text: str) -> RawArticle:
     # Site chrome above the headline: cookie banners, "Skip to content", nav rows, a section
     # label ("World news") or a bare date over a headline.
     while len(units) > 1:
+        menu = _nav_run_length(units)
+        if menu:
+            preamble.extend(units[:menu])
+            units = units[menu:]
+            continue
         first_line = units[0].split("\n", 1)[0]
         date_line = parse_date(first_line) if _DATE_ONLY.fullmatch(first_line) else None
         section = _is_section_label(first_line) and _headline_shaped(_one_line(units[1]))
-        if not (is_chrome(first_line) or section or date_line or _is_nav_run(units)):
+        if not (is_chrome(first_line) or section or date_line):
             break
         published = published or date_line
         preamble.append(first_line)
@@ -299,17 +304,18 @@ def _is_section_label(line: str) -> bool:
     return len(line) <= 40 and bool(_SECTION_LABEL.fullmatch(line.strip()))
 
 
-def _is_nav_run(units: list[str]) -> bool:
-    """Two or more menu-like lines (a few words, no punctuation) in a row, then a headline: the
-    site's navigation. One short line alone may be a short headline ("Russia retaliates")."""
+def _nav_run_length(units: list[str]) -> int:
+    """How many menu-like lines (a few words, no punctuation, one line each) open the text, when
+    two or more of them stand right above a headline: the site's navigation. One short line
+    alone may be a short headline ("Russia retaliates"), so it does not count."""
     run = 0
     for unit in units:
         line = _one_line(unit)
-        if len(line.split()) <= 3 and not re.search(r"[.!?,;:\"“”]", line):
+        if "\n" not in unit and len(line.split()) <= 3 and not re.search(r"[.!?,;:\"“”]", line):
             run += 1
             continue
-        return run >= 2 and _headline_shaped(line)
-    return False
+        return run if run >= 2 and _headline_shaped(line) else 0
+    return 0
 
 
 def _headline_shaped(line: str) -> bool:

@@ -450,7 +450,7 @@ def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
 
 def test_site_navigation_above_the_headline_is_preamble(tmp_path: Path) -> None:
     text = (
-        "Skip to content\nAccessibility Help\nYour account\nHome\nNews\nSport\n"
+        "Skip to content\nAccessibility Help\nYour account\nHome\nNews\nLifestyle\n"
         "Canada closes airspace to Russian planes\n" + LEAD + "\n"
     )
     article = read_article(write(tmp_path, "a.txt", text))
@@ -461,7 +461,7 @@ def test_site_navigation_above_the_headline_is_preamble(tmp_path: Path) -> None:
         "Your account",
         "Home",
         "News",
-        "Sport",
+        "Lifestyle",
     )
 
 
