@@ -220,7 +220,8 @@ class _Item:
     fact: StoredFact
     article: StoredArticle
     date: str | None  # the article's ISO publication date
-    actor: str  # plain
+    actor: str  # plain, as the fact states it
+    actors: tuple[str, ...]  # the actors it names: "Poland and Bulgaria" -> Poland, Bulgaria
     targets: tuple[str, ...]  # plain actor names the target resolves to
     ref: str  # "[^a3]"
     claim: str  # Markdown: "**Japan** expels **8 Russian diplomats**"
@@ -236,15 +237,24 @@ def _footnote_ref(article: StoredArticle) -> str:
     return f"[^a{article.id}]"
 
 
+# A target that already states a number ("Russia's two main intelligence services") does not
+# get the fact's quantity in front of it as well.
+_NUMBER_IN_TEXT = re.compile(
+    r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?"
+    r"|hundreds?|thousands?|millions?|billions?)\b",
+    re.IGNORECASE,
+)
+
+
 def _target_phrase(fact: StoredFact) -> str:
     target = plain(fact.target)
     quantity = plain(fact.quantity)
-    if quantity and quantity.casefold() not in target.casefold():
+    if quantity and not _NUMBER_IN_TEXT.search(target):
         target = f"{quantity} {target}".strip()
     return target
 
 
-def _claim(fact: StoredFact, actor: str) -> str:
+def _claim(fact: StoredFact, actor: str, *, plural: bool = False) -> str:
     """The bold claim: actor, the measure as a verb phrase for its status, target and quantity."""
     wording = _WORDING.get(fact.measure)
     if wording is None:
@@ -257,14 +267,17 @@ def _claim(fact: StoredFact, actor: str) -> str:
         )
     target = _target_phrase(fact)
     present, base, gerund = wording.verb
+    if plural:
+        present = base  # "Poland and Bulgaria impose"
     if fact.status == "lifted":
-        phrase, preposition = f"lifts {wording.noun}", wording.noun_preposition
+        lift = "lift" if plural else "lifts"
+        phrase, preposition = f"{lift} {wording.noun}", wording.noun_preposition
     else:
         verb = {
-            "planned": f"plans to {base}",
-            "threatened": f"threatens to {base}",
-            "considered": f"considers {gerund}",
-            "rejected": f"rejects {gerund}",
+            "planned": f"plan{'' if plural else 's'} to {base}",
+            "threatened": f"threaten{'' if plural else 's'} to {base}",
+            "considered": f"consider{'' if plural else 's'} {gerund}",
+            "rejected": f"reject{'' if plural else 's'} {gerund}",
         }.get(fact.status, present)
         phrase = f"{verb} {wording.object}".rstrip()
         preposition = wording.preposition
@@ -335,6 +348,22 @@ def _resolve_targets(
     return tuple(sorted(found, key=str.casefold))
 
 
+_ACTOR_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _split_actors(actor: str, mentions: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The actors a joint actor names ("Poland, Czech Republic and Bulgaria"), when each part
+    is an actor the article mentions; otherwise the actor as it is ("Bosnia and Herzegovina")."""
+    if not actor:
+        return ()
+    if "," in actor or " and " in actor:
+        canonical = dict(mentions)
+        parts = _ACTOR_LIST_SEPARATOR.split(actor)
+        if len(parts) > 1 and all(part in canonical for part in parts):
+            return tuple(dict.fromkeys(canonical[part] for part in parts))
+    return (actor,)
+
+
 def _mention_names(article: StoredArticle) -> list[tuple[str, str]]:
     """(name as written or canonical, canonical name) for each actor mentioned in the article."""
     pairs: dict[tuple[str, str], None] = {}
@@ -374,28 +403,36 @@ def _prepare(
         reverse=True,
     )
     selected = [(article, _selected_facts(article, options)) for article in ordered_articles]
+    # First the actors behind each fact (joint actors split), so that a target can be matched
+    # against every actor in the selection.
+    actors_of: dict[int, tuple[str, ...]] = {}
+    mentions_of: dict[int, list[tuple[str, str]]] = {}
     known_actors: dict[str, str] = {}
-    for _, facts in selected:
+    for article, facts in selected:
+        mentions = mentions_of[article.id] = _mention_names(article) if facts else []
         for fact in facts:
-            actor = plain(fact.actor)
-            if actor:
-                known_actors.setdefault(actor.casefold(), actor)
+            names = actors_of[fact.id] = _split_actors(plain(fact.actor), mentions)
+            for name in names:
+                known_actors.setdefault(name.casefold(), name)
     items: list[_Item] = []
     for article, facts in selected:
         date = _article_date(article)
         ref = _footnote_ref(article)
-        mentions = _mention_names(article) if facts else []
         for fact in facts:
             actor = plain(fact.actor)
+            names = actors_of[fact.id]
             items.append(
                 _Item(
                     fact=fact,
                     article=article,
                     date=date,
                     actor=actor,
-                    targets=_resolve_targets(plain(fact.target), mentions, known_actors),
+                    actors=names,
+                    targets=_resolve_targets(
+                        plain(fact.target), mentions_of[article.id], known_actors
+                    ),
                     ref=ref,
-                    claim=_claim(fact, actor),
+                    claim=_claim(fact, actor, plural=len(names) > 1),
                     details=_details(fact, date),
                 )
             )
@@ -466,7 +503,7 @@ def _bottom_line(
         what = "pinned facts" if options.pinned_only else "measures"
         return f"{opening} in this selection {_report(articles)} no {what}."
     sentences = [f"{opening} {_report(articles)} {_plural(len(items), 'measure')}"]
-    by_actor = Counter(item.actor or "unnamed actors" for item in items)
+    by_actor = Counter(name for item in items for name in item.actors or ("unnamed actors",))
     sentences[0] += f", taken by {_top(by_actor, 3, 'actor')}"
     on_target: Counter[str] = Counter()
     for item in items:
@@ -593,8 +630,8 @@ def _actors_section(items: Sequence[_Item]) -> tuple[list[str], list[str]]:
     targeted: defaultdict[str, list[_Item]] = defaultdict(list)
     ordered = _newest_first(list(items))
     for item in ordered:
-        if item.actor:
-            took[item.actor].append(item)
+        for name in item.actors:
+            took[name].append(item)
         for name in item.targets:
             targeted[name].append(item)
     names = set(took) | set(targeted)

@@ -332,6 +332,50 @@ def test_claim_details_and_unknown_measures() -> None:
     ]
 
 
+def test_joint_actors_are_split_into_the_actors_the_article_names() -> None:
+    mentions = (
+        *(Actor(name, "GPE", name, 0, 1, "country") for name in ("Poland", "Czech Republic")),
+        Actor("Bulgaria", "GPE", "Bulgaria", 0, 1, "country"),
+        Actor("Russian", "NORP", "Russia", 0, 1, "country"),
+    )
+    joint = "Poland, Czech Republic and Bulgaria"
+    article = make_article(
+        1,
+        (
+            make_fact(
+                1, 1, measure="transport_ban", actor=joint, target="Russian airlines", quantity=None
+            ),
+            make_fact(2, 1, actor=joint, status="planned", quantity="2", start=3),
+            # Not a list of mentioned actors: one actor, singular verb.
+            make_fact(3, 1, actor="Bosnia and Herzegovina", target="its two envoys", start=5),
+        ),
+        actors=mentions,
+    )
+    briefing = parse(render_briefing([article], options=OPTIONS))
+    claims = [
+        inline_text(next(t for t in item if t.type == "inline")).split(" — ")[0]
+        for item in list_items(briefing.section("Key developments"))
+    ]
+    assert claims == [
+        "Poland, Czech Republic and Bulgaria impose a transport ban on Russian airlines",
+        "Poland, Czech Republic and Bulgaria plan to expel 2 Russian diplomats",
+        # The target states its number already: the quantity is not repeated.
+        "Bosnia and Herzegovina expels its two envoys",
+    ]
+    assert briefing.front_matter["actors"] == [
+        "Bosnia and Herzegovina",
+        "Bulgaria",
+        "Czech Republic",
+        "Poland",
+        "Russia",
+    ]
+    headings = [h[1] for h in briefing.headings if h[0] == 3]
+    # Most involved first (two measures each), then by name.
+    assert headings == ["Bulgaria", "Czech Republic", "Poland", "Russia", "Bosnia and Herzegovina"]
+    [table] = briefing.tables
+    assert [row[2] for row in table[1:]] == [joint, joint, "Bosnia and Herzegovina"]
+
+
 def test_empty_selection_is_a_short_valid_document() -> None:
     text = render_briefing([], options=ExportOptions(generated_at=GENERATED, selection="tag x"))
     briefing = parse(text)
