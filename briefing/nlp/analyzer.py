@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,6 +23,8 @@ CHUNK_CHARS = 100_000
 
 # Not used by any rule (triggers are matched on word forms), and costly: left out.
 EXCLUDED_COMPONENTS = ("lemmatizer",)
+
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def build_pipeline() -> Language:
@@ -72,7 +75,7 @@ class Analyzer:
                 parts = split_body(article.body)
                 pending[index] = _Accumulator(article, len(parts))
                 for offset, text in parts:
-                    yield text, (index, offset)
+                    yield _speakable(text), (index, offset)
 
         docs = self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (index, offset) in docs:
@@ -81,6 +84,12 @@ class Analyzer:
             if accumulator.complete:
                 del pending[index]
                 yield accumulator.analysis()
+
+
+def _speakable(text: str) -> str:
+    """spaCy cannot encode lone surrogates (from broken input); each becomes U+FFFD, one
+    character for one, so offsets into the original body stay right."""
+    return LONE_SURROGATES.sub("\ufffd", text)
 
 
 def split_body(body: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -120,21 +129,22 @@ class _Accumulator:
 
     def add(self, doc: Doc, offset: int) -> None:
         self.seen += 1
+        body = self.article.body
         for ent in doc._.actors:
+            start, end = ent.start_char + offset, ent.end_char + offset
             self.actors.append(
                 Actor(
-                    text=ent.text,
+                    text=body[start:end],
                     label=ent.label_,
                     canonical=ent._.canonical,
-                    start=ent.start_char + offset,
-                    end=ent.end_char + offset,
+                    start=start,
+                    end=end,
                     kind=ent._.actor_kind,
                 )
             )
         for span in doc._.measures:
-            self.measures.append(
-                Measure(span.text, span.label_, span.start_char + offset, span.end_char + offset)
-            )
+            start, end = span.start_char + offset, span.end_char + offset
+            self.measures.append(Measure(body[start:end], span.label_, start, end))
         for fact in doc._.facts or ():
             shifted = dict(fact)
             shifted["start"] += offset

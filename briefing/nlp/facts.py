@@ -291,8 +291,12 @@ class FactExtractor:
         if not actors:
             return []
         measure_type = measure.label_
-        if measure_type == "export_control" and self._exports_to_actor(trigger, actors, ctx):
+        flows_to = self._flows_to(trigger, ctx)
+        names = {a.canonical for a in actors}
+        if measure_type == "export_control" and flows_to & names:
             measure_type = "import_ban"  # "ban exports of Russian oil to the EU", by the EU
+        elif measure_type == "import_ban" and flows_to - names:
+            measure_type = "export_control"  # "Moscow cut gas supplies to Europe"
         # Several actors taking one measure together ("The United States, France and Germany
         # agreed to ...") make one joint fact naming them all.
         return [
@@ -311,14 +315,15 @@ class FactExtractor:
         ]
 
     @staticmethod
-    def _exports_to_actor(trigger: Token, actors: Sequence[ActorRef], ctx: Context) -> bool:
-        names = {a.canonical for a in actors}
+    def _flows_to(trigger: Token, ctx: Context) -> set[str]:
+        """The actors goods flow to in the measure's phrase: "supplies to Europe"."""
+        names = set()
         for token in trigger.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in ("to", "into"):
                 ent = ctx.ent_at.get(token.i)
-                if ent is not None and ent._.canonical in names:
-                    return True
-        return False
+                if ent is not None and ent._.actor_kind in STATE_KINDS:
+                    names.add(str(ent._.canonical))
+        return names
 
     def _locate(self, trigger: Token, ctx: Context) -> Located:
         """Who takes the measure, read from the trigger's own phrase and the clauses above it."""
@@ -380,7 +385,8 @@ class FactExtractor:
                 return found
             if agent is not None:
                 found.actors = self._actors_of(agent, ctx)
-                found.target = found.target or subject_pass
+                if subject_pass is not None and not _contains(subject_pass, trigger):
+                    found.target = found.target or subject_pass
                 return found
             if subject is not None and not _contains(subject, trigger):
                 if (

@@ -90,6 +90,8 @@ def ruler_patterns() -> list[dict[str, Any]]:
             words = set(seat.split())
             label = "ORG" if words & SEAT_ORG_WORDS else "GPE"
             patterns.append({"label": label, "pattern": seat, "id": canonical})
+            if label == "GPE":  # wire datelines: "KYIV, Ukraine — ..."
+                patterns.append({"label": label, "pattern": seat.upper(), "id": canonical})
     for state, names in actor_data()["leaders"].items():
         if not state.startswith("_"):
             patterns.extend({"label": "PERSON", "pattern": name} for name in names)

@@ -1,0 +1,298 @@
+"""Measures and facts: typing, confounders, status, passive voice, lists, coreference, dedupe,
+and unseen wire sentences phrased the way different outlets write them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from briefing.model import MEASURE_TYPES, STATUSES, Analysis, CleanArticle, Fact
+
+if TYPE_CHECKING:
+    from briefing.nlp import Analyzer
+
+
+def analyze(analyzer: Analyzer, body: str) -> Analysis:
+    return analyzer.analyze(CleanArticle("test.txt", body, "Headline", None, body, ()))
+
+
+def only_fact(analysis: Analysis) -> Fact:
+    assert len(analysis.facts) == 1, [
+        (f.measure, f.actor, f.target, f.status) for f in analysis.facts
+    ]
+    return analysis.facts[0]
+
+
+def fact_of(analysis: Analysis, measure: str) -> Fact:
+    found = [f for f in analysis.facts if f.measure == measure]
+    assert found, f"no {measure} fact in {[(f.measure, f.actor) for f in analysis.facts]}"
+    return found[0]
+
+
+# -- measures -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Japan expelled eight Russian diplomats on Friday.", "expulsion"),
+        ("Britain imposed sanctions on five Iranian officials.", "sanctions"),
+        ("Canada has frozen the assets of 14 Russian oligarchs.", "asset_freeze"),
+        ("The EU banned imports of Russian coal.", "import_ban"),
+        ("Australia will ban exports of alumina to Russia.", "export_control"),
+        (
+            "The G7 agreed to remove Russian banks from the SWIFT system.",
+            "financial_restriction",
+        ),
+        ("New Zealand barred entry to 100 Russian officials.", "travel_ban"),
+        ("Germany closed its airspace to Russian aircraft.", "transport_ban"),
+        ("Beijing imposed tariffs on Australian wine.", "trade_restriction"),
+        ("Washington suspended military aid to Pakistan.", "aid_suspension"),
+        ("Algeria severed diplomatic relations with Morocco.", "diplomatic_measure"),
+        ("France recalled its ambassador to Australia.", "diplomatic_measure"),
+        ("The Council extended the arms embargo on South Sudan.", "export_control"),
+    ],
+)
+def test_measures_are_typed_from_their_context(
+    analyzer: Analyzer, sentence: str, measure: str
+) -> None:
+    analysis = analyze(analyzer, sentence)
+    assert measure in {m.type for m in analysis.measures}
+    assert {m.type for m in analysis.measures} <= set(MEASURE_TYPES)
+    assert fact_of(analysis, measure).actor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The race, an officially sanctioned event, drew more than 20,000 runners.",
+        "The agency measures inflation every month.",
+        "The statistics office measures air quality at 400 stations.",
+        "Japan eased its stance, ending a four-year trade dispute.",
+        "Abramovich has denied having close ties to the Kremlin.",
+        "The central bank said inflation had eased to 3.2 percent in March.",
+        "Shares in European banks rose on Friday after strong earnings.",
+        "The company said it would comply with all sanctions.",
+        "The sanctions have hurt Russia's economy, analysts say.",
+        "Turkey's parliament approved Sweden's NATO membership bid on Tuesday.",
+        "The team halted production at the plant for maintenance.",
+    ],
+)
+def test_confounders_state_no_measure_taken(analyzer: Analyzer, sentence: str) -> None:
+    assert analyze(analyzer, sentence).facts == ()
+
+
+# -- status -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (
+            "Japanese Prime Minister Fumio Kishida is expected to announce additional sanctions "
+            "against Russia.",
+            "planned",
+        ),
+        ("Japan has already imposed a series of sanctions on Russia.", "in_force"),
+        ("Russia threatened to break off diplomatic relations with Lithuania.", "threatened"),
+        (
+            "The European Commission met on Monday. Officials are discussing a ban on Russian "
+            "diamonds.",
+            "considered",
+        ),
+        ("Hungary said it would not support any embargo on Russian gas.", "rejected"),
+        ("The United States eased sanctions on Venezuela's oil sector.", "lifted"),
+        ("Japan expelled eight Russian diplomats on Friday.", "announced"),
+        ("Japan's government says it is expelling eight Russian diplomats.", "announced"),
+        ("The White House said it was not ruling out a ban on Russian aircraft.", "considered"),
+        ("China lifted its ban on Japanese seafood imports.", "lifted"),
+        ("Beijing said it was weighing retaliatory tariffs on European pork.", "considered"),
+        ("Hungary has repeatedly said it would veto any sanctions on Russian energy.", "rejected"),
+    ],
+)
+def test_status_follows_the_wording(analyzer: Analyzer, body: str, status: str) -> None:
+    fact = only_fact(analyze(analyzer, body))
+    assert fact.status == status
+    assert fact.status in STATUSES
+
+
+# -- who, whom, how many, when ------------------------------------------------------------
+
+
+def test_passive_voice_actor_is_the_agent_and_target_the_subject(analyzer: Analyzer) -> None:
+    body = (
+        "Roman Abramovich, the owner of Chelsea Football Club, had his assets frozen by the "
+        "British government on Thursday."
+    )
+    fact = only_fact(analyze(analyzer, body))
+    assert (fact.measure, fact.actor, fact.target) == (
+        "asset_freeze",
+        "United Kingdom",
+        "Roman Abramovich",
+    )
+    assert fact.when == "on Thursday"
+
+
+def test_passive_expulsion_from_a_country(analyzer: Analyzer) -> None:
+    fact = only_fact(analyze(analyzer, "Russian diplomats were expelled from Norway last week."))
+    assert (fact.actor, fact.target, fact.when) == ("Norway", "Russian diplomats", "last week")
+
+
+def test_a_list_of_actors_makes_one_joint_fact(analyzer: Analyzer) -> None:
+    body = (
+        "The United States, France, Germany, Italy, Britain and Canada agreed on Saturday to "
+        "remove selected Russian banks from the SWIFT messaging system."
+    )
+    fact = only_fact(analyze(analyzer, body))
+    assert fact.measure == "financial_restriction"
+    assert fact.actor is not None
+    for state in ("United States", "France", "Germany", "Italy", "United Kingdom", "Canada"):
+        assert state in fact.actor
+    assert fact.target is not None and "Russian banks" in fact.target
+
+
+def test_the_bloc_points_back_to_the_union_named_before(analyzer: Analyzer) -> None:
+    body = (
+        "The European Union on Friday adopted a fifth package of measures.\n\n"
+        "Diplomats said the talks had been difficult.\n\n"
+        "The bloc also froze the assets of 217 more people."
+    )
+    fact = fact_of(analyze(analyzer, body), "asset_freeze")
+    assert (fact.actor, fact.target, fact.quantity) == ("European Union", "more people", "217")
+
+
+def test_a_pronoun_points_back_to_the_subject_before(analyzer: Analyzer) -> None:
+    body = "Canada condemned the attack. It also expelled two Iranian diplomats on Monday."
+    fact = only_fact(analyze(analyzer, body))
+    assert (fact.actor, fact.quantity, fact.when) == ("Canada", "2", "on Monday")
+
+
+def test_the_government_points_back_to_the_state_whose_government_it_is(
+    analyzer: Analyzer,
+) -> None:
+    body = (
+        "Roman Abramovich had his assets frozen by the British government. The Kremlin said "
+        "nothing. The government said he was also banned from travelling to the country."
+    )
+    fact = fact_of(analyze(analyzer, body), "travel_ban")
+    assert fact.actor == "United Kingdom"
+
+
+def test_a_reprisal_by_the_other_side_names_that_side(analyzer: Analyzer) -> None:
+    body = (
+        "Japan has already faced reprisals from Russia. Moscow recently announced the "
+        "suspension of talks on a peace treaty with Tokyo."
+    )
+    fact = only_fact(analyze(analyzer, body))
+    assert (fact.measure, fact.actor, fact.target) == ("diplomatic_measure", "Russia", "Japan")
+
+
+def test_a_sentence_listing_several_measures_makes_one_fact_each(analyzer: Analyzer) -> None:
+    body = (
+        "Japan has already imposed a series of sanctions, including freezing assets of top "
+        "Russian officials, restricting exports to Russia, and removing key banks from an "
+        "international messaging system."
+    )
+    facts = analyze(analyzer, body).facts
+    by_type = {f.measure: f for f in facts}
+    for measure in ("asset_freeze", "export_control", "financial_restriction"):
+        assert by_type[measure].actor == "Japan"
+        assert by_type[measure].status == "in_force"
+    assert by_type["export_control"].target == "Russia"
+
+
+def test_the_same_fact_stated_twice_is_reported_once(analyzer: Analyzer) -> None:
+    body = (
+        "Japan expelled eight Russian diplomats on Friday.\n\n"
+        "The foreign ministry gave no details.\n\n"
+        "Japan's expulsion of the eight Russian diplomats was announced by the ministry."
+    )
+    expulsions = [f for f in analyze(analyzer, body).facts if f.measure == "expulsion"]
+    assert len(expulsions) == 1
+    assert expulsions[0].quantity == "8"
+
+
+def test_background_mentions_of_sanctions_are_not_facts(analyzer: Analyzer) -> None:
+    body = (
+        "Russia has threatened to respond to Western sanctions. The company has struggled "
+        "under sanctions. Analysts said the sanctions were welcome but slow."
+    )
+    assert analyze(analyzer, body).facts == ()
+
+
+def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
+    body = "Trade was calm.\n\nJapan expelled eight Russian diplomats on Friday.\n\nMore later."
+    analysis = analyze(analyzer, body)
+    fact = only_fact(analysis)
+    assert body[fact.start : fact.end] == fact.sentence
+    assert fact.sentence == "Japan expelled eight Russian diplomats on Friday."
+    for measure in analysis.measures:
+        assert body[measure.start : measure.end] == measure.text
+
+
+# -- unseen wire sentences ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Britain on Tuesday imposed sanctions on five Iranian officials over the crackdown "
+            "on protesters.",
+            ("sanctions", "United Kingdom", "Iranian officials", "announced"),
+        ),
+        (
+            "The European Union is considering a ban on imports of Russian steel, officials "
+            "said on Wednesday.",
+            ("import_ban", "European Union", "Russian steel", "considered"),
+        ),
+        (
+            "China imposed a ban on imports of Japanese seafood after Tokyo began releasing "
+            "treated water from the Fukushima plant.",
+            ("import_ban", "China", "Japanese seafood", "announced"),
+        ),
+        (
+            "The United States lifted sanctions on Venezuela's oil sector for six months.",
+            ("sanctions", "United States", "Venezuela's oil sector", "lifted"),
+        ),
+        (
+            "Washington suspended 100 million dollars in aid to Ethiopia over the conflict.",
+            ("aid_suspension", "United States", "Ethiopia", "announced"),
+        ),
+        (
+            "India banned exports of wheat in May to curb soaring domestic prices.",
+            ("export_control", "India", "wheat", "announced"),
+        ),
+        (
+            "President Joe Biden announced a ban on Russian oil imports on Tuesday.",
+            ("import_ban", "United States", "Russian oil imports", "announced"),
+        ),
+        (
+            "WASHINGTON -- The Treasury Department said it had blacklisted three shipping "
+            "companies accused of helping North Korea evade UN sanctions.",
+            ("sanctions", "United States", "shipping companies", "in_force"),
+        ),
+        (
+            "Moscow threatened to cut gas supplies to Europe if the bloc imposed a price cap.",
+            ("export_control", "Russia", "Europe", "threatened"),
+        ),
+        (
+            "The bloc suspended talks with Turkey on a customs union upgrade.",
+            ("diplomatic_measure", "European Union", "Turkey", "announced"),
+        ),
+        (
+            "Saudi Arabia ordered Canada's ambassador to leave the kingdom within 24 hours.",
+            ("expulsion", "Saudi Arabia", "Canada's ambassador", "announced"),
+        ),
+        (
+            "Estonia, Latvia and Lithuania on Monday began refusing entry to Russian citizens.",
+            ("travel_ban", "Estonia, Latvia and Lithuania", "Russian citizens", "announced"),
+        ),
+    ],
+)
+def test_unseen_wire_sentences(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str, str]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.actor, fact.target, fact.status) == expected
