@@ -133,7 +133,15 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(unlock|get) (this article|unlimited|full|premium) (access|articles|content)?.{0,120}",
         r"subscribe( now| today| here)?( (to|for) .{0,120})?[.!]?",
         r"(become|already) a (subscriber|member)\b.{0,120}",
-        r"(support|fund) (our |independent |quality |trusted )+journalism\b.{0,160}",
+        r"(support|fund) (our |truly |independent |quality |trusted )+journalism\b.{0,160}",
+        r"our mission is\b.{0,250}",
+        r"whether .{1,20} or .{1,20}, every contribution counts\b.{0,100}",
+        r"support us( to| in| by)?\b.{0,150}",
+        r"(editor|editor-in-chief|executive editor|deputy editor)",
+        # Template placeholders left in a scraped page ("{{ message }}").
+        r".{0,200}\{\{.{0,200}\}\}.{0,300}",
+        r"something went wrong\.? please try again( later)?\.?",
+        r"join (thought-provoking|the) conversations?\b.{0,150}",
         r"to read (this|the full|the rest of this|the whole) (article|story)\b.{0,120}",
         r"want to read (more|the full story|the rest)\??.{0,80}",
         r"read (the )?(full|whole) (story|article)\.?",
@@ -153,7 +161,8 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"sign ?up( now| today| here)?[.!]?",
         r"sign ?up( now| today)? (for|to) .{0,100}(newsletter|alerts?|updates|emails?|briefing"
         r"|digest|bulletin)\b.{0,60}",
-        r"(get|receive|subscribe to) (our |the )?.{0,60}(newsletter|alerts?|briefing|digest)"
+        r"(get|receive|subscribe to) (our|the free|a free|free)\b.{0,60}"
+        r"(newsletter|alerts?|briefing|digest|emails?)"
         r"\b.{0,80}",
         r".{0,40}\b(our|free|daily|weekly|morning|evening)\b.{0,30}\bnewsletters?[.!]?",
         r"(email |e-mail |daily |weekly |free )?newsletters?( sign ?-?up)?",
@@ -221,7 +230,7 @@ TEASER_LABEL: re.Pattern[str] = re.compile(
     r"|editor's picks|more to read|what to read next|explore more on these topics|don't miss"
     r"|most (read|popular|viewed|shared)( in [\w ]{1,20})?|latest stories|more videos"
     r"|related (articles?|videos?|content)|suggested topics|elsewhere on [\w ]{1,20}"
-    r"|related topics|topics|more on these topics)\s*:?"
+    r"|related topics|topics|more on these topics|more about|popular videos)\s*:?"
 )
 # A caption label standing alone; the caption itself is the next line.
 CAPTION_LABEL: re.Pattern[str] = re.compile(r"(image|media|photo|video) caption,?|caption:?")

@@ -48,6 +48,8 @@ TRICKY_CONTENT = [
     "OK, the minister said, we will look at it.",
     "World",
     "My account of the events is different, she said.",
+    "Receive the briefing from officials, he said.",
+    "The editor of the newspaper was arrested.",
 ]
 
 # Page chrome, one or more lines per family.
@@ -133,6 +135,12 @@ CHROME = [
     "I would like to be emailed about offers, events and updates from Sample Wire",
     "Email address",
     "Submit",
+    "Support truly independent journalism",
+    "Our mission is to deliver unbiased, fact-based reporting that holds power to account.",
+    "Whether $5 or $50, every contribution counts.",
+    "Support us to deliver journalism without an agenda.",
+    "Get the free Morning Headlines email for news from our reporters across the world",
+    "{{ #verifyErrors }}{{ message }}{{ /verifyErrors }}Something went wrong.{{ /verifyErrors }}",
 ]
 
 
