@@ -41,7 +41,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical(classes="dialog-box export-dialog"):
             yield Label("Export a briefing (Markdown)", classes="dialog-title")
             yield Label("File")
-            yield Input(str(self.default_path), suggester=PathSuggester(), id="export-path")
+            yield Input(
+                str(self.default_path), suggester=PathSuggester(), compact=True, id="export-path"
+            )
             with RadioSet(id="export-scope"):
                 yield RadioButton("This article", id="scope-article", disabled=not self.has_article)
                 yield RadioButton(
@@ -51,8 +53,8 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Checkbox("Pinned facts only", id="export-pinned")
             yield Checkbox("Overwrite an existing file", id="export-overwrite")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (ctrl+s)", variant="primary", id="export")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Export (ctrl+s)", variant="primary", id="export", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

@@ -35,26 +35,31 @@ class FactForm(ModalScreen[dict[str, str | None] | None]):
         with Vertical(classes="dialog-box fact-form"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Label(display_safe(self.sentence), classes="dialog-sentence", markup=False)
-            yield Label("Measure")
-            yield Select(
-                [(name.replace("_", " "), name) for name in MEASURE_TYPES],
-                value=self.values.get("measure") or MEASURE_TYPES[0],
-                allow_blank=False,
-                id="field-measure",
-            )
+            with Horizontal(classes="form-row"):
+                yield Label("Measure", classes="form-label")
+                yield Select(
+                    [(name.replace("_", " "), name) for name in MEASURE_TYPES],
+                    value=self.values.get("measure") or MEASURE_TYPES[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="field-measure",
+                )
             for name in TEXT_FIELDS:
-                yield Label(name.capitalize())
-                yield Input(self.values.get(name) or "", id=f"field-{name}")
-            yield Label("Status")
-            yield Select(
-                [(name.replace("_", " "), name) for name in STATUSES],
-                value=self.values.get("status") or STATUSES[0],
-                allow_blank=False,
-                id="field-status",
-            )
+                with Horizontal(classes="form-row"):
+                    yield Label(name.capitalize(), classes="form-label")
+                    yield Input(self.values.get(name) or "", compact=True, id=f"field-{name}")
+            with Horizontal(classes="form-row"):
+                yield Label("Status", classes="form-label")
+                yield Select(
+                    [(name.replace("_", " "), name) for name in STATUSES],
+                    value=self.values.get("status") or STATUSES[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="field-status",
+                )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-actor", Input).focus()

@@ -53,6 +53,9 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         Binding("ctrl+s", "submit", "Import", id="import.submit"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__(classes="dialog")
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box import-dialog"):
             yield Label("Import articles", classes="dialog-title")
@@ -61,6 +64,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                     yield Input(
                         placeholder="file or folder (.txt, .md); → completes",
                         suggester=PathSuggester(),
+                        compact=True,
                         id="import-path",
                     )
                 with TabPane("Paste text", id="tab-paste"):
@@ -70,8 +74,8 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                 classes="dialog-hint",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Import (ctrl+s)", variant="primary", id="import")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Import (ctrl+s)", variant="primary", id="import", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#import-path", Input).focus()

@@ -27,7 +27,7 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Input(self.value, id="prompt-input")
+            yield Input(self.value, compact=True, id="prompt-input")
             if self.hint:
                 yield Label(self.hint, classes="dialog-hint", markup=False)
 
