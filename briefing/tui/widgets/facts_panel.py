@@ -69,7 +69,12 @@ class FactsPanel(OptionList):
         if visible == self.facts and self.option_count == len(visible):
             return  # same facts, same state: keep the rendered options
         self.facts = visible
-        self.set_options(Option(fact_prompt(fact), id=str(fact.id)) for fact in self.facts)
+        options: list[Option | None] = []
+        for fact in self.facts:
+            if options:
+                options.append(None)  # a rule between facts
+            options.append(Option(fact_prompt(fact), id=str(fact.id)))
+        self.set_options(options)
         if keep_position and previous is not None and self.facts:
             self.highlighted = min(previous, len(self.facts) - 1)
 
