@@ -627,6 +627,17 @@ def test_any_text_gives_a_well_formed_briefing(articles: list, title: str | None
         assert sorted((r[2], r[3], r[4]) for r in table[1:]) == expected_rows
         sources = {plain(a.meta.source) or "article" for a in articles}
         assert {r[5] for r in table[1:]} <= sources
+        # The bold parts of the claims are exactly the actors and targets.
+        claims = [
+            next(t for t in item if t.type == "inline")
+            for item in list_items(briefing.section("Key developments"))
+        ]
+        assert sorted(tuple(strong_texts(claim)) for claim in claims) == sorted(
+            tuple(text for text in (plain(f.actor), plain(f.target)) if text) for f in facts
+        )
+    assert briefing.front_matter["tags"] == sorted(
+        {plain(t) for a in articles for t in a.tags} - {""}, key=lambda t: (t.casefold(), t)
+    )
     assert set(briefing.footnote_refs) == briefing.footnote_definitions
     assert briefing.footnote_definitions == {f"a{a.id}" for a in articles}
     assert_sources_are_paragraphs(briefing)
