@@ -391,3 +391,34 @@ async def test_article_list_loads_lazily(data_dir: Path) -> None:
         await pilot.press("g")
         await pilot.pause()
         assert articles.cursor == 0
+
+
+@run_async
+async def test_space_scrolls_b_shows_chrome_and_shift_tab_cycles(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main_screen(app)
+        view = screen.article_view
+        assert view.scroll_y == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert view.scroll_y > 0
+        assert isinstance(app.focused, ArticleList)  # scrolling moved no focus or cursor
+        assert screen.article_list.cursor == 0
+
+        def shown() -> str:
+            return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "Sign up for our newsletter" not in shown()
+        await pilot.press("b")
+        view.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "Sign up for our newsletter" in shown()
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, FactsPanel)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleView)

@@ -125,3 +125,22 @@ def test_wheel_carries_styles_and_samples(tmp_path: Path) -> None:
     in_repo = {p.name for p in (REPO / "sample_articles").iterdir() if p.is_file()}
     shipped = {Path(n).name for n in names if n.startswith("briefing/sample_articles/")}
     assert in_repo and in_repo <= shipped
+    # Unpacked as an installed package would be, it finds its files inside itself.
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    probe = (
+        "from briefing.tui.resources import stylesheets, sample_articles_dir\n"
+        "print(sample_articles_dir())\n"
+        "print(*stylesheets(), sep='\\n')"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(unpacked)},
+    ).stdout.split()
+    assert found[0] == str(unpacked / "briefing" / "sample_articles")
+    assert {Path(p).parent for p in found[1:]} == {unpacked / "briefing" / "styles"}
+    assert len(found[1:]) == len({name for name in styles if name.endswith(".tcss")})
