@@ -238,3 +238,32 @@ def test_a_change_reported_saved_survives_kill_9(data_dir: Path) -> None:
         saved = library.fact(fact_id)
         assert saved.pinned and saved.note == "saved before the crash"
         assert library.article(article_id).tags == ("crash",)
+
+
+CREATOR = textwrap.dedent(
+    """
+    import sys
+    from briefing.model import Analysis
+    from briefing.store import Library
+
+    with Library.open() as library:
+        library.add_analysis(Analysis("a.txt", "t", None, "b", (), (), (), ()), sys.argv[1])
+    """
+)
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_processes_creating_the_same_new_library_at_once_all_succeed(
+    data_dir: Path, attempt: int
+) -> None:
+    creators = [
+        subprocess.Popen(
+            [sys.executable, "-c", CREATOR, f"text {number}"], stderr=subprocess.PIPE, text=True
+        )
+        for number in range(3)
+    ]
+    for creator in creators:
+        _out, err = creator.communicate(timeout=120)
+        assert creator.returncode == 0, err
+    with Library.open() as library:
+        assert library.count() == 3

@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -170,6 +171,11 @@ def _translate(error: sqlite3.Error) -> BriefingError | None:
     return None
 
 
+def _translate_busy(error: sqlite3.Error) -> BriefingError | None:
+    translated = _translate(error)
+    return translated if isinstance(translated, LibraryBusy) else None
+
+
 def _check_file(path: Path) -> int:
     """Validate an existing database through a read-only connection; return its version.
 
@@ -185,17 +191,23 @@ def _check_file(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise LibraryCorrupt(f"{path} is not a briefing library (not an SQLite database)")
     try:
-        connection = sqlite3.connect(_file_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_S)
+        connection = sqlite3.connect(
+            _file_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+        )
     except sqlite3.Error as error:
         raise LibraryCorrupt(f"cannot open the library {path}: {error}") from error
     try:
+        # One snapshot for both reads: another process may be creating the schema right now.
+        connection.execute("BEGIN")
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         tables = {
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
     except sqlite3.Error as error:
-        raise LibraryCorrupt(f"{path} is damaged or not a briefing library ({error})") from error
+        raise _translate_busy(error) or LibraryCorrupt(
+            f"{path} is damaged or not a briefing library ({error})"
+        ) from error
     finally:
         connection.close()
     if version > SCHEMA_VERSION:
@@ -233,6 +245,24 @@ def _backup(path: Path, version: int) -> Path:
     finally:
         source.close()
     return target
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> None:
+    """Put the database in WAL mode (a no-op when it already is).
+
+    Switching a new file needs an exclusive lock, and SQLite reports "locked" at once, without
+    calling the busy handler, when another process is creating the same library at that moment:
+    retry for as long as any other wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _ensure_directory(directory: Path) -> None:
@@ -292,7 +322,7 @@ class Library:
             connection = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
-            connection.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(connection)
             connection.execute("PRAGMA foreign_keys = ON")
             # WAL + NORMAL loses no committed transaction on a process crash (kill -9); only a
             # power failure can roll back the last ones, never corrupt the file.
