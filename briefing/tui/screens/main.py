@@ -197,11 +197,14 @@ class MainScreen(Screen[None]):
         self.open_index = index
         if index is not None and index != articles.cursor:
             articles.cursor = index
+        self.update_sub_title()
+        self.refresh_bindings()
+
+    def update_sub_title(self) -> None:
         count = len(self.facts_panel.facts)
         self.sub_title = ("read-only · " if self.reader.library.read_only else "") + (
             f"{count} fact" + ("" if count == 1 else "s")
         )
-        self.refresh_bindings()
 
     def reload_article(self, *, keep_fact_position: bool = True) -> None:
         """Re-read the open article after a change, keeping the reading position."""
@@ -216,6 +219,7 @@ class MainScreen(Screen[None]):
         view = self.article_view
         view.article = article
         self.facts_panel.show_facts(article.facts, keep_position=keep_fact_position)
+        self.update_sub_title()
         self.article_list.patch(
             article.id,
             fact_count=sum(not fact.hidden for fact in article.facts),

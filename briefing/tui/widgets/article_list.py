@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from briefing.errors import BriefingError
 from briefing.store.records import ArticleSummary
 from briefing.tui.rendering import display_safe
 
@@ -68,6 +69,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.open_id: int | None = None
         self.row_count = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._reported: str | None = None  # the last store error shown
 
     def on_mount(self) -> None:
         self.reload()
@@ -77,7 +79,10 @@ class ArticleList(ScrollView, can_focus=True):
     def reload(self) -> None:
         """Forget cached pages and recount (after an import, a search, an edit)."""
         self._pages.clear()
-        self.row_count = self.library.count(search=self.search)
+        try:
+            self.row_count = self.library.count(search=self.search)
+        except BriefingError as error:
+            self._report(error)  # keep the old count; rows are fetched again when drawn
         self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
         if self.row_count and self.cursor >= self.row_count:
             self.cursor = self.row_count - 1
@@ -95,17 +100,29 @@ class ArticleList(ScrollView, can_focus=True):
         page_number, row = divmod(index, PAGE_SIZE)
         page = self._pages.get(page_number)
         if page is None:
-            page = self.library.summaries(
-                offset=page_number * PAGE_SIZE,
-                limit=PAGE_SIZE,
-                search=self.search,
-            )
+            try:
+                page = self.library.summaries(
+                    offset=page_number * PAGE_SIZE,
+                    limit=PAGE_SIZE,
+                    search=self.search,
+                )
+            except BriefingError as error:
+                self._report(error)  # not cached: the next draw asks again
+                return None
+            self._reported = None
             self._pages[page_number] = page
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_number)
         return page[row] if row < len(page) else None
+
+    def _report(self, error: BriefingError) -> None:
+        """Tell the user once per distinct problem (this runs for every line drawn)."""
+        message = str(error)
+        if message != self._reported:
+            self._reported = message
+            self.notify(message, title="Library", severity="error", markup=False)
 
     @property
     def current(self) -> ArticleSummary | None:
