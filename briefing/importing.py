@@ -316,19 +316,27 @@ class _InProcessAnalyzer:
 # -- worker processes ----------------------------------------------------------------------
 
 _worker_analyzer: Analyzer | None = None
+_worker_error: BriefingError | None = None
 
 
 def _init_worker() -> None:
-    global _worker_analyzer
+    global _worker_analyzer, _worker_error
     # Ctrl-C is the parent's to handle: it stops the pool. Workers printing their own
     # KeyboardInterrupt tracebacks would bury the message.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from briefing.nlp import Analyzer
 
-    _worker_analyzer = Analyzer.load()
+    try:
+        _worker_analyzer = Analyzer.load()
+    except BriefingError as error:
+        # Raised from an initializer, it would kill the worker, and the pool would start
+        # another forever. Keep it for the first batch, which hands it to the parent.
+        _worker_error = error
 
 
 def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
+    if _worker_error is not None:
+        raise _worker_error
     assert _worker_analyzer is not None, "worker not initialised"
     return _analyze_batch(_worker_analyzer, batch)
 

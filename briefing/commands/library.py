@@ -196,6 +196,10 @@ def run_add(args: argparse.Namespace) -> int:
             )
             return 130
     display.finish()
+    if report.total == 0:
+        raise BriefingError(
+            "found no article files to import (briefing reads .txt, .text, .md, .markdown)"
+        )
     print(_import_summary(report))
     return 1 if report.failed else 0
 
