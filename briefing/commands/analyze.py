@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.textsafety import printable
 
 
 def register(subparsers: Any) -> None:
@@ -50,23 +51,24 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_summary(analysis: Any) -> str:
-    """A readable terminal summary: headline, actors, facts."""
-    lines = [analysis.title]
+    """A readable terminal summary: headline, actors, facts. Article text goes through
+    ``printable``: an escape sequence in a headline must not reach the terminal."""
+    lines = [printable(analysis.title)]
     if analysis.dek:
-        lines.append(analysis.dek)
+        lines.append(printable(analysis.dek))
     lines.append("")
-    canon = sorted({a.canonical for a in analysis.actors})
+    canon = sorted({printable(a.canonical) for a in analysis.actors})
     lines.append("Actors: " + (", ".join(canon) if canon else "none"))
     lines.append(f"Facts ({len(analysis.facts)}):")
     for fact in analysis.facts:
         parts = [fact.actor or "?", fact.measure.replace("_", " ")]
         if fact.target:
             parts.append(fact.target)
-        line = "  - " + " — ".join(parts) + f" [{fact.status}]"
+        line = "  - " + " — ".join(map(printable, parts)) + f" [{fact.status}]"
         if fact.quantity:
-            line += f" ×{fact.quantity}"
+            line += f" ×{printable(fact.quantity)}"
         if fact.when:
-            line += f" ({fact.when})"
+            line += f" ({printable(fact.when)})"
         lines.append(line)
     if analysis.removed:
         lines.append(f"Removed {len(analysis.removed)} line(s) of page chrome.")
