@@ -404,7 +404,8 @@ class Library:
             try:
                 yield db
             finally:
-                db.execute("COMMIT")
+                if db.in_transaction:  # an SQLite error may have ended it already
+                    db.execute("COMMIT")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -415,11 +416,12 @@ class Library:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.execute("COMMIT")
             except BaseException:
+                # Also when COMMIT itself failed (disk full): leave no transaction open.
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 raise
-            db.execute("COMMIT")
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
