@@ -38,8 +38,9 @@ def chrome_key(line: str) -> str:
     """The form of a line that the patterns are written against."""
     text = unicodedata.normalize("NFKC", line).translate(_QUOTES)
     text = re.sub(r"\s+", " ", text).strip(_DECORATION)
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1].strip(_DECORATION)
+    # A parenthesized credit or note, with or without a full stop after it.
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        text = text.rstrip(".")[1:-1].strip(_DECORATION)
     return text.casefold()
 
 
@@ -54,6 +55,10 @@ _DATE = (
 )
 
 
+# Reported speech marks a story sentence ("Get the briefing out, she said").
+_REPORTING = r"\b(said|says|say|told|tells|according to|wrote|writes)\b"
+
+
 def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
@@ -63,8 +68,10 @@ def _compile(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
 CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
     [
         # Advertising slots and "continue below the ad" markers.
-        r"(advertisement|advertising|advert|ad|sponsored( content)?|paid (post|content)|promoted)",
-        r"(story|article) continues (below|after)( (this|the))?( advertisement| ad)?",
+        r"(advertisement|advertising|advert|ad|sponsored( content)?|paid (post|content)|promoted)"
+        r"( ?[-:|·]? ?(scroll|continue|story continues|article continues)\b.{0,40})?",
+        r"(the )?(story|article|content|text) continues (below|after|underneath)( (this|the))?"
+        r"( advertisement| ad| advert)?",
         r"scroll (down )?to continue( reading| with content)?",
         r"(skip|close) (this )?(advert|advertisement|ad)",
         r"((video )?ad feedback|promoted (stories|content|links)|around the web|supported by)",
@@ -86,7 +93,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(we value |your )privacy( choices| matters| settings)?",
         r"we and our (\d+ )?(partners|vendors)\b.{0,400}",
         r"do not sell( or share)? my personal information",
-        r"(i )?(accept|agree)( all)?( and (continue|close|subscribe))?|got it|i agree|ok",
+        r"(i )?(accept|agree)( all)?( and (continue|close|subscribe))?|(ok,? )?got it|i agree|ok",
         r"terms (of (use|service)|and conditions)( \| .{0,60})?",
         r"privacy notice: .{0,300}",
         # Navigation: skip links, menus, breadcrumbs ("World > Europe"), nav rows ("Home | News").
@@ -99,8 +106,15 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         # Share, print and social buttons, alone or in a row ("Facebook Twitter Email").
         rf"(share|share this( article| story| page| post)?|share (on|via|to) ({_NETWORKS}))",
         rf"({_NETWORKS})(( |, | \| )({_NETWORKS})){{0,8}}",
+        rf"share( (this|the) (article|story|page|post))?( (on|via|to|with))? ({_NETWORKS})"
+        rf"( ?[,|·]? ?(share( (on|via|to|with))? )?({_NETWORKS})){{1,8}}",
+        rf"share (this|the) (article|story|page|post) (on|via|to|with) ({_NETWORKS})",
         r"(tweet|print|print this( article| page| story)?|email this( article| story)?"
-        r"|save( article)?|copy link|bookmark|gift (this )?article|listen to (this )?article)",
+        r"|save( article)?|copy link|bookmark|gift (this )?article)",
+        # Audio and video players: "Listen to this article · 4 min", "Watch", "Play video".
+        r"(listen|listen to (this|the) (article|story)|listen now|play (audio|video)|watch( now"
+        r"| live| video| the video)?)( ?[·|:,-]? ?\d{1,2}([:.]\d{2})? ?(min|mins|minutes?)?"
+        r"( listen)?)?",
         r"follow (us|@\w+)( on [\w ,&]{1,60})?\.?",
         r"follow [\w .'&-]{1,40} on (twitter|facebook|instagram|x|telegram|youtube|tiktok|linkedin"
         r"|whatsapp|threads|bluesky)\b.{0,80}",
@@ -156,7 +170,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"(email address|e-mail address|password|first name|last name|submit|continue"
         r"|enter your email( address)?|please enter a valid email( address)?)\.?",
         r"i would like to be (emailed|contacted|notified|kept informed)\b.{0,200}",
-        r"(click|tap) here (to|for) .{0,150}",
+        r"(click|tap) here( (to|for) .{0,150}|[.!])?",
         # Newsletter and alert sign-ups.
         r"sign ?up( now| today| here)?[.!]?",
         r"sign ?up( now| today)? (for|to) .{0,100}(newsletter|alerts?|updates|emails?|briefing"
@@ -167,6 +181,29 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r".{0,40}\b(our|free|daily|weekly|morning|evening)\b.{0,30}\bnewsletters?[.!]?",
         r"(email |e-mail |daily |weekly |free )?newsletters?( sign ?-?up)?",
         r"after newsletter promotion",
+        # A named newsletter with its schedule: "Newsletter sign-up: First Edition, every
+        # weekday", "Get the Europe Desk newsletter every Monday", "Sign up for Wire Daily, our
+        # morning briefing". Imperative or label-shaped, never reported speech.
+        r"newsletters? (sign ?-?up|signup|alerts?)s?\s*[:|-]\s*.{1,150}",
+        r"newsletter\s*:\s*.{1,150}",
+        rf"(?!.*{_REPORTING})(get|receive|join|try|read|don't miss|never miss|sign ?up (for|to)"
+        r"|subscribe to)( (the|our|a))? .{0,80}\b(newsletters?|briefings?|digest|bulletin"
+        r"|email alerts?|e-?mail)\b.{0,120}",
+        rf"(?!.*{_REPORTING})[\w' .&-]{{1,60}}, our ([\w-]+ ){{0,3}}(newsletter|briefing"
+        r"|digest|bulletin|podcast)\b.{0,120}",
+        # Notes about the article itself: the series it belongs to, its updates, where it ran.
+        r"this (article|story|piece|feature|explainer|post|page|content) (is|forms|was) (a )?part"
+        r" of .{1,200}",
+        r"this (article|story|piece|post|page|live blog|blog) (has been|was|is being|will be|is)"
+        r" (updated|corrected|amended|expanded|revised|refiled)\b.{0,200}",
+        r"this (is a )?(developing|breaking)( news)? story\b.{0,150}|(developing|breaking)"
+        r" story",
+        r"this (article|story|piece) (was )?(originally |first )?(appeared|published|ran"
+        r"|posted)\b.{0,200}",
+        r"(read|see|follow|get|find|explore) (all )?(of )?our (full |latest |live |complete"
+        r" |ongoing )*(coverage|reporting)\b.{0,150}",
+        r"(more|full|further|latest|live|related|complete) coverage( of [\w' -]{1,60})?"
+        r"(\s*[:|>]\s*.{1,120}|:)?",
         # Comment sections.
         r"comments? (are|have been) (closed|disabled|turned off|switched off)\.?",
         r"join the (conversation|discussion|debate)[.!]?",
@@ -185,7 +222,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         # Photo and video credits and captions.
         r"(photo|photograph|picture|image|video|file photo|pic|illustration)s?( credit| source"
         r"| caption)?s?\s*:\s*.{1,160}",
-        r"(image (source|caption|credit)|media caption)(,? .{1,160}|,)?",
+        r"(image (source|caption|credit)|media caption)((, ?|: ?| ).{1,160}|,)?",
         r"(credit|source|caption|pictured)\s*:\s*.{1,120}",
         # A caption ending in its credit: "... on Feb. 21. (AP Photo/Alexander Zemlianichenko)".
         r".{0,400}\((ap photo|reuters|afp|epa|getty images|photo by|photo|file photo|anadolu"
@@ -196,15 +233,16 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"( via getty images)?\)?",
         # Loading placeholders.
         r"(loading|loading\.\.\.|please wait\.*|loading comments\.*)",
-        # Wire agency credits and standards footers.
-        r"(reporting|writing|editing|additional reporting) by .{1,200}",
+        # Wire agency standards footers (the credits are judged by _is_wire_credit).
         r"our standards: .{0,120}",
         # Time stamps of the page, not of the story.
         r"(published|updated|last updated|first published|posted)( on| at)?:? ((mon|tue|wed|thu|fri"
         r"|sat|sun)\w*,? )?(\d{1,2}[ /.-]\w{1,9}[ /.-]\d{2,4}|[a-z]{3,9}\.? \d{1,2},? \d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[:.]\d{2}).{0,40}",
-        r"\d+ (min|minute|minutes) read",
-        r"(updated|published|posted) \d+ (seconds?|minutes?|mins?|hours?|hrs?|days?) ago",
+        r"((estimated )?(read(ing)? time):? ?)?\d+[- ]?(min|mins|minute|minutes) read",
+        r"(estimated )?(read(ing)? time):? ?\d+[- ]?(min|mins|minute|minutes)",
+        r"((updated|published|posted) )?\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
+        r" ago",
         r"(published|updated|last updated|posted|first published)",
         # A bare date or time stamp: "Thu 13 Apr 2023 14.02 BST", "December 18, 2023 3:52 PM".
         rf"({_WEEKDAY}\.?,? )?({_DATE})(,? (at )?\d{{1,2}}[:.]\d{{2}}( ?[ap]\.?m\.?)?"
@@ -220,12 +258,35 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
     ]
 )
 
+# One button of a consent banner; a row of them ("Accept all  Reject all  Customize",
+# "Accept | Manage preferences", "Yes, I accept · No, thanks") is chrome as a whole.
+_CONSENT_BUTTON = (
+    r"((yes,? )?(i )?(accept|agree|allow|reject|decline|refuse|deny|consent|disagree)( to)?"
+    r"( all| essential| necessary| optional| selected| only necessary| only essential)?"
+    r"( cookies)?( and (continue|close|proceed|subscribe))?"
+    r"|(manage|customi[sz]e|change|adjust|review|edit|set)( my| your)?( cookie| privacy| consent"
+    r"| data)?( preferences| settings| choices| options| cookies| consent| partners| vendors)?"
+    r"|(cookie |privacy |consent )?(settings|preferences|options|choices)"
+    r"|learn more|more info(rmation)?|more options|show (details|purposes|vendors|partners)"
+    r"|(see |view )?(our )?(partners|vendors)|details|privacy policy|cookie policy"
+    r"|(ok|okay)(,? got it)?|got it|close|dismiss|no,? thanks|no thank you"
+    r"|continue( without (accepting|agreeing|consenting))?"
+    r"|save( (and|&) (exit|close))?( (my )?(preferences|settings|choices))?"
+    r"|confirm( my)?( choices| selection)?)"
+)
+CONSENT_BUTTON_ROW: re.Pattern[str] = re.compile(
+    rf"{_CONSENT_BUTTON}( ?[|·•/,]? ?{_CONSENT_BUTTON}){{1,5}}"
+)
+_CONSENT_VERB = re.compile(r"\b(accept|agree|allow|reject|decline|refuse|deny|consent|cookies?)\b")
+
+
 # A label that introduces links to other stories; the lines right after it that look like
 # headlines are teasers too.
 TEASER_LABEL: re.Pattern[str] = re.compile(
     r"(read more|related|related (articles|stories|content|coverage|news|topics)|most read"
     r"|most popular|most viewed|popular|trending|trending now|recommended|recommended for you"
-    r"|you may also like|you might also like|more (stories|news|on this story|from [\w ]{1,30})"
+    r"|you may also like|you might also like"
+    r"|more (stories|news|on this story|from [\w ]{1,30}|on [\w' -]{1,40})"
     r"|see also|also read|read also|read next|up next|top stories|latest( news)?"
     r"|editor's picks|more to read|what to read next|explore more on these topics|don't miss"
     r"|most (read|popular|viewed|shared)( in [\w ]{1,20})?|latest stories|more videos"
@@ -276,8 +337,43 @@ def is_chrome(line: str) -> bool:
         return bool(line.strip())
     if any(p.fullmatch(key) for p in CHROME_PATTERNS) or INLINE_TEASER.fullmatch(key):
         return True
+    if CONSENT_BUTTON_ROW.fullmatch(key) and _CONSENT_VERB.search(key):
+        return True
     text = " ".join(line.split())
-    return len(text) <= MAX_BYLINE_CHARS and bool(BYLINE.fullmatch(text))
+    return (len(text) <= MAX_BYLINE_CHARS and bool(BYLINE.fullmatch(text))) or _is_wire_credit(text)
+
+
+_CREDIT_ROLE = (
+    r"(?:additional |with |with additional )?(?:reporting|writing|editing|compiled|research"
+    r"|fact-checking|graphics)(?: and (?:reporting|writing|editing))? by "
+)
+_CREDIT_SEGMENT_BREAK = re.compile(rf"\s*;\s*|\.\s+(?={_CREDIT_ROLE})", re.IGNORECASE)
+_CREDIT_ROLE_START = re.compile(_CREDIT_ROLE, re.IGNORECASE)
+# Words that join the names and places of a credit line; everything else in it is capitalized.
+_CREDIT_JOINERS = frozenset(
+    {"and", "in", "at", "from", "for", "with", "&", "de", "der", "den", "van", "von", "al", "el"}
+    | {"bin", "da", "di", "du", "dos", "das", "del", "la", "le"}
+)
+
+
+def _is_wire_credit(text: str) -> bool:
+    """A wire credit line: "Reporting by Jane Doe in Kyiv; Editing by John Roe", perhaps in
+    parentheses. Only names and places follow each "by", so "Reporting by state media suggested
+    the talks had failed" is a story sentence."""
+    text = text.strip()
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        text = text.rstrip(".")[1:-1]
+    segments = _CREDIT_SEGMENT_BREAK.split(text.rstrip(". "))
+    if len(text) > 300 or not segments:
+        return False
+    for segment in segments:
+        role = _CREDIT_ROLE_START.match(segment)
+        if not role:
+            return False
+        words = re.findall(r"[^\s,]+", segment[role.end() :])
+        if not words or not all(w[0].isupper() or w.lower() in _CREDIT_JOINERS for w in words):
+            return False
+    return True
 
 
 def is_teaser_label(line: str) -> bool:
@@ -290,7 +386,7 @@ def is_caption_label(line: str) -> bool:
 
 # Chrome speaks to the reader ("your inbox", "our journalism"); a story speaks about others.
 _READER_ADDRESS = re.compile(r"\b(you|your|yours|our|us)\b")
-_REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to)\b")
+_REPORTED_SPEECH = re.compile(_REPORTING)
 
 
 def is_prompt_worded(line: str) -> bool:
@@ -301,6 +397,27 @@ def is_prompt_worded(line: str) -> bool:
     key = chrome_key(line)
     return (
         bool(TRAILING_CHROME_WORDS.search(key))
+        and bool(_READER_ADDRESS.search(key))
+        and not _REPORTED_SPEECH.search(key)
+        and key[:1] not in "\"'"
+    )
+
+
+_CONSENT_WORDS = re.compile(
+    r"\b(cookies?|consent|privacy|personal (data|information)|tracking technologies|our partners"
+    r"|your (device|browser|data))\b"
+)
+
+
+def is_consent_notice(line: str) -> bool:
+    """Whether a line speaks to the reader about cookies, consent or privacy.
+
+    Weaker evidence than ``is_chrome``: the reader trusts it only above the headline, where a
+    story sentence cannot stand.
+    """
+    key = chrome_key(line)
+    return (
+        bool(_CONSENT_WORDS.search(key))
         and bool(_READER_ADDRESS.search(key))
         and not _REPORTED_SPEECH.search(key)
         and key[:1] not in "\"'"

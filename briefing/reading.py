@@ -12,7 +12,7 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing.chrome import is_chrome
+from briefing.chrome import is_chrome, is_consent_notice
 from briefing.errors import ArticleError
 from briefing.model import ArticleMeta, RawArticle
 
@@ -220,12 +220,13 @@ def _read_text(path: str, text: str) -> RawArticle:
         menu = _nav_run_length(units)
         if menu:
             preamble.extend(units[:menu])
+            published = published or _first_date(units[:menu])
             units = units[menu:]
             continue
         first_line = units[0].split("\n", 1)[0]
-        date_line = parse_date(first_line) if _DATE_ONLY.fullmatch(first_line) else None
+        date_line = _first_date([first_line])
         section = _is_section_label(first_line) and _headline_shaped(_one_line(units[1]))
-        if not (is_chrome(first_line) or section or date_line):
+        if not (_is_leading_chrome(first_line) or section or date_line):
             break
         published = published or date_line
         preamble.append(first_line)
@@ -300,21 +301,39 @@ _SECTION_LABEL = re.compile(
 _DATE_ONLY = re.compile(r"[\w ,./:-]{6,40}")
 
 
+def _first_date(lines: list[str]) -> str | None:
+    """The date of the first line that is nothing but a date ("April 8, 2022")."""
+    return next(
+        (found for line in lines if _DATE_ONLY.fullmatch(line) and (found := parse_date(line))),
+        None,
+    )
+
+
 def _is_section_label(line: str) -> bool:
     return len(line) <= 40 and bool(_SECTION_LABEL.fullmatch(line.strip()))
 
 
-def _nav_run_length(units: list[str]) -> int:
+def _is_leading_chrome(line: str) -> bool:
+    """Chrome above a headline: a chrome line, or a notice about cookies and consent written as
+    a sentence (a headline never ends with a full stop)."""
+    return is_chrome(line) or (
+        is_consent_notice(line) and bool(re.search(r"[.!][\"'”’)]*$", line.strip()))
+    )
+
+
+def _nav_run_length(units: list[str], headings: frozenset[int] = frozenset()) -> int:
     """How many menu-like lines (a few words, no punctuation, one line each) open the text, when
-    two or more of them stand right above a headline: the site's navigation. One short line
-    alone may be a short headline ("Russia retaliates"), so it does not count."""
+    two or more of them stand right above a headline (a headline-shaped line, or a Markdown
+    heading: the indexes in ``headings``): the site's navigation. One short line alone may be a
+    short headline ("Russia retaliates"), so it does not count."""
     run = 0
-    for unit in units:
+    for index, unit in enumerate(units):
         line = _one_line(unit)
-        if "\n" not in unit and len(line.split()) <= 3 and not re.search(r"[.!?,;:\"“”]", line):
+        menu_like = "\n" not in unit and len(line.split()) <= 3
+        if index not in headings and menu_like and not re.search(r"[.!?,;:\"“”]", line):
             run += 1
             continue
-        return run if run >= 2 and _headline_shaped(line) else 0
+        return run if run >= 2 and (index in headings or _headline_shaped(line)) else 0
     return 0
 
 
@@ -459,19 +478,7 @@ def _read_markdown(path: str, text: str) -> RawArticle:
     front, body = split_front_matter(text)
     blocks = markdown_blocks(body)
     preamble: list[str] = []
-    while (
-        blocks
-        and blocks[0].kind != "heading"
-        and (
-            _all_chrome(blocks[0].text)
-            or (
-                len(blocks) > 1
-                and blocks[1].kind == "heading"
-                and _is_section_label(blocks[0].text)
-            )
-        )
-    ):
-        preamble.append(blocks.pop(0).text)
+    leading_date = _skip_markdown_chrome(blocks, preamble)
 
     title = _scalar(front.get("title")) or None
     if title is None:
@@ -497,7 +504,9 @@ def _read_markdown(path: str, text: str) -> RawArticle:
         source = re.sub(r"^www\.", "", urlsplit(source).hostname or "")
     meta = ArticleMeta(
         source=source or None,
-        published=_published(front) or _dateline_date([b.text for b in blocks[:2]]),
+        published=(
+            _published(front) or leading_date or _dateline_date([b.text for b in blocks[:2]])
+        ),
         url=url or None,
         tags=_tags(front.get("tags") or front.get("tag") or front.get("keywords")),
     )
@@ -511,6 +520,40 @@ def _read_markdown(path: str, text: str) -> RawArticle:
         meta=meta,
         preamble_removed=tuple(preamble),
     )
+
+
+def _skip_markdown_chrome(blocks: list[_Block], preamble: list[str]) -> str | None:
+    """Move the site chrome above a Markdown page's headline from ``blocks`` to ``preamble``,
+    line by line as for plain text (a consent banner and its row of buttons are often one
+    paragraph): chrome lines, navigation, a section label or a date over the headline. Returns
+    the date, if one stood there."""
+    published: str | None = None
+    while blocks and blocks[0].kind != "heading":
+        headings = frozenset(i for i, block in enumerate(blocks) if block.kind == "heading")
+        menu = _nav_run_length([block.text for block in blocks], headings)
+        if menu:
+            preamble.extend(block.text for block in blocks[:menu])
+            published = published or _first_date(preamble[-menu:])
+            del blocks[:menu]
+            continue
+        first, _, rest = blocks[0].text.partition("\n")
+        if not rest and len(blocks) == 1:
+            break  # what is left is the story
+        following = rest or blocks[1].text
+        heading_next = not rest and blocks[1].kind == "heading"
+        section = _is_section_label(first) and (
+            heading_next or _headline_shaped(_one_line(following.split("\n", 1)[0]))
+        )
+        date_line = _first_date([first])
+        if not (_is_leading_chrome(first) or section or date_line):
+            break
+        published = published or date_line
+        preamble.append(first)
+        if rest:
+            blocks[0] = replace(blocks[0], text=rest)
+        else:
+            blocks.pop(0)
+    return published
 
 
 def _is_markdown_title(block: _Block) -> bool:

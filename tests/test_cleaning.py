@@ -50,6 +50,32 @@ TRICKY_CONTENT = [
     "My account of the events is different, she said.",
     "Receive the briefing from officials, he said.",
     "The editor of the newspaper was arrested.",
+    # The words of newsletter, coverage, credit, audio and consent chrome, in story sentences.
+    "The newsletter's editor was arrested on Monday.",
+    "The newsletter, published every Monday, was banned by the ministry.",
+    "The leak came from Playbook, the newsletter read by lawmakers.",
+    "Part of the coverage focused on the border.",
+    "Ukraine war coverage dominated Russian television.",
+    "Full coverage of the talks was banned.",
+    "The story has been updated many times by state television.",
+    "The article was published in Izvestia on Tuesday.",
+    "This report is part of a wider investigation by the UN panel.",
+    "Reporting by state media suggested the talks had failed.",
+    "Reporting by Reuters showed the tankers had switched off their transponders.",
+    "Editing by hand is slow, officials complained.",
+    "Getty Images photographers were barred from the summit.",
+    "Watch parties were held across the country.",
+    "Listen to the people, the minister urged.",
+    "Accept the deal or face tariffs, Washington told Beijing.",
+    "Yes, I accept the ruling, she said.",
+    "Agree to disagree.",
+    "Advertising revenue fell by a third.",
+    "Three hours ago, the first convoy crossed the border.",
+    "Get the sanctions lifted first, the envoy said.",
+    "Read the briefing notes, officials told reporters.",
+    "The ministry said it would receive a briefing from the central bank every Monday.",
+    "Click the link, the message told recipients.",
+    "More on that later, the spokesman said.",
 ]
 
 # Page chrome, one or more lines per family.
@@ -141,6 +167,55 @@ CHROME = [
     "Support us to deliver journalism without an agenda.",
     "Get the free Morning Headlines email for news from our reporters across the world",
     "{{ #verifyErrors }}{{ message }}{{ /verifyErrors }}Something went wrong.{{ /verifyErrors }}",
+    # Rows of consent buttons, however they are separated.
+    "Accept | Manage preferences",
+    "Accept all  Reject all  Customize",
+    "Agree and close",
+    "I agree · Learn more",
+    "Allow all  Deny",
+    "Accept and continue  Manage options",
+    "Yes, I accept  No, thanks",
+    "OK, got it",
+    # Newsletter promotions that name the newsletter and its schedule.
+    "Newsletter sign-up: Morning Brief, every weekday",
+    "Newsletter signup | The Europe Desk",
+    "Get the Europe Desk newsletter every Monday",
+    "Receive our Business Desk briefing in your inbox every Friday.",
+    "Sign up for Wire Daily, our daily briefing",
+    "Sign up for First Edition, our free daily newsletter – every weekday at 7am",
+    "The Download, our weekly newsletter on technology and power",
+    "Join 30,000 readers who get our newsletter every morning",
+    # Notes about the article: its series, its updates, where it first ran.
+    "This article is part of our Ukraine war coverage",
+    "This story is part of a series on sanctions and the global economy.",
+    "This story has been updated",
+    "This article has been updated with a statement from the Kremlin.",
+    "This is a developing story and will be updated.",
+    "This article was originally published by Sample Wire.",
+    "Read our full coverage of the war in Ukraine",
+    "Full coverage: Russia's war in Ukraine",
+    # Ad slots, audio players, read times, share rows, credits and wire footers.
+    "ADVERTISEMENT - SCROLL TO CONTINUE READING",
+    "Article continues below this advertisement",
+    "Listen to this article · 4 min",
+    "Listen to this article 12 minutes",
+    "Listen · 4:12",
+    "Watch",
+    "Play video",
+    "5-minute read",
+    "Reading time: 6 min",
+    "3 hours ago",
+    "Share on Facebook Share on X",
+    "Share on Facebook  Share via Email  Copy link",
+    "Share this article on LinkedIn",
+    "Click here",
+    "Click here to read more.",
+    "Image source,Reuters",
+    "Getty Images",
+    "(Additional reporting by Jane Doe in London; Editing by Mark Heinrich).",
+    "Reporting by Ali Khan in Islamabad and Maria de la Cruz in Madrid. Editing by Tom Roe",
+    "Writing by Jane Doe; editing by John Roe and Sami Aboudi",
+    "Our Standards: The Thomson Reuters Trust Principles.",
 ]
 
 
@@ -230,7 +305,9 @@ def test_a_label_followed_by_story_sentences_takes_none_of_them() -> None:
 
 
 def test_prompt_wording_goes_only_inside_the_trailing_chrome_block() -> None:
-    prompt = "Join 30,000 readers who get our newsletter every morning"
+    # Worded like a prompt, but not shaped like one (no imperative, no label): trusted only at
+    # the end of the page.
+    prompt = "More than 30,000 readers get our newsletter every morning"
     at_end = clean_article(raw([*STORY, prompt, "© 2022 Sample Wire"]))
     assert at_end.removed == (prompt, "© 2022 Sample Wire")
     story_end = "The minister said she would write about the talks in her newsletter."
@@ -238,6 +315,36 @@ def test_prompt_wording_goes_only_inside_the_trailing_chrome_block() -> None:
     assert last.removed == ()
     inside = clean_article(raw([STORY[0], prompt, *STORY[1:]]))
     assert prompt in inside.body
+
+
+def test_a_trailing_block_of_promos_and_notes_goes_and_the_story_ends_whole() -> None:
+    closing = [
+        "This article is part of our Ukraine war coverage",
+        "Reporting by Jane Doe in Kyiv; Editing by John Roe",
+        "Newsletter sign-up: Morning Brief, every weekday",
+        "More on this story",
+        "Japan expels Russian diplomats in tit-for-tat move",
+        "Get the Europe Desk newsletter every Monday",
+        "This story has been updated",
+    ]
+    ending = "Part of the coverage focused on the border."
+    cleaned = clean_article(raw([*STORY, ending, *closing]))
+    assert cleaned.body == "\n\n".join([*STORY, ending])
+    assert cleaned.removed == tuple(closing)
+
+
+def test_ads_and_players_in_the_middle_of_a_markdown_story(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "# Japan expels diplomats\n\nListen to this article · 4 min\n\n5 min read\n\n"
+        f"{STORY[0]}\nAdvertisement\n\nStory continues below advertisement\n\n{STORY[1]}\n\n"
+        "Image source, Getty Images\n\nWatch: The convoy crosses the border\n\n"
+        f"{STORY[2]}\n\n(Additional reporting by Jane Doe in London; Editing by Mark Heinrich).\n",
+        encoding="utf-8",
+    )
+    cleaned = clean_article(read_article(path))
+    assert cleaned.body == "\n\n".join(STORY)
+    assert len(cleaned.removed) == 7
 
 
 def test_removed_starts_with_the_preamble_and_keeps_order() -> None:

@@ -498,3 +498,68 @@ def test_markdown_chrome_and_section_label_above_the_heading(tmp_path: Path) -> 
     assert article.title == "Japan expels diplomats"
     assert article.preamble_removed == ("Accept all cookies", "World news")
     assert article.paragraphs == ("Body.",)
+
+
+CONSENT_BANNERS = [
+    # A notice and its buttons in one Markdown paragraph (adjacent lines).
+    "We use cookies to improve your experience on our site.\nAccept | Manage preferences",
+    # The same as separate blocks, with another row of buttons.
+    "We use cookies to improve your experience on our site.\n\nAccept all  Reject all  Customize",
+    # A notice no chrome pattern names, worded as a sentence to the reader, and its buttons.
+    "Cookies help us show you relevant content. Your choices apply to this device only.\n\n"
+    "Agree and close",
+    "We and our partners store information on your device.\nYes, I accept · No, thanks\n"
+    "Skip to main content",
+]
+HEADLINE = "Japan expels eight Russian diplomats"
+DEK = "Tokyo joins European capitals in a coordinated move"
+
+
+@pytest.mark.parametrize("banner", CONSENT_BANNERS)
+@pytest.mark.parametrize("front_matter", ["", "---\nsource: Sample Wire\n---\n"])
+def test_a_consent_banner_above_a_markdown_heading_is_preamble(
+    tmp_path: Path, banner: str, front_matter: str
+) -> None:
+    text = f"{front_matter}{banner}\n\n# {HEADLINE}\n\n*{DEK}*\n\n{LEAD}\n\nSecond paragraph.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert (article.title, article.dek) == (HEADLINE, DEK)
+    assert article.paragraphs == (LEAD, "Second paragraph.")
+    banner_lines = [" ".join(line.split()) for line in banner.split("\n") if line.strip()]
+    assert list(article.preamble_removed) == banner_lines
+
+
+@pytest.mark.parametrize("banner", CONSENT_BANNERS)
+def test_a_consent_banner_above_a_text_headline_is_preamble(tmp_path: Path, banner: str) -> None:
+    text = f"{banner}\n{HEADLINE}\n{DEK}\n{LEAD}\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert (article.title, article.dek, article.paragraphs) == (HEADLINE, DEK, (LEAD,))
+
+
+def test_markdown_navigation_and_a_date_above_the_heading(tmp_path: Path) -> None:
+    text = f"* Home\n* World\n* Business\n\n# {HEADLINE}\n\n*{DEK}*\n\n{LEAD}\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert (article.title, article.dek, article.paragraphs) == (HEADLINE, DEK, (LEAD,))
+    assert article.preamble_removed == ("Home", "World", "Business")
+    dated = read_article(
+        write(tmp_path, "b.md", f"Europe\n\n8 April 2022\n\n# {HEADLINE}\n\n{LEAD}")
+    )
+    assert (dated.title, dated.paragraphs) == (HEADLINE, (LEAD,))
+    assert dated.preamble_removed == ("Europe", "8 April 2022")
+    assert dated.meta.published == "2022-04-08"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_headline_about_privacy_is_not_a_consent_notice(tmp_path: Path, suffix: str) -> None:
+    headline = "EU fines Meta over how it uses your personal data"
+    article = read_article(write(tmp_path, f"a{suffix}", f"{headline}\n\n{LEAD}\n"))
+    assert article.title == headline
+    assert article.paragraphs == (LEAD,)
+
+
+def test_story_text_above_a_markdown_heading_is_kept(tmp_path: Path) -> None:
+    # A consent-worded sentence of the story, not a banner: it has no banner line around it.
+    story = f"{LEAD}\nOfficials said the cookies and privacy rules you follow stay in force."
+    text = f"{story}\n\n# What the package contains\n\nA ban on coal.\n"
+    article = read_article(write(tmp_path, "a.md", text))
+    assert article.preamble_removed == ()
+    assert article.paragraphs[0] == story
