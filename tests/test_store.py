@@ -336,3 +336,12 @@ def test_unwritable_directory_says_so_and_read_only_still_works(data_dir: Path) 
             assert reader.count() == 1
     finally:
         data_dir.chmod(0o700)
+
+
+def test_a_library_directory_that_cannot_be_made_is_not_writable(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    with pytest.raises(LibraryNotWritable, match="cannot create the library directory"):
+        Library.open(blocker / "library")
+    with pytest.raises(LibraryNotFound):
+        Library.open(blocker / "library", read_only=True)
