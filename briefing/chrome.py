@@ -188,7 +188,7 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"newsletter\s*:\s*.{1,150}",
         rf"(?!.*{_REPORTING})(get|receive|join|try|read|don't miss|never miss|sign ?up (for|to)"
         r"|subscribe to)( (the|our|a))? .{0,80}\b(newsletters?|briefings?|digest|bulletin"
-        r"|email alerts?|e-?mail)\b.{0,120}",
+        r"|e-?mail (alerts?|updates|briefings?))\b.{0,120}",
         rf"(?!.*{_REPORTING})[\w' .&-]{{1,60}}, our ([\w-]+ ){{0,3}}(newsletter|briefing"
         r"|digest|bulletin|podcast)\b.{0,120}",
         # Notes about the article itself: the series it belongs to, its updates, where it ran.

@@ -75,6 +75,7 @@ TRICKY_CONTENT = [
     "Read the briefing notes, officials told reporters.",
     "The ministry said it would receive a briefing from the central bank every Monday.",
     "Click the link, the message told recipients.",
+    "Read the email the ambassador sent to Moscow.",
     "More on that later, the spokesman said.",
 ]
 
@@ -180,6 +181,7 @@ CHROME = [
     "Newsletter sign-up: Morning Brief, every weekday",
     "Newsletter signup | The Europe Desk",
     "Get the Europe Desk newsletter every Monday",
+    "Get the Europe Desk email alerts",
     "Receive our Business Desk briefing in your inbox every Friday.",
     "Sign up for Wire Daily, our daily briefing",
     "Sign up for First Edition, our free daily newsletter – every weekday at 7am",
