@@ -86,9 +86,17 @@ class Analyzer:
                 yield accumulator.analysis()
 
 
+# spaCy's tokenizer strips the suffixes of a run without whitespace one character at a time,
+# searching the whole rest of the run each time: 8,000 closing brackets take 20 s, 100,000 most
+# of an hour. No word is this long, so such a run reaches the model broken by a space.
+LONG_RUN = re.compile(r"\S{200}")
+
+
 def _speakable(text: str) -> str:
-    """spaCy cannot encode lone surrogates (from broken input); each becomes U+FFFD, one
-    character for one, so offsets into the original body stay right."""
+    """spaCy cannot encode lone surrogates (from broken input); each becomes U+FFFD, and every
+    200th character of a run without whitespace becomes a space, one character for one, so
+    offsets into the original body stay right (span texts are taken from the body)."""
+    text = LONG_RUN.sub(lambda run: run.group()[:-1] + " ", text)
     return LONE_SURROGATES.sub("\ufffd", text)
 
 
