@@ -39,7 +39,13 @@ def test_pipeline_is_spacy_native_and_leaves_out_the_lemmatizer(analyzer: Analyz
     for component in ("briefing_gazetteer", "briefing_actors", "briefing_measures"):
         assert component in names
     assert names[-1] == "briefing_facts"
-    assert "lemmatizer" not in names
+    assert "lemmatizer" not in names and "attribute_ruler" not in names
+    assert [t.pos_ for t in analyzer.nlp("Japan has expelled them.")][:4] == [
+        "PROPN",
+        "AUX",
+        "VERB",
+        "PRON",
+    ]
     doc = analyzer.nlp("Japan expelled eight Russian diplomats.")
     assert [m.label_ for m in doc._.measures] == ["expulsion"]
     assert doc._.facts[0]["actor"] == "Japan"

@@ -126,13 +126,28 @@ class Located:
     reaction: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class EntInfo:
+    """An actor entity with its canonical name and kind read once (Span._ lookups are slow)."""
+
+    span: Span
+    canonical: str
+    kind: str
+    label_: str
+    ent_id_: str
+    start: int
+    root: Token
+
+
 @dataclass(slots=True)
 class Context:
     """What the extractor knows about one doc while it walks the measures in order."""
 
     doc: Doc
-    ent_at: dict[int, Span]
-    sentence_of: dict[int, int]
+    ent_at: dict[int, EntInfo]
+    actors: list[EntInfo]
+    sentences: list[Span]
+    sentence_starts: list[int]
     mentions: list[Mention]
     person_state: dict[str, str]
     facts: list[dict[str, Any]] = field(default_factory=list)
@@ -140,6 +155,12 @@ class Context:
     # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
     text: str = ""
     ents: tuple[Span, ...] = ()
+
+    def sentence_number(self, token_i: int) -> int:
+        return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)
+
+    def sentence(self, token_i: int) -> Span:
+        return self.sentences[self.sentence_number(token_i)]
 
 
 @Language.factory("briefing_facts")
@@ -186,6 +207,9 @@ class FactExtractor:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.spans.get(MEASURES_KEY):
+            doc._.facts = []  # most text states no measure: nothing to resolve
+            return doc
         ctx = self._context(doc)
         facts: list[dict[str, Any]] = []
         for measure in doc.spans.get(MEASURES_KEY, ()):
@@ -197,41 +221,52 @@ class FactExtractor:
     # -- context -------------------------------------------------------------------------
 
     def _context(self, doc: Doc) -> Context:
-        ent_at: dict[int, Span] = {}
+        actors: list[EntInfo] = []
+        ent_at: dict[int, EntInfo] = {}
         for ent in doc.ents:
-            if ent._.canonical:
-                for token in ent:
-                    ent_at[token.i] = ent
-        sentence_of: dict[int, int] = {}
-        for number, sent in enumerate(doc.sents):
-            for token in sent:
-                sentence_of[token.i] = number
-        person_state = self._person_states(doc, ent_at)
-        mentions: list[Mention] = []
-        for ent in doc.ents:
-            if not ent._.canonical:
+            canonical = ent._.canonical
+            if not canonical:
                 continue
-            root = ent.root
-            actor = self._ref_for_ent(ent, person_state)
-            mentions.append(Mention(actor, root.i, sentence_of.get(root.i, 0), _is_subject(root)))
-        return Context(
-            doc, ent_at, sentence_of, mentions, person_state, text=doc.text, ents=tuple(doc.ents)
+            info = EntInfo(
+                ent, canonical, ent._.actor_kind, ent.label_, ent.ent_id_, ent.start, ent.root
+            )
+            actors.append(info)
+            for i in range(ent.start, ent.end):
+                ent_at[i] = info
+        sentences = list(doc.sents)
+        ctx = Context(
+            doc,
+            ent_at,
+            actors,
+            sentences,
+            [sent.start for sent in sentences],
+            [],
+            {},
+            text=doc.text,
+            ents=tuple(doc.ents),
         )
+        ctx.person_state = self._person_states(ctx)
+        for info in actors:
+            root = info.root
+            actor = self._ref_for_ent(info, ctx.person_state)
+            ctx.mentions.append(
+                Mention(actor, root.i, ctx.sentence_number(root.i), _is_subject(root))
+            )
+        return ctx
 
-    def _person_states(self, doc: Doc, ent_at: dict[int, Span]) -> dict[str, str]:
+    def _person_states(self, ctx: Context) -> dict[str, str]:
         """The state a person acts for: a known leader, a title with a nationality ("Japanese
         Prime Minister Fumio Kishida"), or a bare title ("Transport Minister Omar Alghabra")
         in a story about the state named as subject before."""
         states: dict[str, str] = {}
         last_subject_state: str | None = None
-        for ent in doc.ents:
-            if not ent._.canonical:
+        ent_at = ctx.ent_at
+        for ent in ctx.actors:
+            if ent.kind == "country" and _is_subject(ent.root):
+                last_subject_state = ent.canonical
+            if ent.label_ != "PERSON" or ent.canonical in states:
                 continue
-            if ent._.actor_kind == "country" and _is_subject(ent.root):
-                last_subject_state = ent._.canonical
-            if ent.label_ != "PERSON" or ent._.canonical in states:
-                continue
-            name = ent._.canonical
+            name = ent.canonical
             leader = self.leaders.get(name) or self.leader_surnames.get(name)
             if leader:
                 states[name] = leader
@@ -245,12 +280,8 @@ class FactExtractor:
                 continue
             for token in around:
                 other = ent_at.get(token.i)
-                if (
-                    other is not None
-                    and other is not ent
-                    and other._.actor_kind in ("country", "group")
-                ):
-                    states[name] = other._.canonical
+                if other is not None and other is not ent and other.kind in ("country", "group"):
+                    states[name] = other.canonical
                     break
             else:
                 if last_subject_state is not None:
@@ -258,12 +289,12 @@ class FactExtractor:
         return states
 
     @staticmethod
-    def _ref_for_ent(ent: Span, person_state: dict[str, str]) -> ActorRef:
-        if ent._.actor_kind == "person":
-            state = person_state.get(ent._.canonical)
+    def _ref_for_ent(ent: EntInfo, person_state: dict[str, str]) -> ActorRef:
+        if ent.kind == "person":
+            state = person_state.get(ent.canonical)
             if state:
                 return ActorRef(state, "country")
-        return ActorRef(ent._.canonical, ent._.actor_kind or "organization")
+        return ActorRef(ent.canonical, ent.kind or "organization")
 
     # -- one measure ---------------------------------------------------------------------
 
@@ -285,7 +316,7 @@ class FactExtractor:
         if target_token is not None:
             target, quantity = self._describe_target(target_token, actors, ctx)
         when = self._when(trigger, found.path, ctx)
-        sent = trigger.sent
+        sent = ctx.sentence(trigger.i)
         start, end = _strip_offsets(ctx.text, sent.start_char, sent.end_char)
         actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
         if not actors:
@@ -321,8 +352,8 @@ class FactExtractor:
         for token in trigger.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in ("to", "into"):
                 ent = ctx.ent_at.get(token.i)
-                if ent is not None and ent._.actor_kind in STATE_KINDS:
-                    names.add(str(ent._.canonical))
+                if ent is not None and ent.kind in STATE_KINDS:
+                    names.add(str(ent.canonical))
         return names
 
     def _locate(self, trigger: Token, ctx: Context) -> Located:
@@ -339,7 +370,7 @@ class FactExtractor:
         elif not found.actors and modifiers:
             found.actors = modifiers
         elif not found.actors and found.continues_story:
-            window = 2 if trigger.sent.root.pos_ in ("VERB", "AUX") else 4
+            window = 2 if ctx.sentence(trigger.i).root.pos_ in ("VERB", "AUX") else 4
             found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
 
@@ -456,7 +487,7 @@ class FactExtractor:
         Any other clause about a measure ("the sanctions were welcome") reports nothing."""
         if clause.lower_ not in STILL_VERBS or _has_negation(clause):
             return found
-        here = ctx.sentence_of.get(trigger.i, 0)
+        here = ctx.sentence_number(trigger.i)
         measure_type = ctx.doc[trigger.i]
         for fact in reversed(ctx.facts):
             if here - self._fact_sentence(fact, ctx) > 5:
@@ -477,12 +508,12 @@ class FactExtractor:
     def _from_place(self, verb: Token, ctx: Context) -> list[ActorRef]:
         for place in _prep_objects(verb, ("from",)):
             named = ctx.ent_at.get(place.i)
-            if named is not None and named._.actor_kind in ("country", "group"):
+            if named is not None and named.kind in ("country", "group"):
                 return [self._ref_for_ent(named, ctx.person_state)]
             if place.lower_ in self.territory_nouns:  # "barred from Canadian airspace"
                 for owner in place.children:
                     named = ctx.ent_at.get(owner.i)
-                    if named is not None and named._.actor_kind in ("country", "group"):
+                    if named is not None and named.kind in ("country", "group"):
                         return [self._ref_for_ent(named, ctx.person_state)]
         return []
 
@@ -504,7 +535,7 @@ class FactExtractor:
         if not ctx.facts:
             return []
         last = ctx.facts[-1]
-        if ctx.sentence_of.get(token.i, 0) - self._fact_sentence(last, ctx) > window:
+        if ctx.sentence_number(token.i) - self._fact_sentence(last, ctx) > window:
             return []
         return [ActorRef(str(last["actor"]), "country")]
 
@@ -555,7 +586,7 @@ class FactExtractor:
             # "officials in Brussels", "leaders of the G7": the phrase names them
             for token in _own_phrase(head)[1:]:
                 named = ctx.ent_at.get(token.i)
-                if named is not None and named._.actor_kind in STATE_KINDS:
+                if named is not None and named.kind in STATE_KINDS:
                     return [self._ref_for_ent(named, ctx.person_state)]
         if lower in self.group_refs:
             resolved = self._resolve(head, frozenset({"group"}), ctx)
@@ -573,33 +604,33 @@ class FactExtractor:
         # Anything else naming a state in its own phrase: "a G-7 leaders' statement".
         for token in _own_phrase(head):
             found = ctx.ent_at.get(token.i)
-            if found is not None and found._.actor_kind in STATE_KINDS:
+            if found is not None and found.kind in STATE_KINDS:
                 return [self._ref_for_ent(found, ctx.person_state)]
         # "The sanctions include ...": the actor of the measures just reported.
         if lower in MEASURE_WORDS and ctx.facts:
             last = ctx.facts[-1]
-            if ctx.sentence_of.get(head.i, 0) - self._fact_sentence(last, ctx) <= 2:
+            if ctx.sentence_number(head.i) - self._fact_sentence(last, ctx) <= 2:
                 return [ActorRef(str(last["actor"]), "country")]
         return []
 
-    def _government_body(self, ent: Span) -> bool:
+    def _government_body(self, ent: EntInfo) -> bool:
         """A ministry or department not named in the gazetteer: it acts for a state."""
         return (
             ent.label_ == "ORG"
             and not ent.ent_id_
-            and any(t.lower_ in self.state_titles for t in ent)
+            and any(t.lower_ in self.state_titles for t in ent.span)
         )
 
     @staticmethod
     def _fact_sentence(fact: dict[str, Any], ctx: Context) -> int:
         span = ctx.doc.char_span(fact["start"], fact["end"], alignment_mode="expand")
-        return ctx.sentence_of.get(span.start, 0) if span is not None else 0
+        return ctx.sentence_number(span.start) if span is not None else 0
 
     def _resolve(self, token: Token, kinds: frozenset[str], ctx: Context) -> list[ActorRef]:
         """The actor a pronoun or "the bloc"/"the government" points back to."""
         lower = token.lower_
         pronoun = lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
-        here = ctx.sentence_of.get(token.i, 0)
+        here = ctx.sentence_number(token.i)
         window = 2 if pronoun else 1_000_000
         earlier = [
             m
@@ -736,7 +767,7 @@ class FactExtractor:
                 candidates.extend(_prep_objects(candidate, ("on", "of", "against")))
                 continue
             ent = ctx.ent_at.get(candidate.i)
-            if ent is not None and ent._.canonical.lower() in names:
+            if ent is not None and ent.canonical.lower() in names:
                 continue
             if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
                 continue
@@ -755,7 +786,7 @@ class FactExtractor:
     @staticmethod
     def _names_other_actor(token: Token, names: set[str], ctx: Context) -> bool:
         return any(
-            t.i in ctx.ent_at and ctx.ent_at[t.i]._.canonical.lower() not in names
+            t.i in ctx.ent_at and ctx.ent_at[t.i].canonical.lower() not in names
             for t in token.subtree
         )
 
@@ -773,18 +804,18 @@ class FactExtractor:
             return (refs[0].canonical if refs else token.text), None
         ent = ctx.ent_at.get(token.i)
         if ent is not None and ent.label_ != "NORP" and ent.root.i == token.i:
-            return ent._.canonical, None
+            return ent.canonical, None
         if (lower in self.generic_nouns or lower in QUANTITY_WORDS) and depth < 3:
             # "talks on a peace treaty with Tokyo": the state named inside is the target.
             for inner in token.subtree:
                 inner_ent = ctx.ent_at.get(inner.i)
-                if inner_ent is None or inner_ent._.canonical.lower() in names:
+                if inner_ent is None or inner_ent.canonical.lower() in names:
                     continue
                 if inner_ent.label_ == "NORP":
                     # "Russian coal" names the goods; "Russians" the people
                     noun = inner.head if inner.dep_ in ("amod", "compound") else inner
                     return _phrase(noun, ctx), _quantity(token)
-                return inner_ent._.canonical, _quantity(token)
+                return inner_ent.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
                 if deeper and deeper.lower() not in names:
@@ -792,7 +823,7 @@ class FactExtractor:
             for child in token.children:
                 child_ent = ctx.ent_at.get(child.i)
                 if child.dep_ == "poss" and child_ent is not None:
-                    return child_ent._.canonical, _quantity(token)
+                    return child_ent.canonical, _quantity(token)
                 if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS:
                     # "had his assets frozen": the person the clause is about
                     person = self._resolve_person(child, ctx)
@@ -809,18 +840,18 @@ class FactExtractor:
         for child in clause.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i in ctx.ent_at:
                 ent = ctx.ent_at[child.i]
-                if ent._.actor_kind == "person":
-                    return [ActorRef(ent._.canonical, "person")]
+                if ent.kind == "person":
+                    return [ActorRef(ent.canonical, "person")]
         for mention in reversed([m for m in ctx.mentions if m.token_i < token.i]):
             if mention.actor.kind == "person" or _person_mention(mention, ctx):
                 ent = ctx.ent_at[mention.token_i]
-                return [ActorRef(ent._.canonical, "person")]
+                return [ActorRef(ent.canonical, "person")]
         return []
 
     @staticmethod
     def _when(trigger: Token, path: Sequence[Token], ctx: Context) -> str | None:
         clause_tokens = {t.i for t in path} | {trigger.i}
-        sent = trigger.sent
+        sent = ctx.sentence(trigger.i)
         first = bisect.bisect_left(ctx.ents, sent.start, key=lambda ent: ent.start)
         last = bisect.bisect_right(ctx.ents, sent.end, lo=first, key=lambda ent: ent.end)
         for ent in ctx.ents[first:last]:
@@ -904,7 +935,7 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 def _person_mention(mention: Mention, ctx: Context) -> bool:
     ent = ctx.ent_at.get(mention.token_i)
-    return ent is not None and ent._.actor_kind == "person"
+    return ent is not None and ent.kind == "person"
 
 
 def _is_pronoun_like(actor: ActorRef) -> bool:
