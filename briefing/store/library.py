@@ -176,6 +176,24 @@ def _translate_busy(error: sqlite3.Error) -> BriefingError | None:
     return translated if isinstance(translated, LibraryBusy) else None
 
 
+def _schema_of(path: Path, **params: str) -> tuple[int, set[str]]:
+    """The schema version and table names, read in one snapshot (another process may be
+    creating the schema right now) through a connection that cannot write."""
+    connection = sqlite3.connect(
+        _file_uri(path, **params), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
+    )
+    try:
+        connection.execute("BEGIN")
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    finally:
+        connection.close()
+    return version, tables
+
+
 def _check_file(path: Path) -> int:
     """Validate an existing database through a read-only connection; return its version.
 
@@ -191,25 +209,19 @@ def _check_file(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise LibraryCorrupt(f"{path} is not a briefing library (not an SQLite database)")
     try:
-        connection = sqlite3.connect(
-            _file_uri(path, mode="ro"), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None
-        )
-    except sqlite3.Error as error:
-        raise LibraryCorrupt(f"cannot open the library {path}: {error}") from error
-    try:
-        # One snapshot for both reads: another process may be creating the schema right now.
-        connection.execute("BEGIN")
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
+        try:
+            version, tables = _schema_of(path, mode="ro")
+        except sqlite3.OperationalError as error:
+            # A WAL library in a read-only directory or file system: mode=ro cannot create the
+            # -shm file it needs ("unable to open database file"); immutable=1 reads the file
+            # as it stands. Without this, a healthy read-only library was called damaged.
+            if "unable to open" not in str(error):
+                raise
+            version, tables = _schema_of(path, mode="ro", immutable="1")
     except sqlite3.Error as error:
         raise _translate_busy(error) or LibraryCorrupt(
             f"{path} is damaged or not a briefing library ({error})"
         ) from error
-    finally:
-        connection.close()
     if version > SCHEMA_VERSION:
         raise LibraryTooNew(
             f"{path} was written by a newer version of briefing (schema {version}; this "
