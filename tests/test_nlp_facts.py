@@ -289,6 +289,37 @@ def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
             "Estonia, Latvia and Lithuania on Monday began refusing entry to Russian citizens.",
             ("travel_ban", "Estonia, Latvia and Lithuania", "Russian citizens", "announced"),
         ),
+        (
+            "The Baltic states have announced they will expel Russian diplomats in a "
+            "coordinated move.",
+            ("expulsion", "Baltic states", "Russian diplomats", "planned"),
+        ),
+        (
+            "Turkey closed the Bosphorus and Dardanelles straits to Russian warships.",
+            ("transport_ban", "Turkey", "Russian warships", "announced"),
+        ),
+        (
+            "The United States could impose additional tariffs on Chinese electric vehicles, "
+            "officials warned.",
+            ("trade_restriction", "United States", "Chinese electric vehicles", "threatened"),
+        ),
+        (
+            "Ottawa announced it was freezing the assets of the Iranian Revolutionary Guard Corps.",
+            ("asset_freeze", "Canada", "Iranian Revolutionary Guard Corps", "announced"),
+        ),
+        (
+            "Georgia's government rejected calls to join Western sanctions against Russia.",
+            ("sanctions", "Georgia", "Russia", "rejected"),
+        ),
+        (
+            "Moscow retaliated by banning 500 Americans, including former President Barack "
+            "Obama, from entering Russia.",
+            ("travel_ban", "Russia", "Americans", "announced"),
+        ),
+        (
+            "In response, Beijing imposed export controls on gallium and germanium.",
+            ("export_control", "China", "gallium and germanium", "announced"),
+        ),
     ],
 )
 def test_unseen_wire_sentences(
@@ -296,3 +327,30 @@ def test_unseen_wire_sentences(
 ) -> None:
     fact = only_fact(analyze(analyzer, sentence))
     assert (fact.measure, fact.actor, fact.target, fact.status) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Federal Reserve held interest rates steady on Wednesday, citing stubborn inflation.",
+        "Ukraine's military said it had shot down 20 drones overnight over the Kyiv region.",
+        "The prime minister will travel to Washington next week for talks with President Biden.",
+        "Oil prices rose 2 percent after OPEC+ agreed to extend production cuts into next year.",
+        "The court sentenced the opposition leader to five years in prison on Monday.",
+        "The ministry said the ban on smoking in restaurants would take effect in January.",
+        "Police closed the road after a lorry overturned near Dover.",
+        "The company cut 500 jobs and closed two factories in Ohio.",
+        "The summit ended without a joint statement as leaders disagreed over trade.",
+        "China's exports fell 5 percent in July from a year earlier, customs data showed.",
+        "The bank froze hiring for the rest of the year to cut costs.",
+        "The football federation banned the club's fans from two away matches.",
+        "Brussels has sanctioned the merger after a lengthy review, the Commission said.",
+        "The government imposed a curfew in the capital after the riots.",
+        "Talks between the two sides will resume in Geneva next month.",
+        "India and Pakistan agreed to restore a ceasefire along the Line of Control.",
+        "Exports of German cars to China rose sharply last year.",
+        "Sanctions experts say enforcement remains the biggest challenge.",
+    ],
+)
+def test_wire_sentences_without_a_measure_make_no_fact(analyzer: Analyzer, sentence: str) -> None:
+    assert analyze(analyzer, sentence).facts == ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,6 +83,8 @@ STATUS_ADVERBS = frozenset(
 STILL_VERBS = frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "continue", "continues"}
 )
+# "its 12th sanctions package": the model calls it a date; it says nothing of when.
+ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
@@ -855,7 +858,7 @@ class FactExtractor:
         first = bisect.bisect_left(ctx.ents, sent.start, key=lambda ent: ent.start)
         last = bisect.bisect_right(ctx.ents, sent.end, lo=first, key=lambda ent: ent.end)
         for ent in ctx.ents[first:last]:
-            if ent.label_ not in ("DATE", "TIME"):
+            if ent.label_ not in ("DATE", "TIME") or ORDINAL_ONLY.fullmatch(ent.text):
                 continue
             node = ent.root
             for _ in range(4):
