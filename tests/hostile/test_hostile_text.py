@@ -12,6 +12,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefing.store import Library
 from briefing.textsafety import printable
@@ -125,7 +127,13 @@ def test_export_neutralises_markup_escapes_and_links(
     assert not TERMINAL_CONTROL.search(text.replace("\n", "").replace("\t", ""))
     for invisible in ("\u202e", "\u202c"):
         assert invisible not in text
-    tokens = _walk(MarkdownIt("commonmark").enable("table").parse(text))
+    tokens = _walk(
+        MarkdownIt("commonmark")
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .enable("table")
+        .parse(text)
+    )
     kinds = {token.type for token in tokens}
     assert not kinds & {"html_block", "html_inline", "link_open", "image"}, kinds
     # The words are still there, as text.
