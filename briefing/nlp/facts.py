@@ -193,6 +193,7 @@ class FactExtractor:
         self.leader_surnames = surnames
         self.generic_nouns = frozenset(measures["generic_nouns"])
         self.territory_nouns = frozenset(measures["territory_nouns"])
+        self.kind_words = frozenset(measures["kind_words"])
         status = measures["status"]
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
@@ -760,7 +761,11 @@ class FactExtractor:
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "an oil embargo", "a gas embargo": what the measure bans
             candidates.extend(
-                c for c in trigger.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"
+                c
+                for c in trigger.children
+                if c.dep_ in ("compound", "nmod")
+                and c.pos_ == "NOUN"
+                and c.lower_ not in self.kind_words
             )
         names = {a.canonical.lower() for a in actors}
         usable = []
