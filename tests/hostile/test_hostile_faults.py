@@ -348,9 +348,9 @@ def refused_library(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[
         data = db.read_bytes()
         db.write_bytes(data[: len(data) // 2 + 100])
     else:  # the schema page scrambled after a valid header
-        data = bytearray(db.read_bytes())
-        data[100:4096] = os.urandom(3996)
-        db.write_bytes(bytes(data))
+        page = bytearray(db.read_bytes())
+        page[100:4096] = os.urandom(3996)
+        db.write_bytes(bytes(page))
     for leftover in data_dir.glob("*.sqlite3-*"):
         leftover.unlink()
     yield data_dir

@@ -38,7 +38,7 @@ WORDS = st.sampled_from(
     ]
 )  # fmt: skip
 ARTICLE_TEXT = st.lists(
-    st.one_of(WORDS, st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)),
+    st.one_of(WORDS, st.text(st.characters(codec="utf-8"), max_size=30)),
     max_size=80,
 ).map(" ".join)
 
@@ -76,7 +76,7 @@ def test_any_text_analyses_with_exact_offsets_and_valid_json(
     assert Analysis.from_json(json.loads(encoded)).to_json() == analysis.to_json()
 
 
-FIELD = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40) | WORDS
+FIELD = st.text(st.characters(codec="utf-8"), max_size=40) | WORDS
 
 
 @st.composite
