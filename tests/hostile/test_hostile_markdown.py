@@ -43,9 +43,26 @@ def test_nesting_up_to_the_parser_limit_keeps_its_text(tmp_path: Path) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known limit: markdown-it stops at 20 levels of nesting (deeper would overflow "
+    reason="known limit: markdown-it stops at 20 levels of tokens (deeper would overflow "
     "Python's recursion limit), and the text below that depth is dropped",
 )
 def test_text_nested_deeper_than_the_parser_limit_is_kept(tmp_path: Path) -> None:
     body = _body(tmp_path, "# Quotes\n\n" + LEAD + "\n\n" + ">" * 500 + " Canada froze assets.\n")
     assert "Canada froze assets." in body
+
+
+def test_readme_states_the_limits_the_battery_enforces() -> None:
+    from briefing.reading import MAX_ARTICLE_BYTES, markdown_blocks
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Troubleshooting and limits", 1)[1].split("\n## ", 1)[0]
+    assert f"{MAX_ARTICLE_BYTES / 2**20:g} MB" in section
+    for encoding in ("UTF-8", "UTF-16", "Windows-1252"):
+        assert encoding in section
+    # The nesting the README promises to keep is what the parser keeps.
+    depth = 19
+    assert f"{depth} levels" in section
+    kept = "\n".join(block.text for block in markdown_blocks(">" * depth + " Kept at the limit."))
+    assert "Kept at the limit." in kept
+    deeper = markdown_blocks(">" * (depth + 1) + " Dropped below the limit.")
+    assert "Dropped" not in "\n".join(block.text for block in deeper)
