@@ -4,6 +4,7 @@ one clear line naming it, the good ones are analysed and stored, nothing crashes
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -155,3 +156,14 @@ def test_a_directory_vanishing_mid_import_fails_alone(tmp_path: Path, analyzer: 
         ]
         assert all(item.reason for item in report.failed)
         assert library.count() == 1
+
+
+def test_pipes_devices_and_directories_are_refused_without_blocking(tmp_path: Path) -> None:
+    """A FIFO nobody writes to would block a naive open() forever; /dev/zero never ends."""
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    done = briefing(None, "analyze", str(fifo), "/dev/zero", str(folder), timeout=120)
+    assert_clean_failure(done, "pipe.txt", "/dev/zero", "folder.txt")
+    assert len(done.stderr.splitlines()) == 3
