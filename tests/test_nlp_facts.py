@@ -109,6 +109,13 @@ def test_confounders_state_no_measure_taken(analyzer: Analyzer, sentence: str) -
         ("China lifted its ban on Japanese seafood imports.", "lifted"),
         ("Beijing said it was weighing retaliatory tariffs on European pork.", "considered"),
         ("Hungary has repeatedly said it would veto any sanctions on Russian energy.", "rejected"),
+        ("New US tariffs on Chinese steel came into force on Friday.", "in_force"),
+        ("Germany blocked a proposal to ban Russian LNG imports.", "rejected"),
+        ("The White House is weighing a ban on Chinese drones.", "considered"),
+        ("Canada pledged to impose sanctions on Iranian officials.", "planned"),
+        ("France warned it could expel Russian diplomats if the attacks continued.", "threatened"),
+        ("Japan scrapped its ban on beef imports from Brazil.", "lifted"),
+        ("Tokyo has no plans to expel Russian diplomats, the spokesman said.", "rejected"),
     ],
 )
 def test_status_follows_the_wording(analyzer: Analyzer, body: str, status: str) -> None:

@@ -85,6 +85,7 @@ STILL_VERBS = frozenset(
 )
 # "its 12th sanctions package": the model calls it a date; it says nothing of when.
 ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
+IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
@@ -690,11 +691,16 @@ class FactExtractor:
             # "proposed that Russia expel", "threatened to break off relations"
             cues.append(top.head)
             cues.extend(c for c in top.head.children if _is_modifier(c))
+        for verb in path:
+            # "came into force", "took effect", "are in place": the preposition's object
+            for pobj in _prep_objects(verb, ("into", "in")):
+                if pobj.lower_ in ("force", "effect", "place"):
+                    cues.append(pobj)
         lowers = {c.lower_ for c in cues}
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cues)
         found = {name: False for name in self.status_order}
         for token in cues:
-            if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues:
+            if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
                 continue
             for name in self.status_order:
                 if token.lower_ in self.status_words[name]:
