@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from briefing import __version__
 from briefing.commands import COMMAND_MODULES
 from briefing.errors import BriefingError
+from briefing.textsafety import printable
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except BriefingError as error:
-        print(f"briefing: {error}", file=sys.stderr)
+        # Messages quote paths and values the user gave: an ESC in one must not reach the
+        # terminal, and the message stays one line.
+        print(f"briefing: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)

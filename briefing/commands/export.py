@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError
+from briefing.textsafety import printable
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -141,5 +142,6 @@ def run(args: argparse.Namespace) -> int:
         target = target / default_file_name(generated_at)
     written = write_briefing(target, text, force=args.force)
     facts = front_matter_fields(text).get("fact_count", "0")
-    print(f"Wrote a briefing of {len(articles)} article(s) and {facts} fact(s) to {written}")
+    where = printable(str(written))
+    print(f"Wrote a briefing of {len(articles)} article(s) and {facts} fact(s) to {where}")
     return 0
