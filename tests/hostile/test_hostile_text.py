@@ -181,3 +181,19 @@ def test_reader_shows_hostile_text_literally_and_stays_open(
     for segment in segments:
         assert not TERMINAL_CONTROL.search(segment), repr(segment)
         assert "\u202e" not in segment
+
+
+def test_paths_the_user_gives_are_printed_safely(
+    added_library: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    """An ESC in an output path (a script passing a hostile file name) is not echoed raw,
+    neither in the success line nor in an error."""
+    library_dir, _ = added_library
+    written = briefing(library_dir, "export", "-o", str(tmp_path / "brief\x1b[31m.md"))
+    assert written.returncode == 0, written.stderr
+    missing = briefing(library_dir, "export", "-o", str(tmp_path / "no\x1b]0;x\x07dir" / "b.md"))
+    assert missing.returncode == 1
+    for done in (written, missing):
+        assert_terminal_safe(done.stdout)
+        assert_terminal_safe(done.stderr)
+    assert (tmp_path / "brief\x1b[31m.md").exists()  # the file itself has the name asked for
