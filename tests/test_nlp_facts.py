@@ -327,6 +327,27 @@ def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
             "In response, Beijing imposed export controls on gallium and germanium.",
             ("export_control", "China", "gallium and germanium", "announced"),
         ),
+        (
+            "Huawei was added to the Entity List in 2019, the Commerce Department said.",
+            ("export_control", "United States", "Huawei", "announced"),
+        ),
+        (
+            "Kyiv has imposed sanctions on 300 Russian entities, President Volodymyr Zelensky "
+            "said.",
+            ("sanctions", "Ukraine", "Russian entities", "in_force"),
+        ),
+        (
+            "Sanctions were imposed on the two companies by the European Union last year.",
+            ("sanctions", "European Union", "companies", "announced"),
+        ),
+        (
+            "Niger's junta ordered the French ambassador to leave within 48 hours.",
+            ("expulsion", "Niger", "French ambassador", "announced"),
+        ),
+        (
+            "Argentina's new government cut ties with Venezuela and closed its embassy in Caracas.",
+            ("diplomatic_measure", "Argentina", "Venezuela", "announced"),
+        ),
     ],
 )
 def test_unseen_wire_sentences(

@@ -85,6 +85,8 @@ STILL_VERBS = frozenset(
 )
 # "its 12th sanctions package": the model calls it a date; it says nothing of when.
 ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
+ANNOUNCING_VERBS = frozenset({"announced", "unveiled", "said", "declared", "proposed"})
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
@@ -719,14 +721,16 @@ class FactExtractor:
             return "rejected"
         if ruled_out:
             return "rejected"
+        # "has imposed", "have expelled": done and standing; "has announced" stays announced.
+        found["in_force"] = found["in_force"] or any(
+            verb.tag_ == "VBN"
+            and verb.lower_ not in ANNOUNCING_VERBS
+            and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in verb.children)
+            for verb in path
+        )
         for name in self.status_order:
             if found[name]:
                 return name
-        for verb in path:
-            if verb.tag_ == "VBN" and any(
-                c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'ve") for c in verb.children
-            ):
-                return "in_force"
         return "announced"
 
     def _target_token(
