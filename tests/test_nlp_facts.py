@@ -348,6 +348,18 @@ def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
             "Argentina's new government cut ties with Venezuela and closed its embassy in Caracas.",
             ("diplomatic_measure", "Argentina", "Venezuela", "announced"),
         ),
+        (
+            "Britain unveiled sanctions aimed at Iran's drone makers.",
+            ("sanctions", "United Kingdom", "Iran's drone makers", "announced"),
+        ),
+        (
+            "France expelled an Iranian diplomat, the second in a month.",
+            ("expulsion", "France", "Iranian diplomat", "announced"),
+        ),
+        (
+            "Canada hit Russia with new sanctions on Friday.",
+            ("sanctions", "Canada", "Russia", "announced"),
+        ),
     ],
 )
 def test_unseen_wire_sentences(

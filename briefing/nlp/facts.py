@@ -88,6 +88,7 @@ ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
 ANNOUNCING_VERBS = frozenset({"announced", "unveiled", "said", "declared", "proposed"})
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
+RANKING_WORDS = frozenset({"second", "first", "third", "latest", "last", "one", "part", "step"})
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
 LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
 NUMBER_WORDS = {
@@ -754,7 +755,7 @@ class FactExtractor:
             for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
                 # "sanctions that Washington imposed on Russian leaders",
                 # "an embargo that covered pipeline deliveries"
-                candidates.extend(_prep_objects(clause, ("on", "against")))
+                candidates.extend(_prep_objects(clause, ("on", "against", "at")))
                 candidates.extend(c for c in clause.children if c.dep_ == "dobj")
         if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and trigger.dep_ == "acl":
             candidates.append(trigger.head)  # "his assets frozen by the government"
@@ -971,7 +972,7 @@ def _phrase(token: Token, ctx: Context) -> str:
     start = min([t.left_edge.i for t in lefts] + [token.i])
     end = token.i + 1
     for right in token.rights:
-        if (right.dep_ == "conj" and right.pos_ == "NOUN") or right.dep_ == "appos":
+        if (right.dep_ == "conj" and right.pos_ == "NOUN") or _naming_apposition(right):
             end = max(end, right.right_edge.i + 1)
     doc = token.doc
     while start < token.i and (
@@ -981,6 +982,17 @@ def _phrase(token: Token, ctx: Context) -> str:
         start += 1
     span = doc[start:end]
     return " ".join(span.text.split()) or token.text
+
+
+def _naming_apposition(token: Token) -> bool:
+    """ "a Russian energy product: coal", "its services, the GRU and the FSB"; not "an Iranian
+    diplomat, the second in a month"."""
+    return (
+        token.dep_ == "appos"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.lower_ not in RANKING_WORDS
+        and not any(c.dep_ == "prep" for c in token.children)
+    )
 
 
 def _quantity(token: Token) -> str | None:
