@@ -1,11 +1,14 @@
 """spaCy components of the briefing pipeline, registered with spaCy's registry on import.
 
-- ``briefing_paragraph_breaks`` (before the parser): a paragraph break always starts a sentence.
-- ``entity_ruler`` named ``briefing_gazetteer`` (before the NER, configured in ``pipeline.py``):
-  countries, demonyms, capitals and seat metonyms, blocs, with the canonical name as pattern id.
+- ``briefing_pos`` (after the tagger): coarse POS from the tags, instead of the attribute_ruler.
+- ``briefing_paragraph_breaks`` (before the parser): a paragraph break, and the end of a wire
+  dateline, always start a sentence.
+- ``entity_ruler`` named ``briefing_gazetteer`` (before the NER, added in ``analyzer.py``):
+  countries, demonyms, capitals and seat metonyms, blocs, organizations and leaders, with the
+  canonical name as pattern id.
 - ``briefing_actors``: drops implausible entities (site chrome such as "Cookie"), sets
   ``Span._.canonical`` and ``Span._.actor_kind`` on every actor entity.
-- ``briefing_measures``: a Matcher over the trigger patterns of ``data/measures.json``, typed by
+- ``briefing_measures``: a PhraseMatcher over the triggers of ``data/measures.json``, typed by
   the trigger's syntactic neighbourhood; the result is the span group ``doc.spans["measures"]``
   (label = measure type, ``Span._.trigger`` = index of the syntactic anchor token).
 
@@ -213,7 +216,7 @@ def make_measure_finder(nlp: Language, name: str) -> MeasureFinder:
 
 
 class MeasureFinder:
-    """Finds measure triggers with a Matcher and types them from their syntactic context."""
+    """Finds measure triggers with a PhraseMatcher and types them from their syntactic context."""
 
     def __init__(self, nlp: Language) -> None:
         data = gazetteer.measure_data()

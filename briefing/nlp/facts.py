@@ -833,7 +833,7 @@ class FactExtractor:
                 if inner_ent.label_ == "NORP":
                     # "Russian coal" names the goods; "Russians" the people
                     noun = inner.head if inner.dep_ in ("amod", "compound") else inner
-                    return _phrase(noun, ctx), _quantity(token)
+                    return _phrase(noun), _quantity(token)
                 return inner_ent.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
@@ -848,7 +848,7 @@ class FactExtractor:
                     person = self._resolve_person(child, ctx)
                     if person:
                         return person[0].canonical, _quantity(token)
-        return _phrase(token, ctx), _quantity(token)
+        return _phrase(token), _quantity(token)
 
     @staticmethod
     def _resolve_person(token: Token, ctx: Context) -> list[ActorRef]:
@@ -961,7 +961,7 @@ def _is_pronoun_like(actor: ActorRef) -> bool:
     return actor.canonical.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
 
 
-def _phrase(token: Token, ctx: Context) -> str:
+def _phrase(token: Token) -> str:
     """The noun phrase headed by ``token`` as written, without leading determiners and numbers
     ("Russian diplomats", "Russia's two main intelligence services, the GRU and the FSB")."""
     lefts = [
