@@ -186,6 +186,20 @@ def test_the_government_points_back_to_the_state_whose_government_it_is(
     assert fact.actor == "United Kingdom"
 
 
+def test_we_in_a_quote_is_the_speakers_side(analyzer: Analyzer) -> None:
+    body = (
+        '"We have decided to expel ten Russian diplomats," Czech Foreign Minister Jan Lipavsky '
+        "said."
+    )
+    fact = only_fact(analyze(analyzer, body))
+    assert (fact.actor, fact.target, fact.quantity, fact.status) == (
+        "Czech Republic",
+        "Russian diplomats",
+        "10",
+        "announced",
+    )
+
+
 def test_a_reprisal_by_the_other_side_names_that_side(analyzer: Analyzer) -> None:
     body = (
         "Japan has already faced reprisals from Russia. Moscow recently announced the "

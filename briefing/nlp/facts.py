@@ -29,6 +29,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
+REPORTING_VERBS = frozenset(
+    {"said", "says", "told", "added", "stated", "wrote", "tweeted", "declared", "insisted"}
+)
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
 STATE_KINDS = frozenset({"country", "group", "organization"})
 # Climbing out of these prepositions means the measure is background ("under sanctions",
@@ -86,7 +90,7 @@ STILL_VERBS = frozenset(
 # "its 12th sanctions package": the model calls it a date; it says nothing of when.
 ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
 PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
-ANNOUNCING_VERBS = frozenset({"announced", "unveiled", "said", "declared", "proposed"})
+ANNOUNCING_VERBS = frozenset({"announced", "unveiled", "said", "declared", "proposed", "decided"})
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 RANKING_WORDS = frozenset({"second", "first", "third", "latest", "last", "one", "part", "step"})
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
@@ -566,6 +570,13 @@ class FactExtractor:
             return self._resolve(head, STATE_KINDS, ctx)
         if lower in PERSON_PRONOUNS:
             return self._resolve(head, frozenset({"person"}), ctx)
+        if lower in FIRST_PERSON_PLURAL and depth < 2:
+            # '"We will expel them," the foreign minister said': the speaker's side
+            root = ctx.sentence(head.i).root
+            speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if root.lower_ in REPORTING_VERBS and speaker is not None and speaker != head:
+                return self._actor_of_phrase(speaker, ctx, depth + 1)
+            return []
         by_dep: dict[str, list[ActorRef]] = {}
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
