@@ -404,7 +404,25 @@ def test_unseen_wire_sentences(
         "India and Pakistan agreed to restore a ceasefire along the Line of Control.",
         "Exports of German cars to China rose sharply last year.",
         "Sanctions experts say enforcement remains the biggest challenge.",
+        "Russia's economy has proved resilient to Western sanctions.",
+        "Iran has long accused Washington of waging economic war through sanctions.",
+        "China has denied supplying weapons to Russia in violation of sanctions.",
+        "Moscow has dismissed the sanctions as illegal.",
+        "The firm said the export ban would hit its profits.",
+        "Analysts expect the embargo to push oil prices higher.",
     ],
 )
 def test_wire_sentences_without_a_measure_make_no_fact(analyzer: Analyzer, sentence: str) -> None:
     assert analyze(analyzer, sentence).facts == ()
+
+
+def test_being_under_sanctions_is_a_measure_in_force_on_the_subject(analyzer: Analyzer) -> None:
+    fact = only_fact(analyze(analyzer, "North Korea has been under UN sanctions since 2006."))
+    assert (fact.measure, fact.actor, fact.target, fact.status) == (
+        "sanctions",
+        "United Nations",
+        "North Korea",
+        "in_force",
+    )
+    fact = only_fact(analyze(analyzer, "The oligarch, who is under US sanctions, owns a club."))
+    assert (fact.actor, fact.target) == ("United States", "oligarch")

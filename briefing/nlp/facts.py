@@ -41,7 +41,8 @@ BACKGROUND_PREPS = frozenset(
     {"under", "despite", "amid", "after", "following", "over", "because", "against", "from"}
     | {"since", "before", "during", "about", "around", "beyond", "without"}
 )
-REACTION_PREPS = frozenset({"to", "of", "for", "from", "against", "on", "by"})
+# "respond to sanctions" reacts to a measure; "respond by expelling" or "with tariffs" takes one.
+REACTION_PREPS = frozenset({"to", "of", "for", "from", "against", "on", "at"})
 # Words whose prepositional object is a measure someone reacts to or suffers from.
 REACTION_WORDS = frozenset(
     {"response", "reaction", "retaliation", "reply", "answer", "impact", "effect", "effects"}
@@ -49,6 +50,11 @@ REACTION_WORDS = frozenset(
     | {"responding", "react", "reacted", "retaliate", "retaliated", "comply", "complied"}
     | {"evade", "evaded", "circumvent", "circumvented", "bypass", "withstand", "weather"}
     | {"adapt", "adjust", "cope", "suffer", "suffered", "hit", "hurt", "subject", "relief"}
+    | {"resilient", "immune", "vulnerable", "exposed", "resistant", "violation", "violations"}
+    | {"breach", "breaching", "violating", "defiance", "accused", "accuses", "accusing"}
+    | {"dismiss", "dismissed", "dismisses", "condemn", "condemned", "condemns", "criticised"}
+    | {"criticized", "denounced", "denounce", "slammed", "decried", "protested", "welcomed"}
+    | {"welcome", "welcomes", "praised", "hailed", "blamed", "challenge", "challenged"}
 )
 # "with" introduces the measure only after verbs of imposing ("hit Russia with sanctions").
 IMPOSING_WITH_VERBS = frozenset(
@@ -473,7 +479,7 @@ class FactExtractor:
             if current.dep_ == "dobj" and current.head.lower_ in REACTION_WORDS:
                 found.reaction = True  # "helping North Korea evade UN sanctions"
                 return found
-            if current.dep_ == "pobj":
+            if current.dep_ in ("pobj", "pcomp"):
                 prep, governor = current.head, current.head.head
                 if governor.lower_ in REACTION_WORDS and prep.lower_ in REACTION_PREPS:
                     # "respond to Western sanctions", "the impact of the ban": not a report
@@ -487,6 +493,13 @@ class FactExtractor:
                 ):
                     # "under sanctions", "despite the ban", "comply with sanctions"
                     found.continues_story = False
+                    if prep.lower_ == "under" and current.dep_ == "pobj":
+                        # "North Korea has been under UN sanctions": in force, on the subject
+                        found.status = "in_force"
+                        found.target = next(
+                            (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None,
+                        )
                     return found
             current = current.head
             found.path.append(current)
@@ -826,6 +839,9 @@ class FactExtractor:
         """A readable name for what a measure falls on, and the stated number of it."""
         names = {a.canonical.lower() for a in actors}
         lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and depth < 3:
+            # "the oligarch, who is under US sanctions": the oligarch
+            return self._describe_target(token.head.head, actors, ctx, depth + 1)
         if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS:
             kinds = frozenset({"person"}) if lower in PERSON_PRONOUNS else STATE_KINDS
             refs = self._resolve(token, kinds, ctx)
