@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -17,17 +17,26 @@ from textual.screen import Screen
 from briefing.errors import BriefingError
 from briefing.store import Library, LibraryNotWritable
 from briefing.store.paths import data_dir as default_data_dir
-from briefing.tui.commands import ReaderCommands
 from briefing.tui.resources import stylesheets
 from briefing.tui.settings import Settings
 
+if TYPE_CHECKING:
+    from textual.command import Provider
+
 BindingSection = tuple[str, DOMNode, Sequence[Binding]]
+
+
+def _reader_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens, not at start."""
+    from briefing.tui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class ReaderApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = list(stylesheets())
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),

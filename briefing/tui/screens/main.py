@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Label, OptionList, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
 from briefing.store.records import StoredArticle, StoredFact
@@ -31,6 +31,8 @@ from briefing.tui.widgets.facts_panel import FactsPanel
 # Dialogs are imported where they open: they pull in widgets (TextArea, Select, ...) that the
 # reader's start does not need.
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from briefing.importing import ImportProgress, ImportReport
     from briefing.tui.app import ReaderApp
     from briefing.tui.dialogs.export_dialog import ExportRequest
@@ -80,6 +82,7 @@ class MainScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._listed_added = 0  # articles of the running import already shown in the list
         self.open_index: int | None = None  # the open article's row in the list, if known
+        self._status: tuple[Label, ProgressBar] | None = None
 
     @property
     def reader(self) -> ReaderApp:
@@ -91,7 +94,7 @@ class MainScreen(Screen[None]):
     # -- layout -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="≡")
+        yield Static(id="title-bar")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="/ search (full text)", id="filter")
@@ -100,14 +103,35 @@ class MainScreen(Screen[None]):
             with Vertical(id="facts-pane"):
                 yield Label("Facts", id="facts-title")
                 yield FactsPanel(id="facts")
-        with Horizontal(id="import-status"):
-            yield Label("", id="import-label")
-            yield ProgressBar(id="import-progress", show_eta=False)
         yield Static(
             Text(f"Terminal too small: the reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."),
             id="too-small",
         )
         yield Footer(compact=True)
+
+    def progress_bar(self) -> ProgressBar:
+        return self._status_line()[1]
+
+    def show_status(self, message: str | Text) -> None:
+        self._status_line()[0].update(message)
+
+    def _status_line(self) -> tuple[Label, ProgressBar]:
+        """The import status line, mounted on first use: the start-up path does without it
+        (every widget costs start-up time)."""
+        if self._status is None:
+            from textual.widgets import ProgressBar
+
+            label = Label("", id="import-label")
+            bar = ProgressBar(id="import-progress", show_eta=False)
+            self.mount(Horizontal(label, bar, id="import-status"), before=self.query_one(Footer))
+            self._status = (label, bar)
+        return self._status
+
+    def watch_sub_title(self) -> None:
+        title = Text("briefing", style="bold", end="")
+        if self.sub_title:
+            title.append(" — " + self.sub_title)
+        self.query_one("#title-bar", Static).update(title)
 
     @property
     def article_list(self) -> ArticleList:
@@ -122,7 +146,7 @@ class MainScreen(Screen[None]):
         return self.query_one("#facts", FactsPanel)
 
     def on_mount(self) -> None:
-        self.title = "briefing"
+        self.watch_sub_title()
         if self.reader.library.read_only:
             self.sub_title = "read-only"
         self.apply_palette()
@@ -185,6 +209,7 @@ class MainScreen(Screen[None]):
             # The unread marker is cosmetic: a busy store must not block reading.
             with contextlib.suppress(BriefingError):
                 self.reader.library.set_unread(article_id, False)
+        first_article = self.article is None
         self.article = article
         self.hidden_facts.clear()
         self.article_view.show_article(article)
@@ -198,7 +223,10 @@ class MainScreen(Screen[None]):
         if index is not None and index != articles.cursor:
             articles.cursor = index
         self.update_sub_title()
-        self.refresh_bindings()
+        if first_article:
+            # Article actions become available. Only then: the footer rebuilds its keys on
+            # every refresh, which would cost each n/p a few milliseconds and allocations.
+            self.refresh_bindings()
 
     def update_sub_title(self) -> None:
         count = len(self.facts_panel.facts)
@@ -518,8 +546,8 @@ class MainScreen(Screen[None]):
             return
         self._listed_added = 0
         self.add_class("-importing")
-        self.query_one("#import-label", Label).update("Loading the language model…")
-        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.show_status("Loading the language model…")
+        self.progress_bar().update(total=None, progress=0)
         self.import_worker(request)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
@@ -547,7 +575,7 @@ class MainScreen(Screen[None]):
     def import_progress(self, progress: ImportProgress) -> None:
         """Show progress and list new articles as they are stored."""
         name = Path(progress.current_path).name
-        self.query_one("#import-label", Label).update(
+        self.show_status(
             Text(
                 f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
                 f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
@@ -555,9 +583,7 @@ class MainScreen(Screen[None]):
                 overflow="ellipsis",
             )
         )
-        self.query_one("#import-progress", ProgressBar).update(
-            total=max(1, progress.total), progress=progress.done
-        )
+        self.progress_bar().update(total=max(1, progress.total), progress=progress.done)
         if progress.added != self._listed_added:
             self._listed_added = progress.added
             self.reload_list()
@@ -646,8 +672,8 @@ class MainScreen(Screen[None]):
             self.notify("The library is open read-only: cannot re-analyse.", severity="warning")
             return
         self.add_class("-importing")
-        self.query_one("#import-label", Label).update("Re-analysing (loading the language model)…")
-        self.query_one("#import-progress", ProgressBar).update(total=None, progress=0)
+        self.show_status("Re-analysing (loading the language model)…")
+        self.progress_bar().update(total=None, progress=0)
         self.reanalyse_worker(self.article)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
