@@ -19,9 +19,28 @@ from briefing.tui.rendering import FAMILY_NAMES, MEASURE_FAMILIES, Palette
 HelpSection = tuple[str, Sequence[Binding]]
 
 
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "space": "Space",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "ctrl+p": "Ctrl+P",
+}
+
+
 def key_label(keys: str) -> str:
-    """ "space,f" → "space / f"; single keys as typed, so "G" reads as shift+g."""
-    return " / ".join(key.strip() for key in keys.split(","))
+    """The keys of a binding as a reader types them: "space,f" → "Space / f"; letters as
+    typed, so "G" reads as Shift+g."""
+    return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
 def bindings_table(sections: Sequence[HelpSection]) -> Table:
