@@ -213,7 +213,8 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip(list(text.render(self.app.console))).apply_style(style)
 
     def _headline(self, summary: ArticleSummary) -> Text:
-        marker = "● " if summary.unread else "  "
+        # Markers, not only colours: ▸ the open article, ● unread.
+        marker = "▸ " if summary.id == self.open_id else "● " if summary.unread else "  "
         text = Text(marker, end="", no_wrap=True)
         if summary.unread:
             text.stylize(self.get_component_rich_style("article-list--unread", partial=True))
