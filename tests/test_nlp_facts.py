@@ -426,3 +426,125 @@ def test_being_under_sanctions_is_a_measure_in_force_on_the_subject(analyzer: An
     )
     fact = only_fact(analyze(analyzer, "The oligarch, who is under US sanctions, owns a club."))
     assert (fact.actor, fact.target) == ("United States", "oligarch")
+
+
+# -- held-out failure families: refusals, demands, conditions, targets, restatements ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A refusal belongs to the refuser, not to the bloc that proposed the measure.
+        (
+            "Slovakia said it would not endorse the EU's planned ban on Russian gas imports.",
+            ("import_ban", "Slovakia", "rejected"),
+        ),
+        (
+            "Greece refused to back the bloc's proposed sanctions on Turkey.",
+            ("sanctions", "Greece", "rejected"),
+        ),
+        (
+            "Poland said on Tuesday it would not support the European Union's new sanctions "
+            "on Belarus.",
+            ("sanctions", "Poland", "rejected"),
+        ),
+        # A demand that another state act is the demander's, and only considered.
+        (
+            "Turkey insisted that Sweden expel the activists.",
+            ("expulsion", "Turkey", "considered"),
+        ),
+        (
+            "Italy demanded that Egypt withdraw its ambassador.",
+            ("diplomatic_measure", "Italy", "considered"),
+        ),
+        # A measure promised on a condition is a threat.
+        (
+            "Beijing would impose 25% tariffs on US soybeans if Washington goes ahead with its "
+            "duties.",
+            ("trade_restriction", "China", "threatened"),
+        ),
+        (
+            "President Trump said Washington would impose tariffs on Mexican imports unless "
+            "Mexico stopped migrants.",
+            ("trade_restriction", "United States", "threatened"),
+        ),
+        # "blocking sanctions" block assets; nobody blocks the sanctions.
+        (
+            "The US Treasury imposed full blocking sanctions on Sovcombank.",
+            ("sanctions", "United States", "announced"),
+        ),
+    ],
+)
+def test_who_refuses_demands_or_threatens(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.actor, fact.status) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "quantity"),
+    [
+        # The actor's own envoys: the measure is on relations with the host state.
+        ("Ukraine recalled its ambassador from Georgia.", "Georgia", None),
+        ("Moscow withdrew 20 of its diplomats from Bulgaria.", "Bulgaria", "20"),
+        ("Russia withdrew 41 of its diplomats from Canada.", "Canada", "41"),
+        # People named by nationality: their state.
+        ("Kuwait suspended visas for Pakistanis.", "Pakistan", None),
+        # The kind of a measure ("Visa restrictions") is never its target.
+        (
+            "Visa restrictions were placed on 100 Ghanaian lawmakers, the State Department said.",
+            "Ghanaian lawmakers",
+            "100",
+        ),
+        # The people ordered out, not the deadline or the place.
+        (
+            "Peru gave the Mexican diplomats 48 hours to leave the country.",
+            "Mexican diplomats",
+            None,
+        ),
+        ("The US is subjecting the officials to visa restrictions.", "officials", None),
+    ],
+)
+def test_the_target_is_who_the_measure_falls_on(
+    analyzer: Analyzer, sentence: str, target: str, quantity: str | None
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.target, fact.quantity) == (target, quantity)
+
+
+def test_subjecting_people_to_two_measures_makes_two_facts(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer, "The EU agreed to subject the generals to an asset freeze and a travel ban."
+    )
+    assert sorted((f.measure, f.actor, f.target) for f in analysis.facts) == [
+        ("asset_freeze", "European Union", "generals"),
+        ("travel_ban", "European Union", "generals"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Australia imposed a ban on beef exports to China. Officials estimate the ban will cut "
+        "$2 billion from exports.",
+        "The EU imposed a ban on arms sales to China. The embargo was imposed in 1989 after "
+        "Tiananmen.",
+        "Japan banned exports of chips to Russia. Analysts said the measure would cut shipments "
+        "sharply.",
+    ],
+)
+def test_background_on_a_reported_measure_is_no_new_fact(analyzer: Analyzer, body: str) -> None:
+    assert len(analyze(analyzer, body).facts) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US would impose sanctions unless Iran halts oil exports.",
+        "Brussels will impose sanctions if Minsk does not halt the flights.",
+    ],
+)
+def test_the_condition_of_a_threat_is_no_fact(analyzer: Analyzer, sentence: str) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.status) == ("sanctions", "threatened")

@@ -335,7 +335,10 @@ class MeasureFinder:
         head = token.head
         if head.lower_ not in trigger["needs_head"]:
             return False
-        people = [c for c in (*head.children, *token.children) if c.dep_ in ("dobj", "nsubj")]
+        # "gave the diplomats 48 hours to leave": the people may be the indirect object
+        people = [
+            c for c in (*head.children, *token.children) if c.dep_ in ("dobj", "nsubj", "dative")
+        ]
         wanted = set(trigger["head_object_words"])
         return any(p.lower_ in wanted or p.pos_ == "NUM" for p in people)
 

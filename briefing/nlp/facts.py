@@ -62,6 +62,26 @@ IMPOSING_WITH_VERBS = frozenset(
     | {"punished", "threaten", "threatened", "threatens", "respond", "responded", "retaliate"}
     | {"retaliated", "follow", "followed", "press", "pressed", "pressure", "pressured"}
 )
+# "subjecting them to an asset freeze" imposes it; "subject to sanctions" (an adjective) suffers it.
+SUBJECTING_VERBS = frozenset({"subject", "subjects", "subjected", "subjecting"})
+# A clause under these conjunctions states a condition, not a measure: "unless Mexico stops ...".
+CONDITION_MARKS = frozenset({"unless", "if"})
+# An effect of a measure, not a new one: "officials estimate the measure will cut exports".
+MEASURE_SUBJECTS = frozenset({"measure", "measures", "move", "decision", "sanctions", "ban"})
+# Nouns for a state's envoys: "expelled Belgium's ambassador" falls on Belgium.
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy"}
+    | {"charge", "chargé", "consul", "attache", "attaché", "staff", "representative"}
+)
+# The second word of a company's name: "Qatar Airways" acts for itself, not for Qatar.
+COMPANY_WORDS = frozenset(
+    {"airways", "airlines", "airline", "air", "telecom", "petroleum", "motors", "group"}
+    | {"holdings", "corp", "inc", "ltd", "plc", "bank", "shipping", "energy", "steel"}
+)
+DEMAND_VERBS = frozenset(
+    {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
+    | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
+)
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
@@ -322,11 +342,20 @@ class FactExtractor:
         if trigger.dep_ in ("attr", "acomp") and trigger.head.lower_ in COPULAS:
             # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
+        if _effect_of_a_measure(trigger):
+            return []
         found = self._locate(trigger, ctx)
+        if any(_condition_clause(node) for node in found.path):
+            return []  # "... unless Mexico stops the flow of migrants": the condition
+        if found.continues_story and ctx.facts and _restated(trigger):
+            # "The embargo was imposed in 1989": background on a measure already reported
+            return []
         actors = [a for a in found.actors if not _is_pronoun_like(a)]
         if not actors:
             return []
         status = found.status or self._status(trigger, found.path)
+        if status in ("announced", "planned", "considered") and _conditional(found.path):
+            status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
         target_token = found.target
         if target_token is None:
             target_token = self._target_token(trigger, found, actors, ctx)
@@ -381,7 +410,17 @@ class FactExtractor:
         if trigger.pos_ in ("NOUN", "PROPN"):
             owners, modifiers = self._noun_trigger_actors(trigger, ctx)
         found = self._climb(trigger, ctx)
-        if owners:
+        top = found.path[-1]
+        if top.dep_ == "ccomp" and top.head.lower_ in DEMAND_VERBS:
+            # "Italy demanded that Egypt withdraw its envoy": Italy's demand, not Egypt's act
+            demander = next((c for c in top.head.children if c.dep_ in SUBJECT_DEPS), None)
+            found.actors = self._actors_of(demander, ctx) if demander is not None else []
+            found.status = "considered"
+            return found
+        if owners and found.actors and self._refused(found.path):
+            # "Hungary said it would not back the EU's embargo": the refusal is Hungary's
+            found.status = "rejected"
+        elif owners:
             found.actors = owners
         elif found.reaction:
             found.actors = []
@@ -391,6 +430,14 @@ class FactExtractor:
             window = 2 if ctx.sentence(trigger.i).root.pos_ in ("VERB", "AUX") else 4
             found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
+
+    def _refused(self, path: Sequence[Token]) -> bool:
+        """A verb above the measure refuses it: "would not back", "refused to enforce"."""
+        return any(
+            verb.pos_ in ("VERB", "AUX")
+            and (_has_negation(verb) or verb.lower_ in self.status_words["rejected"])
+            for verb in path[1:]
+        )
 
     def _noun_trigger_actors(
         self, trigger: Token, ctx: Context
@@ -481,7 +528,12 @@ class FactExtractor:
                 return found
             if current.dep_ in ("pobj", "pcomp"):
                 prep, governor = current.head, current.head.head
-                if governor.lower_ in REACTION_WORDS and prep.lower_ in REACTION_PREPS:
+                imposing = governor.lower_ in SUBJECTING_VERBS and governor.pos_ == "VERB"
+                if (
+                    governor.lower_ in REACTION_WORDS
+                    and prep.lower_ in REACTION_PREPS
+                    and not imposing
+                ):
                     # "respond to Western sanctions", "the impact of the ban": not a report
                     found.continues_story = False
                     found.reaction = True
@@ -730,6 +782,8 @@ class FactExtractor:
             if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
                 continue
             for name in self.status_order:
+                if name == "rejected" and token.dep_ == "amod" and token.head == trigger:
+                    continue  # "full blocking sanctions" block assets; they refuse nothing
                 if token.lower_ in self.status_words[name]:
                     found[name] = True
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
@@ -762,10 +816,21 @@ class FactExtractor:
         self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
     ) -> Token | None:
         candidates: list[Token] = []
+        listed = trigger
+        while listed.dep_ == "conj":
+            listed = listed.head
+        if listed.dep_ == "pobj" and listed.head.head.lower_ in SUBJECTING_VERBS:
+            # "subjecting the generals to an asset freeze": the generals
+            candidates.extend(c for c in listed.head.head.children if c.dep_ == "dobj")
         if trigger.pos_ in ("VERB", "AUX"):
-            if trigger.dep_ in ("xcomp", "relcl", "ccomp") and trigger.lower_ in LEAVE_VERBS:
+            if (
+                trigger.dep_ in ("xcomp", "relcl", "ccomp", "advcl")
+                and trigger.lower_ in LEAVE_VERBS
+            ):
                 # "ordered the ambassador to leave (the kingdom)": who is ordered out
-                candidates.extend(c for c in trigger.head.children if c.dep_ == "dobj")
+                # "gave the diplomats 48 hours to leave": the people, not the deadline
+                people = [c for c in trigger.head.children if c.dep_ == "dative"]
+                candidates.extend(people or [c for c in trigger.head.children if c.dep_ == "dobj"])
             else:
                 candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
             candidates.extend(_prep_objects(trigger, ("against", "on", "to", "of")))
@@ -774,7 +839,12 @@ class FactExtractor:
             joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
             for child in trigger.children:
                 # "Iran sanctions" name the target; "join the US restrictions" the first imposer
-                if child.dep_ in ("compound", "amod") and child.i in ctx.ent_at and not joined:
+                if (
+                    child.dep_ in ("compound", "amod")
+                    and child.i in ctx.ent_at
+                    and not joined
+                    and child.lower_ not in self.kind_words  # "Visa restrictions" (a kind)
+                ):
                     candidates.append(child)
             for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
                 # "sanctions that Washington imposed on Russian leaders",
@@ -848,9 +918,23 @@ class FactExtractor:
             if lower in PERSON_PRONOUNS:
                 refs = self._resolve_person(token, ctx) or refs
             return (refs[0].canonical if refs else token.text), None
+        if token.pos_ == "NUM" and depth < 3:
+            # "withdrew 41 of its diplomats": the diplomats, 41 of them
+            for pobj in _prep_objects(token, ("of",)):
+                deeper, _ = self._describe_target(pobj, actors, ctx, depth + 1)
+                return deeper, _number(token)
         ent = ctx.ent_at.get(token.i)
         if ent is not None and ent.label_ != "NORP" and ent.root.i == token.i:
             return ent.canonical, None
+        if lower in ENVOY_NOUNS:
+            state = self._envoy_state(token, names, ctx)
+            if state:
+                return state, _quantity(token)
+        for pobj in _prep_objects(token, ("for",)):
+            people = ctx.ent_at.get(pobj.i)
+            if people is not None and people.label_ == "NORP" and pobj.tag_ == "NNPS":
+                # "suspended visa services for Indians": the measure falls on India
+                return people.canonical, _quantity(token)
         if (lower in self.generic_nouns or lower in QUANTITY_WORDS) and depth < 3:
             # "talks on a peace treaty with Tokyo": the state named inside is the target.
             for inner in token.subtree:
@@ -876,6 +960,30 @@ class FactExtractor:
                     if person:
                         return person[0].canonical, _quantity(token)
         return _phrase(token), _quantity(token)
+
+    def _envoy_state(self, token: Token, names: set[str], ctx: Context) -> str | None:
+        """The state whose relations an envoy named by a pronoun stands for ("Rwanda expelled
+        its ambassador" after naming Belgium's envoy), or, for the actor's own envoys
+        ("recalled its ambassador to Australia"), the state they are recalled from or posted
+        to. "Belgium's ambassador" names itself well enough."""
+        for child in token.children:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+                owner = self._resolve(child, STATE_KINDS, ctx)
+                if owner and owner[0].canonical.lower() not in names:
+                    return owner[0].canonical
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        for place in [
+            *_prep_objects(token, ("to", "in", "from")),
+            *_prep_objects(verb, ("from", "to")),
+        ]:
+            ent = ctx.ent_at.get(place.i)
+            if ent is not None and ent.kind in STATE_KINDS and ent.canonical.lower() not in names:
+                return ent.canonical
+        return None
 
     @staticmethod
     def _resolve_person(token: Token, ctx: Context) -> list[ActorRef]:
@@ -914,6 +1022,40 @@ class FactExtractor:
                     break
                 node = node.head
         return None
+
+
+def _condition_clause(node: Token) -> bool:
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+    )
+
+
+def _conditional(path: Sequence[Token]) -> bool:
+    """A measure promised on a condition: "would impose tariffs unless Mexico acts"."""
+    return any(
+        any(c.dep_ == "advcl" and _condition_clause(c) for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        for verb in path
+        if verb.pos_ in ("VERB", "AUX")
+    )
+
+
+def _effect_of_a_measure(trigger: Token) -> bool:
+    """ "the measure will cut $1 billion from exports": what a measure does, not a new one."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in MEASURE_SUBJECTS
+
+
+def _restated(trigger: Token) -> bool:
+    """ "The embargo was imposed in 1989": a definite measure as an agentless passive subject
+    names one already reported."""
+    return (
+        trigger.dep_ == "nsubjpass"
+        and trigger.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.children)
+    )
 
 
 def _own_phrase(head: Token) -> list[Token]:
@@ -1020,6 +1162,14 @@ def _naming_apposition(token: Token) -> bool:
         and token.lower_ not in RANKING_WORDS
         and not any(c.dep_ == "prep" for c in token.children)
     )
+
+
+def _number(token: Token) -> str | None:
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        return text
+    value = NUMBER_WORDS.get(token.lower_)
+    return str(value) if value is not None else None
 
 
 def _quantity(token: Token) -> str | None:
