@@ -92,3 +92,17 @@ def test_actor_offsets_slice_the_body(analyzer: Analyzer) -> None:
     assert analysis.actors
     for actor in analysis.actors:
         assert body[actor.start : actor.end] == actor.text
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Real Madrid beat Bayern in the semi-final on Tuesday.", "Madrid"),
+        ("Qatar Airways suspended flights to Beirut on Monday.", "Qatar"),
+        ("China Telecom was told to wind down its US operations.", "China"),
+    ],
+)
+def test_a_place_inside_a_club_or_company_name_is_no_state(
+    analyzer: Analyzer, body: str, place: str
+) -> None:
+    assert place not in [a.text for a in analyze(analyzer, body).actors]

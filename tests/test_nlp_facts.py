@@ -548,3 +548,16 @@ def test_background_on_a_reported_measure_is_no_new_fact(analyzer: Analyzer, bod
 def test_the_condition_of_a_threat_is_no_fact(analyzer: Analyzer, sentence: str) -> None:
     fact = only_fact(analyze(analyzer, sentence))
     assert (fact.measure, fact.status) == ("sanctions", "threatened")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Qatar Airways suspended flights to Beirut on Monday.",
+        "Turkish Airlines halted flights to Tehran after the strikes.",
+    ],
+)
+def test_an_airline_suspending_flights_is_no_state_measure(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    assert analyze(analyzer, sentence).facts == ()

@@ -41,6 +41,15 @@ NON_TARGET_PREPS = frozenset(
 )
 
 
+# A place inside a club's or a company's name is no actor: "Real Madrid", "Qatar Airways".
+CLUB_PREFIXES = frozenset(
+    {"real", "atletico", "atlético", "inter", "ac", "fc", "olympique", "sporting", "dynamo"}
+    | {"dinamo", "spartak", "lokomotiv", "cska", "racing", "deportivo", "borussia"}
+)
+COMPANY_SUFFIXES = frozenset(
+    {"airways", "airlines", "telecom", "telecoms", "motors", "petroleum", "holdings"}
+    | {"fc", "united", "wanderers", "rovers", "athletic"}
+)
 DATELINE_DASHES = frozenset({"—", "–", "--", "-", "—-"})
 FUNCTION_WORDS = frozenset(
     {"from", "with", "against", "over", "into", "about", "their", "them", "those", "these"}
@@ -151,6 +160,8 @@ class ActorResolver:
             entry = self._entry(ent)
             if (ent.label_ == "LOC" and entry is None) or not self._plausible(ent):
                 continue
+            if ent.label_ in ("GPE", "LOC") and _inside_a_name(ent):
+                continue
             kept.append(ent)
             actors.append(ent)
         doc.ents = kept
@@ -198,6 +209,16 @@ class ActorResolver:
                 full = _clean_name(ent.text)
                 names.setdefault(full.split()[-1], full)
         return names
+
+
+def _inside_a_name(ent: Span) -> bool:
+    """ "Real Madrid", "Qatar Airways": the place names a club or a company, not a state."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.lower_ in CLUB_PREFIXES and before.text[:1].isupper():
+        return True
+    return after is not None and after.lower_ in COMPANY_SUFFIXES and after.text[:1].isupper()
 
 
 def _clean_name(text: str) -> str:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp import gazetteer
-from briefing.nlp.components import MEASURES_KEY, register_extensions
+from briefing.nlp.components import COMPANY_SUFFIXES, MEASURES_KEY, register_extensions
 
 register_extensions()
 
@@ -72,11 +72,6 @@ MEASURE_SUBJECTS = frozenset({"measure", "measures", "move", "decision", "sancti
 ENVOY_NOUNS = frozenset(
     {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy"}
     | {"charge", "chargé", "consul", "attache", "attaché", "staff", "representative"}
-)
-# The second word of a company's name: "Qatar Airways" acts for itself, not for Qatar.
-COMPANY_WORDS = frozenset(
-    {"airways", "airlines", "airline", "air", "telecom", "petroleum", "motors", "group"}
-    | {"holdings", "corp", "inc", "ltd", "plc", "bank", "shipping", "energy", "steel"}
 )
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
@@ -642,6 +637,8 @@ class FactExtractor:
             if root.lower_ in REPORTING_VERBS and speaker is not None and speaker != head:
                 return self._actor_of_phrase(speaker, ctx, depth + 1)
             return []
+        if ent is None and lower in COMPANY_SUFFIXES and head.text[:1].isupper():
+            return []  # "Turkish Airlines halted flights": the company, not Turkey
         by_dep: dict[str, list[ActorRef]] = {}
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
