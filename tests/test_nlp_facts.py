@@ -561,3 +561,49 @@ def test_an_airline_suspending_flights_is_no_state_measure(
     analyzer: Analyzer, sentence: str
 ) -> None:
     assert analyze(analyzer, sentence).facts == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Putting off the end of a measure keeps it in force, and ending is no new measure.
+        (
+            "Germany put off a decision on ending the ban on arms exports to Saudi Arabia.",
+            ("export_control", "Germany", "in_force"),
+        ),
+        ("The EU delayed lifting sanctions on Syria.", ("sanctions", "European Union", "in_force")),
+        (
+            "The US ended the ban on arms sales to Vietnam.",
+            ("export_control", "United States", "lifted"),
+        ),
+        ("China halted the embargo on Japanese seafood.", ("import_ban", "China", "lifted")),
+        (
+            "India scrapped the tariffs on US lentils last week.",
+            ("trade_restriction", "India", "lifted"),
+        ),
+    ],
+)
+def test_ending_or_keeping_a_measure(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.actor, fact.status) == expected
+
+
+def test_a_second_measure_on_people_named_by_a_pronoun_is_kept(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer, "Canada is freezing their assets and barring them from travelling to the country."
+    )
+    assert sorted(f.measure for f in analysis.facts) == ["asset_freeze", "travel_ban"]
+
+
+def test_a_retaliation_on_an_amount_of_goods_names_their_origin(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "Washington raised tariffs on Chinese steel. Beijing retaliated with higher tariffs on "
+        "$60 billion of US goods.",
+    )
+    assert [(f.actor, f.target) for f in analysis.facts] == [
+        ("United States", "Chinese steel"),
+        ("China", "United States"),
+    ]

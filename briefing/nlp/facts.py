@@ -73,6 +73,11 @@ ENVOY_NOUNS = frozenset(
     {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy"}
     | {"charge", "chargé", "consul", "attache", "attaché", "staff", "representative"}
 )
+# Putting off the end of a measure keeps it: "delayed a decision on lifting the ban".
+POSTPONING_WORDS = frozenset(
+    {"postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "deferred"}
+    | {"shelve", "shelved", "stall", "stalled", "hold", "held"}
+)
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
     | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
@@ -784,6 +789,8 @@ class FactExtractor:
                 if token.lower_ in self.status_words[name]:
                     found[name] = True
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
+        if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
+            return "in_force"  # "put off a decision on ending the ban": the ban stays
         if trigger.lower_ in self.privilege_triggers:
             # Revoking a privilege is the measure; restoring it ends the measure.
             if lowers & {"grant", "granted", "restore", "restored", "restores"}:
@@ -871,7 +878,8 @@ class FactExtractor:
             )
         names = {a.canonical.lower() for a in actors}
         usable = []
-        for candidate in list(candidates):
+        # Not over a copy: an amount adds what it is on ("tariffs on $60 billion of US goods").
+        for candidate in candidates:
             if candidate.ent_type_ in NOT_TARGET_ENTITIES:
                 # "tariffs of 25 percent on steel": what the amount is on
                 candidates.extend(_prep_objects(candidate, ("on", "of", "against")))
@@ -914,6 +922,8 @@ class FactExtractor:
             refs = self._resolve(token, kinds, ctx)
             if lower in PERSON_PRONOUNS:
                 refs = self._resolve_person(token, ctx) or refs
+            refs = [r for r in refs if r.canonical.lower() not in names]
+            # "Canada is barring them": not Canada; people named before, or just "them"
             return (refs[0].canonical if refs else token.text), None
         if token.pos_ == "NUM" and depth < 3:
             # "withdrew 41 of its diplomats": the diplomats, 41 of them
