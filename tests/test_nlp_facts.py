@@ -607,3 +607,27 @@ def test_a_retaliation_on_an_amount_of_goods_names_their_origin(analyzer: Analyz
         ("United States", "Chinese steel"),
         ("China", "United States"),
     ]
+
+
+def test_they_after_a_list_of_states_is_the_whole_list(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "Poland and Lithuania closed their borders to Belarusian trucks. They also barred "
+        "Belarusian diplomats from entering.",
+    )
+    assert [(f.measure, f.actor) for f in analysis.facts] == [
+        ("transport_ban", "Poland and Lithuania"),
+        ("travel_ban", "Poland and Lithuania"),
+    ]
+
+
+def test_the_second_clause_of_coordinated_measures_is_kept(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar. Riyadh said it would close "
+        "its land border, and the four countries said they would shut their airspace to Qatari "
+        "planes.",
+    )
+    transport = [f for f in analysis.facts if f.measure == "transport_ban"]
+    assert len(transport) == 2
+    assert "Bahrain" in transport[1].actor

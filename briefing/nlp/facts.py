@@ -86,6 +86,7 @@ FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
 )
+LIST_REFS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners", "members"})
 # Leader surnames that are also common words or names: matched only as full names.
 AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
@@ -726,6 +727,16 @@ class FactExtractor:
             and (m.actor.kind in kinds if "person" not in kinds else _person_mention(m, ctx))
         ]
         doc = ctx.doc
+        if lower in PLURAL_PRONOUNS or (token.tag_ == "NNS" and lower in MIXED_REFS | LIST_REFS):
+            # "Saudi Arabia, the UAE, Bahrain and Egypt cut ties ... the four countries said
+            # they would shut their airspace": they are the list named before.
+            for mention in reversed(earlier):
+                if here - mention.sentence_i > 2:
+                    break
+                if doc[mention.token_i].conjuncts and mention.actor.kind in STATE_KINDS:
+                    partners = self._with_partners(mention, token, ctx)
+                    if len(partners) > 1:
+                        return partners
         if not pronoun:
             # "the British government ... the government": the same noun, named before.
             for mention in reversed(earlier):
@@ -747,12 +758,14 @@ class FactExtractor:
     @staticmethod
     def _with_partners(mention: Mention, token: Token, ctx: Context) -> list[ActorRef]:
         """ "they"/"the allies" after "Germany and France ...": every actor of that list."""
-        refs = [mention.actor]
-        if token.lower_ in PLURAL_PRONOUNS or token.tag_ == "NNS":
-            conjuncts = {t.i for t in ctx.doc[mention.token_i].conjuncts}
-            for other in ctx.mentions:
-                if other.token_i in conjuncts and other.actor not in refs:
-                    refs.append(other.actor)
+        if token.lower_ not in PLURAL_PRONOUNS and token.tag_ != "NNS":
+            return [mention.actor]
+        # In the order of the list, whichever of its members was found first.
+        listed = {t.i for t in ctx.doc[mention.token_i].conjuncts} | {mention.token_i}
+        refs: list[ActorRef] = []
+        for other in ctx.mentions:
+            if other.token_i in listed and other.actor not in refs:
+                refs.append(other.actor)
         return refs
 
     # -- status, target, time ---------------------------------------------------------------
