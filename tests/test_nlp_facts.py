@@ -631,3 +631,23 @@ def test_the_second_clause_of_coordinated_measures_is_kept(analyzer: Analyzer) -
     transport = [f for f in analysis.facts if f.measure == "transport_ban"]
     assert len(transport) == 2
     assert "Bahrain" in transport[1].actor
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What someone thinks of a measure is no report of one.
+        "The Kremlin said Washington's sanctions were a hostile act.",
+        "Beijing said the US tariffs were unjustified.",
+        # A measure nobody took.
+        "Britain avoided naming Saudi officials in any sanctions package.",
+        # Reactions: the subject did not take the measure it rejects or evades.
+        "Pyongyang has repeatedly dismissed UN sanctions as unfair.",
+        "North Korea has long sought to evade UN sanctions.",
+        "Russia has circumvented Western sanctions by shipping oil through third countries.",
+    ],
+)
+def test_comments_on_or_reactions_to_a_measure_are_no_fact(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    assert analyze(analyzer, sentence).facts == ()

@@ -162,6 +162,9 @@ class Located:
     continues_story: bool = False
     # True when the measure is something the clause reacts to ("respond to sanctions").
     reaction: bool = False
+    # True when the clause only says something about the measure ("Washington's sanctions
+    # were a hostile act", "the package was the toughest ever"): no report of it.
+    comment: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +358,11 @@ class FactExtractor:
         if not actors:
             return []
         status = found.status or self._status(trigger, found.path)
+        phrase_head = trigger.head if trigger.dep_ == "compound" else trigger
+        if status != "rejected" and any(
+            c.dep_ == "det" and c.lower_ == "any" for c in phrase_head.children
+        ):
+            return []  # "avoided naming them in any sanctions package": none was taken
         if status in ("announced", "planned", "considered") and _conditional(found.path):
             status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
         target_token = found.target
@@ -418,7 +426,9 @@ class FactExtractor:
             found.actors = self._actors_of(demander, ctx) if demander is not None else []
             found.status = "considered"
             return found
-        if owners and found.actors and self._refused(found.path):
+        if found.comment:
+            found.actors = []
+        elif owners and found.actors and self._refused(found.path):
             # "Hungary said it would not back the EU's embargo": the refusal is Hungary's
             found.status = "rejected"
         elif owners:
@@ -564,6 +574,10 @@ class FactExtractor:
         """ "Duties on Australian wine remain in force": a measure named before, still there.
         Any other clause about a measure ("the sanctions were welcome") reports nothing."""
         if clause.lower_ not in STILL_VERBS or _has_negation(clause):
+            # "Washington's sanctions were a hostile act": what someone thinks of a measure
+            found.comment = clause.lower_ in COPULAS or any(
+                c.dep_ in ("attr", "acomp") for c in clause.children
+            )
             return found
         here = ctx.sentence_number(trigger.i)
         measure_type = ctx.doc[trigger.i]
