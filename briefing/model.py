@@ -93,6 +93,16 @@ class Actor:
     end: int
     kind: str = "organization"  # one of ACTOR_KINDS
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "canonical": self.canonical,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -102,6 +112,9 @@ class Measure:
     type: str  # one of MEASURE_TYPES
     start: int
     end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "type": self.type, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,21 +189,8 @@ class Analysis:
             "tags": list(self.meta.tags),
             "body": self.body,
             "removed": list(self.removed),
-            "actors": [
-                {
-                    "text": a.text,
-                    "label": a.label,
-                    "canonical": a.canonical,
-                    "kind": a.kind,
-                    "start": a.start,
-                    "end": a.end,
-                }
-                for a in self.actors
-            ],
-            "measures": [
-                {"text": m.text, "type": m.type, "start": m.start, "end": m.end}
-                for m in self.measures
-            ],
+            "actors": [a.to_json() for a in self.actors],
+            "measures": [m.to_json() for m in self.measures],
             "facts": [f.to_json() for f in self.facts],
             "pipeline_version": self.pipeline_version,
         }

@@ -268,21 +268,8 @@ def article_json(article: StoredArticle) -> dict[str, Any]:
         "pipeline_version": article.pipeline_version,
         "body": article.body,
         "removed": list(article.removed),
-        "actors": [
-            {
-                "text": a.text,
-                "label": a.label,
-                "canonical": a.canonical,
-                "kind": a.kind,
-                "start": a.start,
-                "end": a.end,
-            }
-            for a in article.actors
-        ],
-        "measures": [
-            {"text": m.text, "type": m.type, "start": m.start, "end": m.end}
-            for m in article.measures
-        ],
+        "actors": [a.to_json() for a in article.actors],
+        "measures": [m.to_json() for m in article.measures],
         "facts": [fact_json(fact) for fact in article.facts],
     }
 
