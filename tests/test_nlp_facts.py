@@ -651,3 +651,44 @@ def test_comments_on_or_reactions_to_a_measure_are_no_fact(
     analyzer: Analyzer, sentence: str
 ) -> None:
     assert analyze(analyzer, sentence).facts == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "EU governments agreed on a package targeting the 351 members of the Duma.",
+            ("sanctions", "European Union", "351"),
+        ),
+        (
+            "The EU adopted a new package targeting Russian banks on Friday.",
+            ("sanctions", "European Union", None),
+        ),
+    ],
+)
+def test_a_package_targeting_people_is_a_sanctions_package(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.actor, fact.quantity) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government unveiled a stimulus package worth $2 trillion.",
+        "The Paris accord bans new coal plants.",
+        "The Minsk agreements banned heavy weapons from the front line.",
+    ],
+)
+def test_packages_and_agreements_take_no_measure_themselves(
+    analyzer: Analyzer, sentence: str
+) -> None:
+    assert analyze(analyzer, sentence).facts == ()
+
+
+def test_a_target_is_never_a_bare_pronoun(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer, "Canada is freezing their assets and barring them from travelling to the country."
+    )
+    assert all(f.target not in ("them", "it", "they") for f in analysis.facts)

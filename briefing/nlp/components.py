@@ -301,6 +301,11 @@ class MeasureFinder:
                 return None  # "duties it imposed on Australian barley", "penalties on ..."
             if trigger.get("verb_needs_object") and not self._sanctionable_object(token):
                 return None
+            if "needs_acl" in trigger and not any(
+                c.dep_ in ("acl", "relcl") and c.lower_ in trigger["needs_acl"]
+                for c in token.children
+            ):
+                return None  # a package of reforms, a stimulus package
             return str(fixed)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [

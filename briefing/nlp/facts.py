@@ -78,6 +78,10 @@ POSTPONING_WORDS = frozenset(
     {"postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "deferred"}
     | {"shelve", "shelved", "stall", "stalled", "hold", "held"}
 )
+EVENT_NOUNS = frozenset(
+    {"agreement", "agreements", "accord", "accords", "protocol", "format", "process", "deal"}
+    | {"summit", "declaration", "convention", "treaty", "talks", "conference", "club"}
+)
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
     | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
@@ -374,6 +378,11 @@ class FactExtractor:
         when = self._when(trigger, found.path, ctx)
         sent = ctx.sentence(trigger.i)
         start, end = _strip_offsets(ctx.text, sent.start_char, sent.end_char)
+        if target is not None and (
+            target.replace(",", "").isdigit()
+            or target.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
+        ):
+            target = None  # never a bare number or an unresolved pronoun
         actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
         if not actors:
             return []
@@ -659,6 +668,8 @@ class FactExtractor:
             return []
         if ent is None and lower in COMPANY_SUFFIXES and head.text[:1].isupper():
             return []  # "Turkish Airlines halted flights": the company, not Turkey
+        if ent is None and lower in EVENT_NOUNS:
+            return []  # "the Minsk agreements", "the Paris accord": not Belarus, not France
         by_dep: dict[str, list[ActorRef]] = {}
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
