@@ -692,3 +692,21 @@ def test_a_target_is_never_a_bare_pronoun(analyzer: Analyzer) -> None:
         analyzer, "Canada is freezing their assets and barring them from travelling to the country."
     )
     assert all(f.target not in ("them", "it", "they") for f in analysis.facts)
+
+
+def test_an_embargo_restating_a_typed_ban_is_one_fact(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "The US banned arms sales to Iran in 1979. The embargo on Iran was tightened in 1995.",
+    )
+    assert [(f.measure, f.actor, f.target) for f in analysis.facts] == [
+        ("export_control", "United States", "Iran")
+    ]
+
+
+def test_tariffs_and_a_ban_on_the_same_goods_are_two_facts(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "China imposed tariffs on Australian wine. China also banned imports of Australian wine.",
+    )
+    assert sorted(f.measure for f in analysis.facts) == ["import_ban", "trade_restriction"]

@@ -133,6 +133,11 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100,
 }  # fmt: skip
+GENERIC_TRADE_WORDS = frozenset({"embargo", "embargoes", "boycott", "boycotts"})
+TRADE_RESTATEMENTS = (
+    {"trade_restriction", "export_control"},
+    {"trade_restriction", "import_ban"},
+)
 POLARITY = {
     "announced": "yes", "in_force": "yes", "planned": "yes", "rejected": "no",
     "considered": "maybe", "threatened": "maybe", "lifted": "ended",
@@ -407,6 +412,9 @@ class FactExtractor:
                 "end": end,
                 "measure_start": measure.start_char,
                 "measure_end": measure.end_char,
+                # an embargo or a boycott whose goods were not named: any trade measure
+                "generic": measure_type == "trade_restriction"
+                and trigger.lower_ in GENERIC_TRADE_WORDS,
             }
         ]
 
@@ -1243,8 +1251,11 @@ def _target_key(target: Any) -> str:
 
 def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same measure by the same actor on the same target, however often it is reported."""
-    if (a["measure"], str(a["actor"]).lower()) != (b["measure"], str(b["actor"]).lower()):
+    if str(a["actor"]).lower() != str(b["actor"]).lower():
         return False
+    if a["measure"] != b["measure"]:
+        # "a ban on arms sales to Iran" then "the embargo on Iran" (untyped): one measure
+        return _compatible_restatement(a, b)
     if POLARITY.get(a["status"]) != POLARITY.get(b["status"]):
         return False
     if a["start"] == b["start"]:
@@ -1253,6 +1264,19 @@ def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if not ta or not tb:
         return True
     return ta in tb or tb in ta or ta.split()[-1] == tb.split()[-1]
+
+
+def _compatible_restatement(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """A generic trade restriction restating a typed ban on the same named target."""
+    if {a["measure"], b["measure"]} not in TRADE_RESTATEMENTS or a["start"] == b["start"]:
+        return False
+    generic = a if a["measure"] == "trade_restriction" else b
+    if not generic.get("generic"):
+        return False  # tariffs and a ban on the same goods are two measures
+    if POLARITY.get(a["status"]) != POLARITY.get(b["status"]):
+        return False
+    ta, tb = _target_key(a["target"]), _target_key(b["target"])
+    return bool(ta and tb) and (ta in tb or tb in ta)
 
 
 def dedupe(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
