@@ -710,3 +710,27 @@ def test_tariffs_and_a_ban_on_the_same_goods_are_two_facts(analyzer: Analyzer) -
         "China imposed tariffs on Australian wine. China also banned imports of Australian wine.",
     )
     assert sorted(f.measure for f in analysis.facts) == ["import_ban", "trade_restriction"]
+
+
+def test_what_a_measure_contains_is_a_fact_what_it_will_do_is_not(analyzer: Analyzer) -> None:
+    contains = analyze(
+        analyzer,
+        "The EU imposed sanctions on Russia. The sanctions freeze the assets of 14 oligarchs.",
+    )
+    assert [f.measure for f in contains.facts] == ["sanctions", "asset_freeze"]
+    effect = analyze(
+        analyzer,
+        "Australia imposed a ban on beef exports to China. Officials estimate the ban will cut "
+        "$2 billion from exports.",
+    )
+    assert [f.measure for f in effect.facts] == ["export_control"]
+
+
+def test_considering_a_measure_on_a_condition_stays_considered(analyzer: Analyzer) -> None:
+    fact = only_fact(
+        analyze(
+            analyzer,
+            "The EU said it would consider sanctions if Belarus did not release the journalist.",
+        )
+    )
+    assert fact.status == "considered"

@@ -146,3 +146,30 @@ def test_seed_article_has_every_required_fact(analyzer: Analyzer) -> None:
     assert europe and "Europe" in (europe[0].actor or "")
     expulsion = next(f for f in facts if f.measure == "expulsion" and f.actor == "Japan")
     assert (expulsion.target, expulsion.quantity) == ("Russian diplomats", "8")
+
+
+def test_long_bodies_stream_in_small_chunks_with_exact_offsets(analyzer: Analyzer) -> None:
+    # Memory is bounded by batch_size * CHUNK_CHARS: a long article never goes to the model
+    # as one doc, and facts from every chunk come back at their place in the body.
+    prose = "The weather was mild and markets were calm across the region. " * 15
+    filler = "\n\n".join(prose for _ in range(40))
+    first = "Japan expelled eight Russian diplomats on Friday."
+    second = "Canada imposed sanctions on five Iranian officials."
+    long_body = first + "\n\n" + filler + "\n\n" + second
+    pieces = split_body(long_body)
+    assert len(pieces) > 3
+    assert all(len(text) <= CHUNK_CHARS for _, text in pieces)
+    short_body = "Germany closed its airspace to Russian aircraft."
+    results = list(
+        analyzer.analyze_many(
+            [article(long_body, "long.txt"), article(short_body, "short.txt")], batch_size=2
+        )
+    )
+    assert [r.path for r in results] == ["long.txt", "short.txt"]
+    for result in results:
+        assert_offsets_slice(result)
+    assert [(f.actor, f.sentence) for f in results[0].facts] == [
+        ("Japan", first),
+        ("Canada", second),
+    ]
+    assert results[0].facts[1].start == len(long_body) - len(second)

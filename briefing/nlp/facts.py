@@ -372,7 +372,7 @@ class FactExtractor:
             c.dep_ == "det" and c.lower_ == "any" for c in phrase_head.children
         ):
             return []  # "avoided naming them in any sanctions package": none was taken
-        if status in ("announced", "planned", "considered") and _conditional(found.path):
+        if status in ("announced", "planned") and _conditional(found.path):
             status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
         target_token = found.target
         if target_token is None:
@@ -1094,11 +1094,13 @@ def _conditional(path: Sequence[Token]) -> bool:
 
 
 def _effect_of_a_measure(trigger: Token) -> bool:
-    """ "the measure will cut $1 billion from exports": what a measure does, not a new one."""
+    """ "the measure will cut $1 billion from exports": what a measure is expected to do, not
+    a new one ("the sanctions freeze the assets of ..." says what they contain: a fact)."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lower_ in MEASURE_SUBJECTS
+    predicted = any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children)
+    return subject is not None and subject.lower_ in MEASURE_SUBJECTS and predicted
 
 
 def _restated(trigger: Token) -> bool:
