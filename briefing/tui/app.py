@@ -17,7 +17,7 @@ from textual.screen import Screen
 from briefing.errors import BriefingError
 from briefing.store import Library, LibraryNotWritable
 from briefing.store.paths import data_dir as default_data_dir
-from briefing.tui.resources import stylesheets
+from briefing.tui.resources import reader_stylesheets
 from briefing.tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _reader_commands() -> type[Provider]:
 
 
 class ReaderApp(App[None]):
-    CSS_PATH: ClassVar[list[str | PurePath]] = list(stylesheets())
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(reader_stylesheets())
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -28,5 +28,16 @@ def stylesheets() -> list[Path]:
     return sorted(styles_dir().glob("*.tcss"))
 
 
+def reader_stylesheets() -> list[Path]:
+    """What the reader's start parses: the main screen's styles only."""
+    return [styles_dir() / "reader.tcss"]
+
+
+def dialog_stylesheets() -> list[Path]:
+    """The dialogs' styles, parsed when the first dialog opens (each dialog's ``CSS_PATH``),
+    so that start-up does not pay for rules no first screen uses."""
+    return [styles_dir() / "dialogs.tcss"]
+
+
 def sample_articles_dir() -> Path:
     return _bundled("sample_articles")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from briefing.tui.dialogs.import_dialog import PathSuggester
+from briefing.tui.resources import dialog_stylesheets
 
 Scope = Literal["article", "search", "all"]
 
@@ -26,6 +27,7 @@ class ExportRequest:
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
         Binding("ctrl+s", "submit", "Export", id="export.submit"),

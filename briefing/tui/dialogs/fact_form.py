@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.widgets import Button, Input, Label, Select
 
 from briefing.model import MEASURE_TYPES, STATUSES
 from briefing.tui.rendering import display_safe
+from briefing.tui.resources import dialog_stylesheets
 
 FIELDS: tuple[str, ...] = ("measure", "actor", "target", "quantity", "when", "status")
 TEXT_FIELDS: tuple[str, ...] = ("actor", "target", "quantity", "when")
@@ -19,6 +21,8 @@ TEXT_FIELDS: tuple[str, ...] = ("actor", "target", "quantity", "when")
 
 class FactForm(ModalScreen[dict[str, str | None] | None]):
     """Returns every field's value (blank text fields as None), or None when cancelled."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.table import Table
@@ -15,6 +16,7 @@ from textual.widgets import Static
 
 from briefing.model import ACTOR_KINDS, MEASURE_TYPES
 from briefing.tui.rendering import FAMILY_NAMES, MEASURE_FAMILIES, Palette
+from briefing.tui.resources import dialog_stylesheets
 
 HelpSection = tuple[str, Sequence[Binding]]
 
@@ -56,6 +58,7 @@ def bindings_table(sections: Sequence[HelpSection]) -> Table:
 
 
 class _Modal(ModalScreen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="modal.close"),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, TabbedContent, TabPane, TextArea
+
+from briefing.tui.resources import dialog_stylesheets
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class PathSuggester(Suggester):
 
 
 class ImportDialog(ModalScreen[ImportRequest | None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="import.cancel"),
         Binding("ctrl+s", "submit", "Import", id="import.submit"),

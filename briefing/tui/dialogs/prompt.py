@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,9 +11,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from briefing.tui.resources import dialog_stylesheets
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Returns the text entered (possibly empty), or None when cancelled."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),

@@ -107,7 +107,8 @@ class MainScreen(Screen[None]):
             Text(f"Terminal too small: the reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."),
             id="too-small",
         )
-        yield Footer(compact=True)
+        # The footer is mounted after the first frame (see on_mount): its keys are widgets of
+        # their own, and the list's rows are what the user waits for.
 
     def progress_bar(self) -> ProgressBar:
         return self._status_line()[1]
@@ -123,7 +124,12 @@ class MainScreen(Screen[None]):
 
             label = Label("", id="import-label")
             bar = ProgressBar(id="import-progress", show_eta=False)
-            self.mount(Horizontal(label, bar, id="import-status"), before=self.query_one(Footer))
+            footer = self.query(Footer)
+            status = Horizontal(label, bar, id="import-status")
+            if footer:
+                self.mount(status, before=footer.first())
+            else:
+                self.mount(status)
             self._status = (label, bar)
         return self._status
 
@@ -159,7 +165,12 @@ class MainScreen(Screen[None]):
             self.article_view.focus()
         else:
             self.article_list.focus()
-            self.refresh_bindings()
+        self.call_after_refresh(self.mount_footer)
+
+    async def mount_footer(self) -> None:
+        """Add the footer once the first frame is drawn, then have it show the keys."""
+        await self.mount(Footer(compact=True))
+        self.refresh_bindings()
 
     def reload_list(self) -> None:
         """Recount and re-read the list (new articles); the open article's row may move."""
