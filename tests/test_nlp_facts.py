@@ -734,3 +734,33 @@ def test_considering_a_measure_on_a_condition_stays_considered(analyzer: Analyze
         )
     )
     assert fact.status == "considered"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The EU imposed new sanctions on Belarus on Monday. It has also frozen the assets of "
+            "40 officials in Minsk.",
+            ("asset_freeze", "European Union", "officials", "40"),
+        ),
+        (
+            "New Delhi suspended visa services for Canadians indefinitely.",
+            ("travel_ban", "India", "Canada", None),
+        ),
+    ],
+)
+def test_targets_name_the_people_or_their_state(
+    analyzer: Analyzer, body: str, expected: tuple[str, str, str, str | None]
+) -> None:
+    fact = analyze(analyzer, body).facts[-1]
+    assert (fact.measure, fact.actor, fact.target, fact.quantity) == expected
+
+
+def test_stopping_the_collection_of_duties_lifts_them(analyzer: Analyzer) -> None:
+    fact = only_fact(
+        analyze(
+            analyzer, "Beijing will stop collecting the anti-dumping duties on Australian barley."
+        )
+    )
+    assert (fact.measure, fact.actor, fact.status) == ("trade_restriction", "China", "lifted")

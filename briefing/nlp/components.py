@@ -294,9 +294,11 @@ class MeasureFinder:
             return None
         fixed = trigger.get("type")
         if fixed:
+            # "collecting the duties on barley": the phrase may hang on the governing verb
+            near = [*token.subtree, *(token.head.children if token.dep_ == "dobj" else ())]
             if trigger.get("needs_prep") and not any(
-                t.dep_ == "prep" and t.lower_ in trigger["needs_prep"] and t.i - token.i < 8
-                for t in token.subtree
+                t.dep_ == "prep" and t.lower_ in trigger["needs_prep"] and 0 < t.i - token.i < 8
+                for t in near
             ):
                 return None  # "duties it imposed on Australian barley", "penalties on ..."
             if trigger.get("verb_needs_object") and not self._sanctionable_object(token):

@@ -241,6 +241,7 @@ class FactExtractor:
         self.generic_nouns = frozenset(measures["generic_nouns"])
         self.territory_nouns = frozenset(measures["territory_nouns"])
         self.kind_words = frozenset(measures["kind_words"])
+        self.target_nouns = frozenset(measures["target_nouns"])
         status = measures["status"]
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
@@ -983,11 +984,19 @@ class FactExtractor:
             state = self._envoy_state(token, names, ctx)
             if state:
                 return state, _quantity(token)
-        for pobj in _prep_objects(token, ("for",)):
+        beneficiaries = _prep_objects(token, ("for",))
+        if token.dep_ == "dobj":
+            beneficiaries += _prep_objects(token.head, ("for",))
+        for pobj in beneficiaries:
             people = ctx.ent_at.get(pobj.i)
-            if people is not None and people.label_ == "NORP" and pobj.tag_ == "NNPS":
+            if people is not None and people.label_ == "NORP" and pobj.tag_ in ("NNPS", "NNS"):
                 # "suspended visa services for Indians": the measure falls on India
                 return people.canonical, _quantity(token)
+        if lower in self.generic_nouns and depth < 3:
+            for owner in _prep_objects(token, ("of",)):
+                if owner.lower_ in self.target_nouns:
+                    # "the assets of 40 officials in Minsk": the officials, not Belarus
+                    return _phrase(owner), _quantity(owner)
         if (lower in self.generic_nouns or lower in QUANTITY_WORDS) and depth < 3:
             # "talks on a peace treaty with Tokyo": the state named inside is the target.
             for inner in token.subtree:
