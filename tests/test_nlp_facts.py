@@ -764,3 +764,27 @@ def test_stopping_the_collection_of_duties_lifts_them(analyzer: Analyzer) -> Non
         )
     )
     assert (fact.measure, fact.actor, fact.status) == ("trade_restriction", "China", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        # Unnamed sources telling what a state would do report a plan ...
+        ("The EU would remove Sberbank from SWIFT, officials said.", "planned"),
+        ("The US would impose new tariffs on Chinese goods, two sources told Reuters.", "planned"),
+        (
+            "Germany would expel four Russian diplomats, people familiar with the matter said.",
+            "planned",
+        ),
+        # ... the state's own word is an announcement.
+        ("Japan said it would expel the diplomats.", "announced"),
+        (
+            "Britain would impose sanctions on the generals, the foreign secretary said.",
+            "announced",
+        ),
+    ],
+)
+def test_who_reports_a_would_sets_the_status(
+    analyzer: Analyzer, sentence: str, status: str
+) -> None:
+    assert only_fact(analyze(analyzer, sentence)).status == status

@@ -82,6 +82,10 @@ EVENT_NOUNS = frozenset(
     {"agreement", "agreements", "accord", "accords", "protocol", "format", "process", "deal"}
     | {"summit", "declaration", "convention", "treaty", "talks", "conference", "club"}
 )
+UNNAMED_SOURCES = frozenset(
+    {"officials", "official", "sources", "source", "diplomats", "diplomat", "people", "person"}
+    | {"insiders", "aides", "aide"}
+)
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
     | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
@@ -373,6 +377,8 @@ class FactExtractor:
             c.dep_ == "det" and c.lower_ == "any" for c in phrase_head.children
         ):
             return []  # "avoided naming them in any sanctions package": none was taken
+        if status == "announced" and self._reported_plan(found.path, actors, ctx):
+            status = "planned"
         if status in ("announced", "planned") and _conditional(found.path):
             status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
         target_token = found.target
@@ -459,6 +465,23 @@ class FactExtractor:
             window = 2 if ctx.sentence(trigger.i).root.pos_ in ("VERB", "AUX") else 4
             found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
+
+    def _reported_plan(
+        self, path: Sequence[Token], actors: Sequence[ActorRef], ctx: Context
+    ) -> bool:
+        """ "The EU would remove Sberbank from SWIFT, officials said": unnamed officials or
+        sources report what the actor would do, a plan; "the EU said it would ...", or a named
+        body saying so, is an announcement."""
+        verb = next((v for v in path if v.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+            return False
+        top = path[-1]
+        if top.dep_ != "ccomp" or top.head.lower_ not in REPORTING_VERBS:
+            return False
+        speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ not in UNNAMED_SOURCES:
+            return False  # "it said", "the foreign secretary said": the actor's own word
+        return not any(t.i in ctx.ent_at for t in speaker.subtree)
 
     def _refused(self, path: Sequence[Token]) -> bool:
         """A verb above the measure refuses it: "would not back", "refused to enforce"."""
