@@ -3,6 +3,7 @@ the tests."""
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterable, Sequence
@@ -155,7 +156,27 @@ def create_app(
         except BriefingError:
             library.close()
             raise
-    return ReaderApp(library, directory, open_article_id=open_article, notice=notice)
+    app = ReaderApp(library, directory, open_article_id=open_article, notice=notice)
+    _freeze_long_lived_objects()
+    return app
+
+
+def _freeze_long_lived_objects() -> None:
+    """Exempt what is alive now (every imported module: Textual, Rich, the store) from the
+    cyclic garbage collector's full passes.
+
+    They live as long as the process, yet each full collection would walk all of them: one
+    such pass (~30 ms) fell in the reader's first frame and others land between key presses.
+    Done once per process: later calls (a test session making many apps) would only pin
+    garbage.
+    """
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False
 
 
 def _unwritable(directory: Path) -> bool:
