@@ -788,3 +788,17 @@ def test_who_reports_a_would_sets_the_status(
     analyzer: Analyzer, sentence: str, status: str
 ) -> None:
     assert only_fact(analyze(analyzer, sentence)).status == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("The Netherlands blocked the export of ASML chipmaking machines to China.", "China"),
+        ("Australia will ban exports of alumina to Russia.", "Russia"),
+    ],
+)
+def test_an_export_control_targets_where_the_goods_go(
+    analyzer: Analyzer, sentence: str, target: str
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.target) == ("export_control", target)

@@ -1021,6 +1021,17 @@ class FactExtractor:
                     # "the assets of 40 officials in Minsk": the officials, not Belarus
                     return _phrase(owner), _quantity(owner)
         if (lower in self.generic_nouns or lower in QUANTITY_WORDS) and depth < 3:
+            for inner in token.subtree:
+                # "sales of Nvidia chips to China": where the goods go, not who makes them
+                inner_ent = ctx.ent_at.get(inner.i)
+                if (
+                    inner_ent is not None
+                    and inner.dep_ == "pobj"
+                    and inner.head.lower_ in ("to", "into")
+                    and inner_ent.kind in STATE_KINDS
+                    and inner_ent.canonical.lower() not in names
+                ):
+                    return inner_ent.canonical, _quantity(token)
             # "talks on a peace treaty with Tokyo": the state named inside is the target.
             for inner in token.subtree:
                 inner_ent = ctx.ent_at.get(inner.i)
