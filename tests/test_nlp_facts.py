@@ -795,6 +795,7 @@ def test_who_reports_a_would_sets_the_status(
     [
         ("The Netherlands blocked the export of ASML chipmaking machines to China.", "China"),
         ("Australia will ban exports of alumina to Russia.", "Russia"),
+        ("The US restricted sales of Nvidia chips to China.", "China"),
     ],
 )
 def test_an_export_control_targets_where_the_goods_go(

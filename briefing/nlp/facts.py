@@ -973,8 +973,12 @@ class FactExtractor:
 
     @staticmethod
     def _names_other_actor(token: Token, names: set[str], ctx: Context) -> bool:
+        """A state or bloc other than the actor is named inside ("relations with Lithuania");
+        a company is not enough ("sales of Nvidia chips" may go on "to China")."""
         return any(
-            t.i in ctx.ent_at and ctx.ent_at[t.i].canonical.lower() not in names
+            t.i in ctx.ent_at
+            and ctx.ent_at[t.i].canonical.lower() not in names
+            and ctx.ent_at[t.i].kind in ("country", "group")
             for t in token.subtree
         )
 
