@@ -803,3 +803,28 @@ def test_an_export_control_targets_where_the_goods_go(
 ) -> None:
     fact = only_fact(analyze(analyzer, sentence))
     assert (fact.measure, fact.target) == ("export_control", target)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lawmakers in Washington are pushing for tougher sanctions on Beijing over Hong Kong.",
+            ("United States", "considered", None),
+        ),
+        (
+            "The EU's foreign policy chief said the bloc was ready to impose further sanctions.",
+            ("European Union", "planned", None),
+        ),
+        # A date in a relative clause about the actor is not the measure's date.
+        (
+            "Britain, which left the EU in 2020, will impose its own sanctions.",
+            ("United Kingdom", "planned", None),
+        ),
+    ],
+)
+def test_actor_status_and_date_of_wire_sentences(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.actor, fact.status, fact.when) == expected

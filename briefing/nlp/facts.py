@@ -743,6 +743,10 @@ class FactExtractor:
         if lower in self.country_refs:
             return self._resolve(head, frozenset({"country"}), ctx)
         if lower in self.human_groups:
+            for token in _own_phrase(head)[1:]:
+                named = ctx.ent_at.get(token.i)
+                if named is not None and named.kind in ("country", "group"):
+                    return [self._ref_for_ent(named, ctx.person_state)]  # "lawmakers in Kyiv"
             # "Lawmakers are considering a sanctions bill": no state named, the body acts.
             return [ActorRef(head.text[:1].upper() + head.text[1:], "group")]
         # Anything else naming a state in its own phrase: "a G-7 leaders' statement".
@@ -1118,8 +1122,8 @@ class FactExtractor:
                     if ent.root.dep_ == "pobj" and prep.i == ent.start - 1:
                         return f"{prep.text} {ent.text}"
                     return str(ent.text)
-                if node.head is node:
-                    break
+                if node.head is node or node.dep_ in ("relcl", "appos"):
+                    break  # "Britain, which left the EU in 2020, will ...": not the measure's
                 node = node.head
         return None
 
