@@ -69,6 +69,9 @@ class ArticleList(ScrollView, can_focus=True):
         self.open_id: int | None = None
         self.row_count = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        # Which cached page holds each article: a move (patching the opened row, finding it
+        # again) costs the same on 10 articles as on 10,000.
+        self._page_of: dict[int, int] = {}
         self._reported: str | None = None  # the last store error shown
 
     def on_mount(self) -> None:
@@ -79,6 +82,7 @@ class ArticleList(ScrollView, can_focus=True):
     def reload(self) -> None:
         """Forget cached pages and recount (after an import, a search, an edit)."""
         self._pages.clear()
+        self._page_of.clear()
         try:
             self.row_count = self.library.count(search=self.search)
         except BriefingError as error:
@@ -111,8 +115,11 @@ class ArticleList(ScrollView, can_focus=True):
                 return None
             self._reported = None
             self._pages[page_number] = page
+            self._page_of.update((summary.id, page_number) for summary in page)
             while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
+                _, evicted = self._pages.popitem(last=False)
+                for summary in evicted:
+                    self._page_of.pop(summary.id, None)
         else:
             self._pages.move_to_end(page_number)
         return page[row] if row < len(page) else None
@@ -130,10 +137,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in the list: the cached pages first, then page by page."""
-        for page_number, page in list(self._pages.items()):
-            for row, summary in enumerate(page):
-                if summary.id == article_id:
-                    return page_number * PAGE_SIZE + row
+        cached = self._cached_row(article_id)
+        if cached is not None:
+            return cached[0] * PAGE_SIZE + cached[1]
         for index in range(0, self.row_count, PAGE_SIZE):
             if index // PAGE_SIZE in self._pages:
                 continue
@@ -146,11 +152,22 @@ class ArticleList(ScrollView, can_focus=True):
     def patch(self, article_id: int, **changes: object) -> None:
         """Update one cached row in place (unread marker, fact count, tags) after a change
         made through the reader, without re-reading pages from the store."""
-        for page in self._pages.values():
-            for row, summary in enumerate(page):
-                if summary.id == article_id:
-                    page[row] = dataclasses.replace(summary, **changes)  # type: ignore[arg-type]
+        found = self._cached_row(article_id)
+        if found is not None:
+            page_number, row = found
+            page = self._pages[page_number]
+            page[row] = dataclasses.replace(page[row], **changes)  # type: ignore[arg-type]
         self.refresh()
+
+    def _cached_row(self, article_id: int) -> tuple[int, int] | None:
+        """(page number, row in page) of an article in the cached pages, if it is there."""
+        page_number = self._page_of.get(article_id)
+        if page_number is None:
+            return None
+        for row, summary in enumerate(self._pages[page_number]):
+            if summary.id == article_id:
+                return page_number, row
+        return None
 
     # -- cursor -------------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from briefing.tui.rendering import (
 )
 
 GUTTER = 2
-CACHED_ARTICLES = 16  # highlighted and wrapped bodies kept, for n/p back and forth
+CACHED_ARTICLES = 4  # highlighted and wrapped bodies kept, for n/p back and forth
 MAX_WIDTH = 100  # long lines are hard to read; the text column stops growing here
 
 
