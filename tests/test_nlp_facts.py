@@ -828,3 +828,24 @@ def test_actor_status_and_date_of_wire_sentences(
 ) -> None:
     fact = only_fact(analyze(analyzer, sentence))
     assert (fact.actor, fact.status, fact.when) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "when"),
+    [
+        ("Germany gave the Russian diplomats 48 hours to leave the country.", None),
+        (
+            "Canada expelled the Saudi ambassador on Monday and gave him 24 hours to leave.",
+            "on Monday",
+        ),
+        (
+            "Poland expelled three Belarusian diplomats and ordered them to leave within 72 hours.",
+            None,
+        ),
+    ],
+)
+def test_a_deadline_to_leave_is_not_the_date_of_the_measure(
+    analyzer: Analyzer, body: str, when: str | None
+) -> None:
+    fact = fact_of(analyze(analyzer, body), "expulsion")
+    assert fact.when == when

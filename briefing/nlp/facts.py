@@ -97,6 +97,9 @@ FACE_VERBS = frozenset(
 LIST_REFS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners", "members"})
 # Leader surnames that are also common words or names: matched only as full names.
+# What expelled diplomats are told to do; a time attached to it is their deadline.
+DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+DURATION_UNITS = frozenset({"hours", "days", "weeks", "months"})
 AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
 COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
@@ -1115,6 +1118,8 @@ class FactExtractor:
         for ent in ctx.ents[first:last]:
             if ent.label_ not in ("DATE", "TIME") or ORDINAL_ONLY.fullmatch(ent.text):
                 continue
+            if _deadline(ent):
+                continue
             node = ent.root
             for _ in range(4):
                 if node.head.i in clause_tokens or node.i in clause_tokens:
@@ -1126,6 +1131,20 @@ class FactExtractor:
                     break  # "Britain, which left the EU in 2020, will ...": not the measure's
                 node = node.head
         return None
+
+
+def _deadline(ent: Span) -> bool:
+    """ "gave the diplomats 48 hours to leave", "ordered them to leave within 72 hours": the
+    time allowed to comply, not the time of the measure."""
+    doc = ent.doc
+    # A bare duration before an infinitive: not "agreed on Monday to ban ...", a date.
+    granted = ent.root.lower_ in DURATION_UNITS and ent.root.dep_ != "pobj"
+    if granted and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "to":
+        return doc[ent.end + 1].pos_ == "VERB"
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ in ("within", "in"):
+        head = head.head
+    return head.lower_ in DEPARTURE_VERBS
 
 
 def _condition_clause(node: Token) -> bool:
