@@ -116,6 +116,9 @@ def test_confounders_state_no_measure_taken(analyzer: Analyzer, sentence: str) -
         ("France warned it could expel Russian diplomats if the attacks continued.", "threatened"),
         ("Japan scrapped its ban on beef imports from Brazil.", "lifted"),
         ("Tokyo has no plans to expel Russian diplomats, the spokesman said.", "rejected"),
+        ("Canada said the duties on US steel will no longer be collected.", "lifted"),
+        ("Mexico will no longer impose tariffs on US corn.", "lifted"),
+        ("China will not apply the tariffs on US soybeans any longer.", "lifted"),
     ],
 )
 def test_status_follows_the_wording(analyzer: Analyzer, body: str, status: str) -> None:

@@ -873,6 +873,15 @@ class FactExtractor:
             if lowers & {"grant", "granted", "restore", "restored", "restores"}:
                 return "lifted"
             found["lifted"] = False
+        # "duties will no longer be collected", "will not impose tariffs any longer": it stops.
+        stopped = any(
+            c.lower_ == "longer"
+            and c.i > 0
+            and (c.doc[c.i - 1].lower_ == "no" or (negated and c.doc[c.i - 1].lower_ == "any"))
+            for c in cues
+        )
+        if stopped:
+            return "in_force" if found["lifted"] else "lifted"
         if negated:
             if found["lifted"]:
                 return "in_force"  # "will not lift sanctions"
