@@ -852,3 +852,14 @@ def test_a_deadline_to_leave_is_not_the_date_of_the_measure(
 ) -> None:
     fact = fact_of(analyze(analyzer, body), "expulsion")
     assert fact.when == when
+
+
+def test_a_leaders_bare_surname_opening_the_sentence_acts_for_the_state(
+    analyzer: Analyzer,
+) -> None:
+    fact = only_fact(analyze(analyzer, "Trump said he would impose tariffs on Mexico."))
+    assert (fact.measure, fact.actor, fact.target) == (
+        "trade_restriction",
+        "United States",
+        "Mexico",
+    )

@@ -149,6 +149,7 @@ class ActorResolver:
         data = gazetteer.actor_data()
         self.chrome_words = frozenset(data["chrome_words"])
         self.table = gazetteer.lookup_table()
+        self.leader_surnames = gazetteer.leader_surnames()
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
@@ -162,6 +163,10 @@ class ActorResolver:
                 continue
             if ent.label_ in ("GPE", "LOC") and _inside_a_name(ent):
                 continue
+            if ent.label_ == "ORG" and ent.text in self.leader_surnames:
+                # The model reads a bare leader's surname opening a sentence ("Trump said he
+                # would impose tariffs") as an organization: it is the person.
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             kept.append(ent)
             actors.append(ent)
         doc.ents = kept

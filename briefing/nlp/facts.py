@@ -100,7 +100,6 @@ MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners
 # What expelled diplomats are told to do; a time attached to it is their deadline.
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 DURATION_UNITS = frozenset({"hours", "days", "weeks", "months"})
-AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
 COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
 TARGET_PREPS = ("against", "on", "of", "to", "from", "with", "targeting", "for")
@@ -239,12 +238,7 @@ class FactExtractor:
             if not state.startswith("_")
             for name in names
         }
-        surnames: dict[str, str] = {}
-        for name, state in self.leaders.items():
-            surname = name.split()[-1]
-            if len(surname) >= 4 and surname not in AMBIGUOUS_SURNAMES:
-                surnames.setdefault(surname, state)
-        self.leader_surnames = surnames
+        self.leader_surnames = gazetteer.leader_surnames()
         self.generic_nouns = frozenset(measures["generic_nouns"])
         self.territory_nouns = frozenset(measures["territory_nouns"])
         self.kind_words = frozenset(measures["kind_words"])

@@ -76,6 +76,24 @@ def lookup(text: str) -> GazetteerEntry | None:
     return None
 
 
+# Leaders' surnames that are also common words or other people's names: never read alone.
+AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
+
+
+@cache
+def leader_surnames() -> dict[str, str]:
+    """A known leader's surname, alone ("Trump said ..."), to the state the leader speaks for."""
+    surnames: dict[str, str] = {}
+    for state, names in actor_data()["leaders"].items():
+        if state.startswith("_"):
+            continue
+        for name in names:
+            surname = name.split()[-1]
+            if len(surname) >= 4 and surname not in AMBIGUOUS_SURNAMES:
+                surnames.setdefault(surname, state)
+    return surnames
+
+
 def ruler_patterns() -> list[dict[str, Any]]:
     """EntityRuler patterns: the gazetteer's forms with their label and canonical name as id."""
     patterns: list[dict[str, Any]] = []
