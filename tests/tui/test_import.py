@@ -52,8 +52,8 @@ async def test_first_run_imports_the_bundled_samples(empty_library_dir: Path) ->
         assert isinstance(screen, MainScreen)
         assert screen.check_action("import_samples", ()) is True
         await pilot.press("s")
-        await pilot.pause()
-        assert screen.has_class("-importing")
+        # No check of the "-importing" state here: with the model already loaded in this
+        # process (by earlier tests), the whole import can finish while the key is processed.
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not screen.has_class("-importing")
