@@ -434,16 +434,7 @@ def reanalyze(
 
 def _article_from_text(path: str, raw_text: str) -> CleanArticle:
     """Read and clean stored raw text as if it were still the file at ``path``."""
-    import dataclasses
-    import tempfile
-
     from briefing.cleaning import clean_article
-    from briefing.reading import read_article
+    from briefing.reading import parse_article
 
-    suffix = os.path.splitext(path)[1].lower()
-    with tempfile.TemporaryDirectory(prefix="briefing-") as scratch:
-        copy = os.path.join(scratch, "article" + (suffix if suffix in ARTICLE_SUFFIXES else ".txt"))
-        with open(copy, "w", encoding="utf-8") as handle:
-            handle.write(raw_text)
-        article = clean_article(read_article(copy))
-    return dataclasses.replace(article, path=path)
+    return clean_article(parse_article(path, raw_text))

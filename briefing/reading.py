@@ -83,11 +83,16 @@ def read_article(path: str | os.PathLike[str]) -> RawArticle:
             f"unsupported file type '{display_path(file.suffix)}' "
             "(briefing reads .txt, .text, .md, .markdown)",
         )
-    text = decode_article_bytes(data, shown)
+    return parse_article(path, decode_article_bytes(data, shown))
+
+
+def parse_article(path: str | os.PathLike[str], text: str) -> RawArticle:
+    """Parse decoded article text as the file at ``path`` would be (its suffix picks Markdown
+    or plain text). Used by ``read_article`` and to re-read text kept in the library."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     if not text.strip():
-        raise ArticleError(shown, "no text in file (only whitespace)")
-    if suffix in MARKDOWN_SUFFIXES:
+        raise ArticleError(display_path(path), "no text in file (only whitespace)")
+    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         return _read_markdown(str(path), text)
     return _read_text(str(path), text)
 
