@@ -7,6 +7,7 @@ next session would see it.
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -391,6 +392,117 @@ async def test_article_list_loads_lazily(data_dir: Path) -> None:
         await pilot.press("g")
         await pilot.pause()
         assert articles.cursor == 0
+
+
+def screen_lines(app: ReaderApp) -> list[str]:
+    """The screen as the terminal holds it: every widget's cached lines, repainted only where
+    a widget marked them dirty (so a row a move forgot to repaint shows its old state)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def list_rows(app: ReaderApp) -> list[str]:
+    """The article list's headline rows on screen (the pane is 40 columns wide)."""
+    articles = main_screen(app).article_list
+    top, height = articles.region.y, articles.region.height
+    first = top + round(articles.scroll_y) % 2  # the list may be scrolled by half a row
+    return [line[:39] for line in screen_lines(app)[first : top + height : 2]]
+
+
+def numbered_library(data_dir: Path, count: int, title_width: int = 0) -> None:
+    """``count`` articles listed newest first as "Article 0000", "Article 0001", ..."""
+    with Library.open(data_dir) as library:
+        for number in range(count):
+            title = f"Article {number:04d} " + "long headline " * title_width
+            analysis = make_analysis(
+                title.strip(),
+                f"Body of article {number}. Officials met.",
+                published=(date(2030, 1, 1) - timedelta(days=number)).isoformat(),
+            )
+            library.add_analysis(analysis, analysis.body)
+
+
+@run_async
+async def test_moving_repaints_every_row_that_changed(data_dir: Path) -> None:
+    # Moves repaint only the rows they change (two or three), not the whole list: any row left
+    # out would keep its old marker or cursor on screen.
+    numbered_library(data_dir, 60)
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        articles = main_screen(app).article_list
+        await pilot.press("j", "j", "enter")  # open the third article from the list
+        await pilot.pause()
+        await pilot.press("n", "n")  # and step twice from it
+        await pilot.pause()
+        rows = list_rows(app)
+        assert main_screen(app).article.title == "Article 0004"  # type: ignore[union-attr]
+        opened = [row for row in rows if row.startswith("▸")]
+        assert len(opened) == 1 and "Article 0004" in opened[0]
+        assert all("Article 0002" not in row or row.startswith("  ") for row in rows)
+        # Far enough down that the list scrolls, then back up with the cursor alone.
+        visible = articles.region.height // 2
+        await pilot.press(*["n"] * visible)
+        await pilot.pause()
+        rows = list_rows(app)
+        assert articles.scroll_y > 0
+        opened = [row for row in rows if row.startswith("▸")]
+        assert len(opened) == 1 and f"Article {4 + visible:04d}" in opened[0]
+        articles.focus()
+        await pilot.press("k", "k")  # the list's cursor alone moves
+        await pilot.pause()
+        assert articles.cursor == 2 + visible
+        cursor_style = articles.get_component_rich_style("article-list--cursor")
+        top = articles.region.y + (articles.cursor * 2 - round(articles.scroll_y))
+        strip = app.screen._compositor.render_strips()[top]
+        assert f"Article {2 + visible:04d}" in strip.text
+        assert any(
+            segment.style and segment.style.bgcolor == cursor_style.bgcolor for segment in strip
+        )
+        # The row the cursor left no longer has the cursor's background.
+        below = app.screen._compositor.render_strips()[top + 4]
+        assert not any(
+            segment.style and segment.style.bgcolor == cursor_style.bgcolor for segment in below
+        )
+        # Opening the row under the cursor takes the marker off the row opened before.
+        await pilot.press("enter")
+        await pilot.pause()
+        opened = [row for row in list_rows(app) if row.startswith("▸")]
+        assert len(opened) == 1 and f"Article {2 + visible:04d}" in opened[0]
+
+
+@run_async
+async def test_title_shows_the_list_position(data_dir: Path) -> None:
+    numbered_library(data_dir, 1200)
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert "1 of 1,200" in screen_lines(app)[0]
+        await pilot.press("G")
+        await pilot.pause()
+        assert "1,200 of 1,200" in screen_lines(app)[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.sub_title == "1,200 of 1,200 · 0 facts"
+        await pilot.press("slash", *"0042", "enter")
+        await pilot.pause()
+        assert screen.article_list.row_count == 1
+        assert "1 of 1 matching" in screen_lines(app)[0]
+
+
+@run_async
+async def test_long_headlines_end_in_an_ellipsis_on_screen(data_dir: Path) -> None:
+    # The list has more rows than the screen: nothing may take the rows' last column (the
+    # ellipsis of a cut headline), and nothing scrolls sideways.
+    numbered_library(data_dir, 60, title_width=5)
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        articles = main_screen(app).article_list
+        assert articles.max_scroll_y > 0 and articles.max_scroll_x == 0
+        assert not articles.show_horizontal_scrollbar
+        for row in list_rows(app):
+            assert row.rstrip().endswith("…"), row
 
 
 @run_async

@@ -137,7 +137,8 @@ class MainScreen(Screen[None]):
         title = Text("briefing", style="bold", end="")
         if self.sub_title:
             title.append(" — " + self.sub_title)
-        self.query_one("#title-bar", Static).update(title)
+        # A fixed one-line bar: its size never changes, so no layout pass for a new count.
+        self.query_one("#title-bar", Static).update(title, layout=False)
 
     @property
     def article_list(self) -> ArticleList:
@@ -152,9 +153,8 @@ class MainScreen(Screen[None]):
         return self.query_one("#facts", FactsPanel)
 
     def on_mount(self) -> None:
+        self.update_sub_title()
         self.watch_sub_title()
-        if self.reader.library.read_only:
-            self.sub_title = "read-only"
         self.apply_palette()
         self.update_placeholder()
         self.reader.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
@@ -240,10 +240,22 @@ class MainScreen(Screen[None]):
             self.refresh_bindings()
 
     def update_sub_title(self) -> None:
-        count = len(self.facts_panel.facts)
-        self.sub_title = ("read-only · " if self.reader.library.read_only else "") + (
-            f"{count} fact" + ("" if count == 1 else "s")
-        )
+        """The title's second half: read-only, the list position, the open article's facts."""
+        parts = ["read-only"] if self.reader.library.read_only else []
+        articles = self.article_list
+        if articles.row_count:
+            parts.append(
+                f"{articles.cursor + 1:,} of {articles.row_count:,}"
+                + (" matching" if articles.search else "")
+            )
+        if self.article is not None:
+            count = len(self.facts_panel.facts)
+            parts.append(f"{count} fact" + ("" if count == 1 else "s"))
+        self.sub_title = " · ".join(parts)
+
+    @on(ArticleList.Moved)
+    def on_article_list_moved(self) -> None:
+        self.update_sub_title()
 
     def reload_article(self, *, keep_fact_position: bool = True) -> None:
         """Re-read the open article after a change, keeping the reading position."""

@@ -3,6 +3,11 @@
 ``ListView``/``OptionList`` build a widget or an entry per item and a filled ``DataTable``
 takes seconds at 10,000 rows; this widget keeps only the row count and fetches summaries page by
 page from the store as rows scroll into view, keeping a few pages in an LRU cache.
+
+A move repaints only the rows that changed. The list has no scrollbar (see reader.tcss): the
+screen's title shows the position as "2,346 of 10,000", which says more than a one-cell thumb
+on a 10,000-row track, and Textual repaints a scrollbar on every layout pass of the screen,
+which every article opened causes.
 """
 
 from __future__ import annotations
@@ -53,7 +58,11 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--unread",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # No automatic repaint: watch_cursor repaints the rows that changed (see refresh_row).
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+
+    class Moved(Message):
+        """The cursor's position, or the number of rows, changed (for the position shown)."""
 
     class Opened(Message):
         """The user chose an article (Enter or click)."""
@@ -66,7 +75,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.library = library
         self.search: str | None = None
-        self.open_id: int | None = None
+        self._open_id: int | None = None
         self.row_count = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         # Which cached page holds each article: a move (patching the opened row, finding it
@@ -87,10 +96,11 @@ class ArticleList(ScrollView, can_focus=True):
             self.row_count = self.library.count(search=self.search)
         except BriefingError as error:
             self._report(error)  # keep the old count; rows are fetched again when drawn
-        self.virtual_size = Size(self.size.width, self.row_count * ROW_HEIGHT)
+        self._update_virtual_size()
         if self.row_count and self.cursor >= self.row_count:
             self.cursor = self.row_count - 1
         self.refresh()
+        self.post_message(self.Moved())
 
     def set_search(self, text: str) -> None:
         self.search = text.strip() or None
@@ -157,7 +167,20 @@ class ArticleList(ScrollView, can_focus=True):
             page_number, row = found
             page = self._pages[page_number]
             page[row] = dataclasses.replace(page[row], **changes)  # type: ignore[arg-type]
-        self.refresh()
+            self.refresh_row(page_number * PAGE_SIZE + row)
+
+    @property
+    def open_id(self) -> int | None:
+        """The article open in the reader (drawn with a marker)."""
+        return self._open_id
+
+    @open_id.setter
+    def open_id(self, article_id: int | None) -> None:
+        for changed in (self._open_id, article_id):
+            found = None if changed is None else self._cached_row(changed)
+            if found is not None:
+                self.refresh_row(found[0] * PAGE_SIZE + found[1])
+        self._open_id = article_id
 
     def _cached_row(self, article_id: int) -> tuple[int, int] | None:
         """(page number, row in page) of an article in the cached pages, if it is there."""
@@ -174,13 +197,28 @@ class ArticleList(ScrollView, can_focus=True):
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, self.row_count - 1)) if self.row_count else 0
 
-    def watch_cursor(self) -> None:
-        self.scroll_to_region(
-            Region(0, self.cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
+    def watch_cursor(self, previous: int, cursor: int) -> None:
+        self.post_message(self.Moved())
+        scrolled = self.scroll_to_region(
+            Region(0, cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
             animate=False,
             force=True,
         )
-        self.refresh()
+        if scrolled:
+            return  # scrolling repaints every row
+        self.refresh_row(previous)
+        self.refresh_row(cursor)
+
+    def refresh_row(self, index: int) -> None:
+        """Repaint one article's rows, if they are on screen.
+
+        A move repaints the two or three rows that changed, not the whole pane: a full
+        repaint also redraws the scrollbar, which costs more than all the rows together.
+        """
+        top = index * ROW_HEIGHT - round(self.scroll_y)
+        if top + ROW_HEIGHT <= 0 or top >= self.scrollable_content_region.height:
+            return
+        self.refresh(Region(0, top, self.scrollable_content_region.width, ROW_HEIGHT))
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -214,7 +252,9 @@ class ArticleList(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        # Not ``size.width``: that includes the vertical scrollbar, which would hide the last
+        # column (a cut headline's ellipsis).
+        width = self.scrollable_content_region.width
         base = self.rich_style
         index, part = divmod(round(self.scroll_y) + y, ROW_HEIGHT)
         summary = self.summary_at(index)
@@ -249,4 +289,10 @@ class ArticleList(ScrollView, can_focus=True):
         return meta
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self.row_count * ROW_HEIGHT)
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        # Rows are cut to the pane's width, so nothing scrolls sideways: a virtual width of 0
+        # keeps a horizontal scrollbar (and its repaint on every move) from appearing when the
+        # vertical one takes a column.
+        self.virtual_size = Size(0, self.row_count * ROW_HEIGHT)
