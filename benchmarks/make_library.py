@@ -341,6 +341,52 @@ def build_library(
     return BuildReport(data_dir, articles, facts, time.perf_counter() - started)
 
 
+def copy_articles(source_dir: Path, article_ids: list[int], data_dir: Path) -> list[int]:
+    """Copy articles (analysis and raw text) into a new library at ``data_dir``, keeping the
+    order the reader lists them in; return their ids in the new library, in that order.
+
+    ``article_ids`` must be in list order (newest first). They are stored oldest first, so
+    that articles of the same date keep their order (ties are broken newest import first).
+    """
+    from briefing.store import Library
+
+    with Library.open(source_dir, read_only=True) as source:
+        stored = [source.article(article_id) for article_id in article_ids]
+    with Library.open(data_dir) as library:
+        for article in reversed(stored):
+            analysis = Analysis(
+                path=article.path,
+                title=article.title,
+                dek=article.dek,
+                body=article.body,
+                removed=article.removed,
+                actors=article.actors,
+                measures=article.measures,
+                facts=tuple(
+                    Fact(
+                        measure=fact.measure,
+                        actor=fact.actor,
+                        target=fact.target,
+                        quantity=fact.quantity,
+                        when=fact.when,
+                        status=fact.status,
+                        sentence=fact.sentence,
+                        start=fact.start,
+                        end=fact.end,
+                    )
+                    for fact in article.facts
+                    if fact.origin == "machine" and not fact.hidden
+                ),
+                meta=article.meta,
+                pipeline_version=article.pipeline_version,
+            )
+            library.add_analysis(analysis, article.raw_text)
+        copied = library.summaries(limit=len(stored) + 1)
+    if [summary.title for summary in copied] != [article.title for article in stored]:
+        raise RuntimeError("copied articles are not listed in the source library's order")
+    return [summary.id for summary in copied]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000, metavar="N")

@@ -150,10 +150,12 @@ def probe_cold_reader(args: argparse.Namespace) -> dict[str, Any]:
 # --- navigation ------------------------------------------------------------------------------
 
 
-# A plan (written by run.py) is {"sessions": [{"open": ID, "first": NEEDLES, "next": [NEEDLES,
-# ...]}]}: open the reader at article ID, wait until NEEDLES (strings only that article's view
-# shows: the start of its body, its first fact) are on screen, then press the key once per entry
-# of "next", each time until that entry's needles are on screen.
+# A plan (written by run.py) is {"sessions": [{"label": L, "data_dir": DIR, "open": ID,
+# "first": NEEDLES, "next": [NEEDLES, ...]}]}: open the reader on the library in DIR at article
+# ID, wait until NEEDLES (strings only that article's view shows: the start of its body, its
+# first fact) are on screen, then press the key once per entry of "next", each time until that
+# entry's needles are on screen. Timings are returned per label. (The memory probe takes the
+# library as an argument and ignores "label" and "data_dir".)
 
 
 async def _navigate(app: Any, session: dict[str, Any], key: str) -> list[float]:
@@ -176,10 +178,11 @@ async def _navigate(app: Any, session: dict[str, Any], key: str) -> list[float]:
 
 def probe_navigate(args: argparse.Namespace) -> dict[str, Any]:
     plan = json.loads(Path(args.plan).read_text())
-    timings: list[float] = []
+    timings: dict[str, list[float]] = {}
     for session in plan["sessions"]:
-        app = reader_app(args.data_dir, open_article=session["open"])
-        timings.extend(asyncio.run(_navigate(app, session, args.key)))
+        app = reader_app(session["data_dir"], open_article=session["open"])
+        moves = asyncio.run(_navigate(app, session, args.key))
+        timings.setdefault(session.get("label", ""), []).extend(moves)
     return {
         "move_ms": timings,
         "peak_rss_mb": peak_rss_mb(),
@@ -395,11 +398,13 @@ def main() -> None:
     cold = sub.add_parser("cold-reader")
     cold.add_argument("data_dir")
     cold.add_argument("--expect", required=True, help="headline of the list's first row")
-    for name in ("navigate", "memory-reader"):
-        nav = sub.add_parser(name)
-        nav.add_argument("data_dir")
-        nav.add_argument("--plan", required=True, help="JSON file of sessions (see run.py)")
-        nav.add_argument("--key", default="n")
+    navigate = sub.add_parser("navigate")
+    navigate.add_argument("--plan", required=True, help="JSON file of sessions (see run.py)")
+    navigate.add_argument("--key", default="n")
+    memory = sub.add_parser("memory-reader")
+    memory.add_argument("data_dir")
+    memory.add_argument("--plan", required=True, help="JSON file of sessions (see run.py)")
+    memory.add_argument("--key", default="n")
     render = sub.add_parser("render-work")
     render.add_argument("--rounds", type=int, default=200)
     search = sub.add_parser("search-ui")
