@@ -637,6 +637,70 @@ def test_the_second_clause_of_coordinated_measures_is_kept(analyzer: Analyzer) -
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Asking someone to end a measure: the measure is theirs, and it still stands.
+        (
+            "Turkey asked Sweden to lift its arms embargo on Ankara.",
+            ("export_control", "Sweden", "in_force"),
+        ),
+        (
+            "Japan called on Washington to ease export controls on chip equipment.",
+            ("export_control", "United States", "in_force"),
+        ),
+        # Dropping the opposition to a measure moves the measure forward; it ends nothing.
+        (
+            "Poland urged Germany to drop its opposition to sanctions on Russian gas.",
+            ("sanctions", "Poland", "considered"),
+        ),
+        # The possessive is the asker's when the request is to join, not to end.
+        (
+            "The US persuaded Japan to join its sanctions on Russia.",
+            ("sanctions", "United States", "announced"),
+        ),
+        # Ending one's own measure is still lifting it.
+        ("China lifted its ban on Australian coal.", ("import_ban", "China", "lifted")),
+    ],
+)
+def test_requests_to_end_a_measure_and_dropped_opposition(
+    analyzer: Analyzer, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    fact = only_fact(analyze(analyzer, sentence))
+    assert (fact.measure, fact.actor, fact.status) == expected
+
+
+def test_a_definite_phrase_for_a_list_of_states_is_the_list(analyzer: Analyzer) -> None:
+    # The parser hangs "the United Arab Emirates, Bahrain and Egypt" on "Saudi Arabia" as an
+    # apposition: the first name is still one of the list.
+    analysis = analyze(
+        analyzer,
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt announced the decision within "
+        "minutes of one another. The three Gulf states gave Qatari diplomats 48 hours to leave.",
+    )
+    fact = fact_of(analysis, "expulsion")
+    assert fact.actor == "Saudi Arabia, United Arab Emirates, Bahrain and Egypt"
+    assert fact.target == "Qatari diplomats"
+
+
+def test_an_indefinite_phrase_for_states_points_back_to_no_one(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "Germany and France met in Paris on Monday. Many countries gave Russian diplomats 48 "
+        "hours to leave.",
+    )
+    assert all("Germany" not in (f.actor or "") for f in analysis.facts)
+
+
+def test_spies_given_days_to_leave_are_expelled(analyzer: Analyzer) -> None:
+    fact = only_fact(analyze(analyzer, "Britain gave the Russian spies seven days to leave."))
+    assert (fact.measure, fact.actor, fact.target) == (
+        "expulsion",
+        "United Kingdom",
+        "Russian spies",
+    )
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # What someone thinks of a measure is no report of one.

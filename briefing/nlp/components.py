@@ -51,6 +51,8 @@ COMPANY_SUFFIXES = frozenset(
     | {"fc", "united", "wanderers", "rovers", "athletic"}
 )
 DATELINE_DASHES = frozenset({"—", "–", "--", "-", "—-"})
+# The time given to leave ("48 hours to leave"), which the parser may make the verb's head.
+DURATION_UNITS = frozenset({"hours", "hour", "days", "day", "weeks", "week", "months", "month"})
 FUNCTION_WORDS = frozenset(
     {"from", "with", "against", "over", "into", "about", "their", "them", "those", "these"}
     | {"this", "that", "which", "other", "more", "most", "some", "such", "also"}
@@ -366,6 +368,9 @@ class MeasureFinder:
     def _ordered_out(trigger: dict[str, Any], token: Token) -> bool:
         """'ordered the ambassador to leave': a leave verb governed by an order to diplomats."""
         head = token.head
+        if head.lower_ in DURATION_UNITS and head.head.lower_ in trigger["needs_head"]:
+            # "gave Qatari diplomats 48 hours to leave", parsed with "to leave" on "hours"
+            head = head.head
         if head.lower_ not in trigger["needs_head"]:
             return False
         # "gave the diplomats 48 hours to leave": the people may be the indirect object

@@ -21,7 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp import gazetteer
-from briefing.nlp.components import COMPANY_SUFFIXES, MEASURES_KEY, register_extensions
+from briefing.nlp.components import (
+    COMPANY_SUFFIXES,
+    DURATION_UNITS,
+    MEASURES_KEY,
+    register_extensions,
+)
 
 register_extensions()
 
@@ -86,10 +91,21 @@ UNNAMED_SOURCES = frozenset(
     {"officials", "official", "sources", "source", "diplomats", "diplomat", "people", "person"}
     | {"insiders", "aides", "aide"}
 )
+OPPOSITION_NOUNS = frozenset({"opposition", "objection", "objections", "veto", "resistance"})
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
     | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
 )
+# Asking someone else to act: "asked/urged/called on Sweden to lift its embargo".
+REQUEST_WORDS = DEMAND_VERBS | {
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "press",
+    "pressed",
+    "pressing",
+}
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
@@ -99,7 +115,6 @@ MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners
 # Leader surnames that are also common words or names: matched only as full names.
 # What expelled diplomats are told to do; a time attached to it is their deadline.
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
-DURATION_UNITS = frozenset({"hours", "days", "weeks", "months"})
 COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
 TARGET_PREPS = ("against", "on", "of", "to", "from", "with", "targeting", "for")
@@ -374,6 +389,10 @@ class FactExtractor:
             c.dep_ == "det" and c.lower_ == "any" for c in phrase_head.children
         ):
             return []  # "avoided naming them in any sanctions package": none was taken
+        if status == "in_force":
+            # "Japan asked Washington to ease export controls": the measure is Washington's,
+            # the one asked to end it; Japan only asks.
+            actors = self._asked_to_lift(found.path, ctx) or actors
         if status == "announced" and self._reported_plan(found.path, actors, ctx):
             status = "planned"
         if status in ("announced", "planned") and _conditional(found.path):
@@ -737,6 +756,11 @@ class FactExtractor:
             return resolved
         if lower in MIXED_REFS:
             return self._resolve(head, frozenset({"country", "group"}), ctx)
+        if lower in LIST_REFS and head.tag_ == "NNS" and _definite(head):
+            # "The three Gulf states gave Qatari diplomats 48 hours to leave": the list named
+            # just before. Only a definite phrase points back ("Many countries" does not).
+            earlier = [m for m in ctx.mentions if m.token_i < head.i]
+            return self._list_before(head, earlier, ctx)
         if lower in self.country_refs:
             return self._resolve(head, frozenset({"country"}), ctx)
         if lower in self.human_groups:
@@ -775,6 +799,10 @@ class FactExtractor:
         """The actor a pronoun or "the bloc"/"the government" points back to."""
         lower = token.lower_
         pronoun = lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
+        if pronoun and token.dep_ == "poss":
+            controller = self._object_controller(token, ctx)
+            if controller:
+                return controller
         here = ctx.sentence_number(token.i)
         window = 2 if pronoun else 1_000_000
         earlier = [
@@ -786,15 +814,9 @@ class FactExtractor:
         ]
         doc = ctx.doc
         if lower in PLURAL_PRONOUNS or (token.tag_ == "NNS" and lower in MIXED_REFS | LIST_REFS):
-            # "Saudi Arabia, the UAE, Bahrain and Egypt cut ties ... the four countries said
-            # they would shut their airspace": they are the list named before.
-            for mention in reversed(earlier):
-                if here - mention.sentence_i > 2:
-                    break
-                if doc[mention.token_i].conjuncts and mention.actor.kind in STATE_KINDS:
-                    partners = self._with_partners(mention, token, ctx)
-                    if len(partners) > 1:
-                        return partners
+            listed = self._list_before(token, earlier, ctx)
+            if listed:
+                return listed
         if not pronoun:
             # "the British government ... the government": the same noun, named before.
             for mention in reversed(earlier):
@@ -813,13 +835,71 @@ class FactExtractor:
                     return self._with_partners(mention, token, ctx)
         return []
 
+    def _asked_to_lift(self, path: Sequence[Token], ctx: Context) -> list[ActorRef]:
+        """Who is asked (urged, called on) to lift the measure, when someone is."""
+        for verb in path:
+            if (
+                verb.dep_ == "xcomp"
+                and verb.lower_ in self.status_words["lifted"]
+                and verb.head.lower_ in REQUEST_WORDS
+            ):
+                asked = self._asked(verb.head, ctx)
+                return self._actors_of(asked, ctx) if asked is not None else []
+        return []
+
+    @staticmethod
+    def _asked(matrix: Token, ctx: Context) -> Token | None:
+        """The actor a request is made to: "asked Sweden", "called on Sweden"."""
+        asked = [c for c in matrix.children if c.dep_ in ("dobj", "dative")]
+        if not asked:
+            asked = _prep_objects(matrix, ("on", "upon"))
+        if not asked or not any(t.i in ctx.ent_at for t in _own_phrase(asked[0])):
+            return None
+        return asked[0]
+
+    def _object_controller(self, token: Token, ctx: Context) -> list[ActorRef]:
+        """ "Turkey asked Sweden to lift its arms embargo": "its" is Sweden's, the one asked
+        (told, urged, called on) to end it, not the subject of the sentence. Only for ending
+        a measure: in "the US persuaded Japan to join its sanctions" they are the asker's."""
+        node = token.head
+        while node.dep_ in ("dobj", "pobj", "prep", "compound", "amod", "conj"):
+            node = node.head
+        if (
+            node.dep_ != "xcomp"
+            or node.pos_ != "VERB"
+            or node.lower_ not in self.status_words["lifted"]
+        ):
+            return []
+        asked = self._asked(node.head, ctx)
+        return self._actors_of(asked, ctx) if asked is not None else []
+
+    def _list_before(
+        self, token: Token, earlier: Sequence[Mention], ctx: Context
+    ) -> list[ActorRef]:
+        """ "Saudi Arabia, the UAE, Bahrain and Egypt cut ties ... the four countries said
+        they would shut their airspace": they are the list named in the last two sentences."""
+        here = ctx.sentence_number(token.i)
+        for mention in reversed(earlier):
+            if here - mention.sentence_i > 2:
+                break
+            if ctx.doc[mention.token_i].conjuncts and mention.actor.kind in STATE_KINDS:
+                partners = self._with_partners(mention, token, ctx)
+                if len(partners) > 1:
+                    return partners
+        return []
+
     @staticmethod
     def _with_partners(mention: Mention, token: Token, ctx: Context) -> list[ActorRef]:
         """ "they"/"the allies" after "Germany and France ...": every actor of that list."""
         if token.lower_ not in PLURAL_PRONOUNS and token.tag_ != "NNS":
             return [mention.actor]
         # In the order of the list, whichever of its members was found first.
-        listed = {t.i for t in ctx.doc[mention.token_i].conjuncts} | {mention.token_i}
+        members = [ctx.doc[mention.token_i], *ctx.doc[mention.token_i].conjuncts]
+        listed = {t.i for t in members}
+        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often hangs
+        # the rest of a comma list on the first name as an apposition; two different states
+        # are never one thing named twice, so the first name is a member too.
+        listed |= {t.head.i for t in members if t.dep_ == "appos" and t.head.i in ctx.ent_at}
         refs: list[ActorRef] = []
         for other in ctx.mentions:
             if other.token_i in listed and other.actor not in refs:
@@ -862,6 +942,12 @@ class FactExtractor:
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
         if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
             return "in_force"  # "put off a decision on ending the ban": the ban stays
+        if found["lifted"] and lowers & OPPOSITION_NOUNS:
+            # "dropped its veto of the sanctions", "urged Germany to drop its opposition to
+            # sanctions": what ends is the opposition; the measure moves forward.
+            found["lifted"] = found["rejected"] = False
+        elif found["lifted"] and lowers & REQUEST_WORDS:
+            return "in_force"  # "asked Sweden to lift its embargo": it stands until then
         if trigger.lower_ in self.privilege_triggers:
             # Revoking a privilege is the measure; restoring it ends the measure.
             if lowers & {"grant", "granted", "restore", "restored", "restores"}:
@@ -913,8 +999,11 @@ class FactExtractor:
             ):
                 # "ordered the ambassador to leave (the kingdom)": who is ordered out
                 # "gave the diplomats 48 hours to leave": the people, not the deadline
-                people = [c for c in trigger.head.children if c.dep_ == "dative"]
-                candidates.extend(people or [c for c in trigger.head.children if c.dep_ == "dobj"])
+                giver = trigger.head
+                if giver.lower_ in DURATION_UNITS and giver.dep_ in ("npadvmod", "dobj"):
+                    giver = giver.head  # "to leave" parsed onto "48 hours"
+                people = [c for c in giver.children if c.dep_ == "dative"]
+                candidates.extend(people or [c for c in giver.children if c.dep_ == "dobj"])
             else:
                 candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
             candidates.extend(_prep_objects(trigger, ("against", "on", "to", "of")))
@@ -1197,6 +1286,14 @@ def _own_phrase(head: Token) -> list[Token]:
             continue
         tokens.extend(_own_phrase(child))
     return tokens
+
+
+def _definite(token: Token) -> bool:
+    """ "the four countries", "these states": a phrase that points back to ones named before."""
+    return any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both", "all")
+        for c in token.children
+    )
 
 
 def _is_subject(token: Token) -> bool:
