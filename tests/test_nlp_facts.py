@@ -669,6 +669,18 @@ def test_requests_to_end_a_measure_and_dropped_opposition(
     assert (fact.measure, fact.actor, fact.status) == expected
 
 
+def test_assets_a_measure_would_block_are_a_freeze_not_an_effect(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "The United States imposed sanctions on Petroleos de Venezuela SA, known as PDVSA, on "
+        "Monday. Treasury Secretary Steven Mnuchin said the measures would block about $7 "
+        "billion in PDVSA assets and cost the company $11 billion over the next year.",
+    )
+    freeze = fact_of(analysis, "asset_freeze")
+    assert (freeze.actor, freeze.target) == ("United States", "PDVSA")
+    assert freeze.when is None  # the year is when the cost falls, in the other clause
+
+
 def test_a_definite_phrase_for_a_list_of_states_is_the_list(analyzer: Analyzer) -> None:
     # The parser hangs "the United Arab Emirates, Bahrain and Egypt" on "Saudi Arabia" as an
     # apposition: the first name is still one of the list.

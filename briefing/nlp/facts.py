@@ -372,7 +372,9 @@ class FactExtractor:
         if trigger.dep_ in ("attr", "acomp") and trigger.head.lower_ in COPULAS:
             # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
-        if _effect_of_a_measure(trigger):
+        if _effect_of_a_measure(trigger) and measure.label_ != "asset_freeze":
+            # Freezing assets is what sanctions contain, not an effect predicted for them:
+            # "Mnuchin said the measures would block about $7 billion in PDVSA assets".
             return []
         found = self._locate(trigger, ctx)
         if any(_condition_clause(node) for node in found.path):
@@ -1050,8 +1052,9 @@ class FactExtractor:
         # Not over a copy: an amount adds what it is on ("tariffs on $60 billion of US goods").
         for candidate in candidates:
             if candidate.ent_type_ in NOT_TARGET_ENTITIES:
-                # "tariffs of 25 percent on steel": what the amount is on
-                candidates.extend(_prep_objects(candidate, ("on", "of", "against")))
+                # "tariffs of 25 percent on steel": what the amount is on; "block $7 billion
+                # in PDVSA assets": what the amount is of
+                candidates.extend(_prep_objects(candidate, ("on", "of", "against", "in")))
                 continue
             ent = ctx.ent_at.get(candidate.i)
             if ent is not None and ent.canonical.lower() in names:
@@ -1214,6 +1217,8 @@ class FactExtractor:
                 continue
             node = ent.root
             for _ in range(4):
+                if node.dep_ == "conj" and node.pos_ == "VERB" and node.i not in clause_tokens:
+                    break  # "would block $7 billion ... and cost $11 billion over the next year"
                 if node.head.i in clause_tokens or node.i in clause_tokens:
                     prep = ent.root.head
                     if ent.root.dep_ == "pobj" and prep.i == ent.start - 1:
