@@ -681,6 +681,21 @@ def test_assets_a_measure_would_block_are_a_freeze_not_an_effect(analyzer: Analy
     assert freeze.when is None  # the year is when the cost falls, in the other clause
 
 
+def test_the_measure_or_resolution_continues_the_last_facts_actor(analyzer: Analyzer) -> None:
+    analysis = analyze(
+        analyzer,
+        "The Security Council approved new sanctions on North Korea on Saturday. US officials "
+        "estimate that it will cut about $1 billion from the country's exports. The resolution "
+        "also adds nine individuals to the UN blacklist, subjecting them to a global asset "
+        "freeze and travel ban.",
+    )
+    # The estimate is of an effect, no measure of the United States.
+    assert all(f.actor != "United States" for f in analysis.facts)
+    council = "United Nations Security Council"
+    assert fact_of(analysis, "asset_freeze").actor in (council, "United Nations")
+    assert fact_of(analysis, "travel_ban").actor in (council, "United Nations")
+
+
 def test_a_definite_phrase_for_a_list_of_states_is_the_list(analyzer: Analyzer) -> None:
     # The parser hangs "the United Arab Emirates, Bahrain and Egypt" on "Saudi Arabia" as an
     # apposition: the first name is still one of the list.

@@ -91,6 +91,11 @@ UNNAMED_SOURCES = frozenset(
     {"officials", "official", "sources", "source", "diplomats", "diplomat", "people", "person"}
     | {"insiders", "aides", "aide"}
 )
+# What a measure is reckoned to do is no measure: "US officials estimate that it will cut ...".
+ESTIMATE_VERBS = frozenset(
+    {"estimate", "estimates", "estimated", "calculate", "calculates", "calculated", "reckon"}
+    | {"reckons", "reckoned", "forecast", "forecasts", "predict", "predicts", "predicted"}
+)
 OPPOSITION_NOUNS = frozenset({"opposition", "objection", "objections", "veto", "resistance"})
 DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
@@ -120,6 +125,8 @@ MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "
 TARGET_PREPS = ("against", "on", "of", "to", "from", "with", "targeting", "for")
 MEASURE_WORDS = frozenset(
     {"sanctions", "measures", "package", "ban", "bans", "restrictions", "embargo", "steps"}
+    # "The measure also bans ...", "The resolution also adds ...": the measure just reported
+    | {"measure", "step", "resolution", "decree", "order"}
 )
 # Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
 # products", "16.6 billion Canadian dollars of American goods".
@@ -379,6 +386,9 @@ class FactExtractor:
         found = self._locate(trigger, ctx)
         if any(_condition_clause(node) for node in found.path):
             return []  # "... unless Mexico stops the flow of migrants": the condition
+        top = found.path[-1]
+        if top.dep_ == "ccomp" and top.head.lower_ in ESTIMATE_VERBS:
+            return []  # "officials estimate that it will cut $1 billion from exports"
         if found.continues_story and ctx.facts and _restated(trigger):
             # "The embargo was imposed in 1989": background on a measure already reported
             return []
