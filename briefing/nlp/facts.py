@@ -101,16 +101,9 @@ DEMAND_VERBS = frozenset(
     {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
     | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
 )
-# Asking someone else to act: "asked/urged/called on Sweden to lift its embargo".
-REQUEST_WORDS = DEMAND_VERBS | {
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "press",
-    "pressed",
-    "pressing",
-}
+# Asking someone else to act: "asked/urged/called on Sweden to lift its embargo". Not "press":
+# "pressing ahead with lifting sanctions" lifts them.
+REQUEST_WORDS = DEMAND_VERBS | frozenset({"call", "calls", "called", "calling"})
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
@@ -1306,7 +1299,7 @@ def _own_phrase(head: Token) -> list[Token]:
 def _definite(token: Token) -> bool:
     """ "the four countries", "these states": a phrase that points back to ones named before."""
     return any(
-        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both", "all")
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both")
         for c in token.children
     )
 
