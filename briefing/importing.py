@@ -175,14 +175,16 @@ def import_paths(
         analyze = _PoolAnalyzer(jobs)
     else:
         analyze = _InProcessAnalyzer(analyzer)
+    pooled = isinstance(analyze, _PoolAnalyzer)
     try:
         batch: list[CleanArticle] = []
-        for path in files:
+        for number, path in enumerate(files):
             article = run.read(path)
             if article is None:
                 continue
             batch.append(article)
-            if len(batch) >= batch_size:
+            remaining = len(files) - number - 1
+            if len(batch) >= (_tail_batch(batch_size, remaining, jobs) if pooled else batch_size):
                 analyze.submit(batch)
                 batch = []
                 for done_batch, results in analyze.ready():
@@ -194,6 +196,13 @@ def import_paths(
     finally:
         analyze.close()
     return run.report
+
+
+def _tail_batch(batch_size: int, remaining: int, jobs: int) -> int:
+    """The batch size for worker processes as the files run out: smaller batches at the end,
+    so that no worker sits idle while another works through a last full batch (with 200
+    files and batches of 16, one of two workers would get 16 more articles than the other)."""
+    return max(2, min(batch_size, remaining // (2 * jobs)))
 
 
 class _ImportRun:
