@@ -202,7 +202,7 @@ def _tail_batch(batch_size: int, remaining: int, jobs: int) -> int:
     """The batch size for worker processes as the files run out: smaller batches at the end,
     so that no worker sits idle while another works through a last full batch (with 200
     files and batches of 16, one of two workers would get 16 more articles than the other)."""
-    return max(2, min(batch_size, remaining // (2 * jobs)))
+    return min(batch_size, max(2, remaining // (2 * jobs)))
 
 
 class _ImportRun:
