@@ -58,8 +58,9 @@ _UNSAFE = re.compile(
 )
 _WHITESPACE = re.compile(r"\s+")
 # Every character that can start Markdown inline structure, HTML, an entity or a table cell
-# boundary. "$" and "~" are for renderers with math and strikethrough (Obsidian, GitHub).
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&!|#~$]")
+# boundary. "$" and "~" are for renderers with math and strikethrough (Obsidian, GitHub); "^"
+# for inline footnotes: a source "^" before its note reference "[^1]" made "^[^1]" one.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>&!|#~$^]")
 # What makes a line a list item, a heading underline or a thematic break when it starts one.
 _LINE_START_SPECIAL = re.compile(r"[-+=]|[0-9]+(?=[.)])")
 _BACKTICKS = re.compile(r"`+")

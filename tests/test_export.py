@@ -478,6 +478,19 @@ def hostile_articles() -> list:
     ]
 
 
+def test_a_caret_before_a_note_reference_makes_no_inline_footnote() -> None:
+    # Found by the property test below: the source "^" followed by its note reference "[^1]"
+    # read as the inline footnote "^[^1]" (a note made of article text).
+    fact = make_fact(1, 1, actor=None, target=None, quantity=None, when=None, sentence="")
+    article = make_article(1, (fact,), meta=ArticleMeta(source="^"), title="")
+    text = render_briefing([article], options=ExportOptions(generated_at=GENERATED))
+    briefing = parse(text)
+    refs = [c for c in briefing.all_inline_children() if c.type == "footnote_ref"]
+    assert refs and all("label" in c.meta for c in refs)  # only references to the Sources
+    assert_footnotes_resolve(briefing)
+    assert "\\^" in text
+
+
 def test_hostile_text_stays_data() -> None:
     articles = hostile_articles()
     options = ExportOptions(title=HOSTILE, generated_at=GENERATED, selection=HOSTILE)
