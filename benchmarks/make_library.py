@@ -16,6 +16,7 @@ rare words (``SEARCH_WORDS`` lists words of each frequency class).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import random
 import sys
@@ -341,6 +342,9 @@ def build_library(
     return BuildReport(data_dir, articles, facts, time.perf_counter() - started)
 
 
+FACT_FIELDS = tuple(field.name for field in dataclasses.fields(Fact))
+
+
 def copy_articles(source_dir: Path, article_ids: list[int], data_dir: Path) -> list[int]:
     """Copy articles (analysis and raw text) into a new library at ``data_dir``, keeping the
     order the reader lists them in; return their ids in the new library, in that order.
@@ -363,17 +367,8 @@ def copy_articles(source_dir: Path, article_ids: list[int], data_dir: Path) -> l
                 actors=article.actors,
                 measures=article.measures,
                 facts=tuple(
-                    Fact(
-                        measure=fact.measure,
-                        actor=fact.actor,
-                        target=fact.target,
-                        quantity=fact.quantity,
-                        when=fact.when,
-                        status=fact.status,
-                        sentence=fact.sentence,
-                        start=fact.start,
-                        end=fact.end,
-                    )
+                    # A stored fact has every field of a Fact, plus the user's state.
+                    Fact(**{name: getattr(fact, name) for name in FACT_FIELDS})
                     for fact in article.facts
                     if fact.origin == "machine" and not fact.hidden
                 ),

@@ -372,9 +372,7 @@ class FactExtractor:
         if trigger.dep_ in ("attr", "acomp") and trigger.head.lower_ in COPULAS:
             # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
-        if _effect_of_a_measure(trigger) and measure.label_ != "asset_freeze":
-            # Freezing assets is what sanctions contain, not an effect predicted for them:
-            # "Mnuchin said the measures would block about $7 billion in PDVSA assets".
+        if _effect_of_a_measure(trigger, measure.label_):
             return []
         found = self._locate(trigger, ctx)
         if any(_condition_clause(node) for node in found.path):
@@ -1263,10 +1261,11 @@ def _conditional(path: Sequence[Token]) -> bool:
     )
 
 
-def _effect_of_a_measure(trigger: Token) -> bool:
+def _effect_of_a_measure(trigger: Token, measure_type: str) -> bool:
     """ "the measure will cut $1 billion from exports": what a measure is expected to do, not
-    a new one ("the sanctions freeze the assets of ..." says what they contain: a fact)."""
-    if trigger.pos_ not in ("VERB", "AUX"):
+    a new one ("the sanctions freeze the assets of ..." says what they contain: a fact). A
+    freeze is always content: "the measures would block about $7 billion in PDVSA assets"."""
+    if trigger.pos_ not in ("VERB", "AUX") or measure_type == "asset_freeze":
         return False
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     predicted = any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.strip import Strip
 
 from briefing.errors import BriefingError
 from briefing.store import Library
@@ -451,18 +452,15 @@ async def test_moving_repaints_every_row_that_changed(data_dir: Path) -> None:
         await pilot.press("k", "k")  # the list's cursor alone moves
         await pilot.pause()
         assert articles.cursor == 2 + visible
-        cursor_style = articles.get_component_rich_style("article-list--cursor")
+        cursor = articles.get_component_rich_style("article-list--cursor").bgcolor
         top = articles.region.y + (articles.cursor * 2 - round(articles.scroll_y))
-        strip = app.screen._compositor.render_strips()[top]
-        assert f"Article {2 + visible:04d}" in strip.text
-        assert any(
-            segment.style and segment.style.bgcolor == cursor_style.bgcolor for segment in strip
-        )
-        # The row the cursor left no longer has the cursor's background.
-        below = app.screen._compositor.render_strips()[top + 4]
-        assert not any(
-            segment.style and segment.style.bgcolor == cursor_style.bgcolor for segment in below
-        )
+        strips = app.screen._compositor.render_strips()
+
+        def has_cursor(strip: Strip) -> bool:
+            return any(segment.style and segment.style.bgcolor == cursor for segment in strip)
+
+        assert f"Article {2 + visible:04d}" in strips[top].text and has_cursor(strips[top])
+        assert not has_cursor(strips[top + 4])  # the row the cursor left
         # Opening the row under the cursor takes the marker off the row opened before.
         await pilot.press("enter")
         await pilot.pause()

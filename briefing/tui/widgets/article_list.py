@@ -147,9 +147,9 @@ class ArticleList(ScrollView, can_focus=True):
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in the list: the cached pages first, then page by page."""
-        cached = self._cached_row(article_id)
+        cached = self._cached_index(article_id)
         if cached is not None:
-            return cached[0] * PAGE_SIZE + cached[1]
+            return cached
         for index in range(0, self.row_count, PAGE_SIZE):
             if index // PAGE_SIZE in self._pages:
                 continue
@@ -162,12 +162,12 @@ class ArticleList(ScrollView, can_focus=True):
     def patch(self, article_id: int, **changes: object) -> None:
         """Update one cached row in place (unread marker, fact count, tags) after a change
         made through the reader, without re-reading pages from the store."""
-        found = self._cached_row(article_id)
-        if found is not None:
-            page_number, row = found
+        index = self._cached_index(article_id)
+        if index is not None:
+            page_number, row = divmod(index, PAGE_SIZE)
             page = self._pages[page_number]
             page[row] = dataclasses.replace(page[row], **changes)  # type: ignore[arg-type]
-            self.refresh_row(page_number * PAGE_SIZE + row)
+            self.refresh_row(index)
 
     @property
     def open_id(self) -> int | None:
@@ -177,19 +177,19 @@ class ArticleList(ScrollView, can_focus=True):
     @open_id.setter
     def open_id(self, article_id: int | None) -> None:
         for changed in (self._open_id, article_id):
-            found = None if changed is None else self._cached_row(changed)
-            if found is not None:
-                self.refresh_row(found[0] * PAGE_SIZE + found[1])
+            index = None if changed is None else self._cached_index(changed)
+            if index is not None:
+                self.refresh_row(index)
         self._open_id = article_id
 
-    def _cached_row(self, article_id: int) -> tuple[int, int] | None:
-        """(page number, row in page) of an article in the cached pages, if it is there."""
+    def _cached_index(self, article_id: int) -> int | None:
+        """An article's index in the list, if its page is cached."""
         page_number = self._page_of.get(article_id)
         if page_number is None:
             return None
         for row, summary in enumerate(self._pages[page_number]):
             if summary.id == article_id:
-                return page_number, row
+                return page_number * PAGE_SIZE + row
         return None
 
     # -- cursor -------------------------------------------------------------------------------
