@@ -33,7 +33,6 @@ from briefing.store.records import ArticleSummary, StoredArticle, StoredFact
 from briefing.store.schema import SCHEMA_VERSION, migrate
 
 BUSY_TIMEOUT_S: Final = 10.0
-SQLITE_HEADER: Final = b"SQLite format 3\x00"
 
 # Fact fields the user may correct. The evidence sentence and its offsets are not among them:
 # they point into the body, which the user does not edit.
@@ -198,16 +197,17 @@ def _check_file(path: Path) -> int:
     """Validate an existing database through a read-only connection; return its version.
 
     Nothing here can write to the file: a corrupt or too-new library is refused untouched.
+
+    The file is only ever read through SQLite, never with a Python ``open()``: closing any
+    descriptor of a database file drops every POSIX lock this process holds on it, so a header
+    check while another connection of this process is open (the reader's, while a worker opens
+    the library) made the next process to close believe it was the last one and delete the
+    write-ahead log under the reader: lost writes, then a malformed database. SQLite shares
+    one descriptor and lock state per file among the connections of a process, so its own
+    opens are safe. An empty file reads as an empty database (version 0, no tables).
     """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise LibraryError(f"cannot read the library {path}: {error.strerror}") from error
-    if not header:
-        return 0  # an empty file: a library whose creation was interrupted before any schema
-    if header != SQLITE_HEADER:
-        raise LibraryCorrupt(f"{path} is not a briefing library (not an SQLite database)")
+    if not os.access(path, os.R_OK):
+        raise LibraryError(f"cannot read the library {path}: permission denied")
     try:
         try:
             version, tables = _schema_of(path, mode="ro")
@@ -219,6 +219,10 @@ def _check_file(path: Path) -> int:
                 raise
             version, tables = _schema_of(path, mode="ro", immutable="1")
     except sqlite3.Error as error:
+        if "not a database" in str(error):
+            raise LibraryCorrupt(
+                f"{path} is not a briefing library (not an SQLite database)"
+            ) from error
         raise _translate_busy(error) or LibraryCorrupt(
             f"{path} is damaged or not a briefing library ({error})"
         ) from error
@@ -298,6 +302,22 @@ def _create_file(path: Path) -> None:
         raise LibraryNotWritable(f"cannot create the library {path}: {error.strerror}") from error
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    """A read-write connection in WAL mode with the library's pragmas."""
+    try:
+        connection = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+        _switch_to_wal(connection)
+        connection.execute("PRAGMA foreign_keys = ON")
+        # WAL + NORMAL loses no committed transaction on a process crash (kill -9); only a
+        # power failure can roll back the last ones, never corrupt the file.
+        connection.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as error:
+        raise _translate(error) or LibraryError(f"cannot open {path}: {error}") from error
+    return connection
+
+
 class Library:
     """An open library database. Create with :meth:`open`; use as a context manager."""
 
@@ -330,22 +350,11 @@ class Library:
                 _backup(path, version)
         else:
             _create_file(path)
-        try:
-            connection = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-            )
-            _switch_to_wal(connection)
-            connection.execute("PRAGMA foreign_keys = ON")
-            # WAL + NORMAL loses no committed transaction on a process crash (kill -9); only a
-            # power failure can roll back the last ones, never corrupt the file.
-            connection.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.Error as error:
-            raise _translate(error) or LibraryError(f"cannot open {path}: {error}") from error
-        library = cls(connection, path, read_only=False)
+        library = cls(_connect(path), path, read_only=False)
         try:
             library._upgrade()
         except BaseException:
-            connection.close()
+            library.close()
             raise
         return library
 
@@ -380,6 +389,23 @@ class Library:
         if connection is None:
             raise LibraryError(f"cannot open the library {path} read-only")
         return cls(connection, path, read_only=True)
+
+    def another_connection(self) -> Library:
+        """A second ``Library`` on the same file, for another thread (the reader's workers).
+
+        The one place a second connection is made: it skips the checks and migrations that
+        :meth:`open` already ran, and opens the file only through SQLite (see
+        :func:`_check_file` for why nothing else may open it while connections exist).
+        """
+        if self.read_only:
+            raise LibraryNotWritable("the library is open read-only")
+        return type(self)(_connect(self.path), self.path, read_only=False)
+
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (another process, or a worker)
+        commits a change to the library: poll it to notice imports made elsewhere."""
+        with self._lock, self._translated():
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def _upgrade(self) -> None:
         with self._write() as db:

@@ -102,7 +102,7 @@ class MainScreen(Screen[None]):
             yield ArticleView(id="article")
             with Vertical(id="facts-pane"):
                 yield Label("Facts", id="facts-title")
-                yield FactsPanel(id="facts")
+                yield FactsPanel(anchor=lambda: self.article_view.current_offset(), id="facts")
         yield Static(
             Text(f"Terminal too small: the reader needs at least {MIN_WIDTH}×{MIN_HEIGHT}."),
             id="too-small",
@@ -577,13 +577,12 @@ class MainScreen(Screen[None]):
     def import_worker(self, request: ImportRequest) -> None:
         # Imported here, in the worker thread: spaCy loads only when something needs it.
         from briefing.importing import import_paths
-        from briefing.store import Library
 
         paths = [request.path] if request.path is not None else []
         if request.text is not None:
             paths = [self.reader.save_pasted_text(request.text)]
         try:
-            with Library.open(self.reader.data_dir) as library:
+            with self.reader.library.another_connection() as library:
                 report = import_paths(
                     library, paths, jobs=1, on_progress=self._progress_from_thread
                 )
@@ -703,10 +702,9 @@ class MainScreen(Screen[None]):
     def reanalyse_worker(self, article: StoredArticle) -> None:
         # Imported here, in the worker thread: the model loads only when something needs it.
         from briefing.importing import reanalyze
-        from briefing.store import Library
 
         try:
-            with Library.open(self.reader.data_dir) as library:
+            with self.reader.library.another_connection() as library:
                 report = reanalyze(library, [article.id])
         except BriefingError as error:
             self.app.call_from_thread(self.import_failed, str(error))

@@ -7,7 +7,7 @@ route to them so the footer shows them while this pane has focus.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -58,8 +58,13 @@ class FactsPanel(OptionList):
         Binding("d", "screen.hide_fact", "Hide", id="facts.hide"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, anchor: Callable[[], int | None] = lambda: None, id: str | None = None
+    ) -> None:
+        """``anchor`` gives the body offset under the article's cursor: the fact there is the
+        one highlighted when the panel takes focus with none."""
         super().__init__(id=id)
+        self._anchor = anchor
         self.facts: list[StoredFact] = []
 
     def show_facts(self, facts: Sequence[StoredFact], *, keep_position: bool = False) -> None:
@@ -77,6 +82,26 @@ class FactsPanel(OptionList):
         self.set_options(options)
         if keep_position and previous is not None and self.facts:
             self.highlighted = min(previous, len(self.facts) - 1)
+        elif self.has_focus:
+            self.highlight_first()
+
+    def highlight_first(self, offset: int | None = None) -> None:
+        """Highlight the fact whose evidence holds body ``offset`` (else the next one after it,
+        else the first): the curation keys act on the highlighted fact, so a focused panel
+        always has one."""
+        if not self.facts:
+            return
+        index = 0
+        if offset is not None:
+            index = next(
+                (i for i, fact in enumerate(self.facts) if offset < fact.end),
+                len(self.facts) - 1,
+            )
+        self.highlighted = index
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.highlight_first(self._anchor())
 
     @property
     def current(self) -> StoredFact | None:
