@@ -118,6 +118,22 @@ _V2: tuple[str, ...] = (
 )
 
 
+# Version 3: the list puts dated articles first, newest first, and the undated ones after them
+# by import time (before, an undated article sorted by its import date, above the dated news it
+# was imported with); and the article fields the user edited (title, source, published, url),
+# which a re-analysis keeps.
+_V3: tuple[str, ...] = (
+    "DROP INDEX articles_newest",
+    """
+    CREATE INDEX articles_newest ON articles (
+        (published IS NULL), published DESC, imported_at DESC, id DESC
+    )
+    """,
+    # JSON list of field names; a short column, read only when editing or re-analysing.
+    "ALTER TABLE articles ADD COLUMN edited TEXT NOT NULL DEFAULT '[]'",
+)
+
+
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(connection: sqlite3.Connection) -> None:
         # One execute() per statement: executescript() would commit the enclosing transaction.
@@ -127,7 +143,11 @@ def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_steps(_V1), _steps(_V2))
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _steps(_V1),
+    _steps(_V2),
+    _steps(_V3),
+)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
