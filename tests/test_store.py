@@ -113,17 +113,22 @@ def test_summaries_newest_first_with_counts_and_tags(library: Library) -> None:
     old, _ = library.add_analysis(analysis("Old", published="2020-01-01"), "1")
     new, _ = library.add_analysis(analysis("New", published="2023-05-01", tags=("eu",)), "2")
     undated, _ = library.add_analysis(analysis("Undated", published=None), "3")
+    later, _ = library.add_analysis(analysis("Undated later", published=None), "4")
     hidden_one = library.article(new).facts[0].id
     library.update_fact(hidden_one, hidden=True)
     library.set_unread(old, False)
     summaries = library.summaries()
-    # The undated article counts as published on its import day (today): newest.
-    assert [s.id for s in summaries] == [undated, new, old]
+    # Dated articles first, newest first; then the undated ones, last imported first (they
+    # used to sort by their import day, above every dated article).
+    assert [s.id for s in summaries] == [new, old, later, undated]
+    assert [s.id for s in library.summaries(offset=1, limit=2)] == [old, later]
+    assert [a.id for a in library.articles()] == [new, old, later, undated]
+    library.remove(later)
     by_id = {s.id: s for s in summaries}
     assert by_id[new].fact_count == 1 and by_id[old].fact_count == 2
     assert by_id[new].tags == ("eu",) and by_id[old].tags == ()
     assert not by_id[old].unread and by_id[new].unread
-    assert [s.id for s in library.summaries(offset=1, limit=1)] == [new]
+    assert [s.id for s in library.summaries(offset=2, limit=1)] == [undated]
     assert [s.id for s in library.summaries(tag="EU")] == [new]
     assert library.count(tag="eu") == 1 and library.count(tag="none") == 0
 
@@ -265,6 +270,69 @@ def test_replace_analysis_keeps_what_the_user_touched(library: Library) -> None:
     new_ids = set(facts) - {japan.id, tokyo.id, korea.id, by_hand.id}
     assert [facts[i].sentence for i in new_ids] == ["Update."]
     assert len(stored.facts) == 5
+
+
+def test_update_article_edits_title_source_date_and_url(library: Library) -> None:
+    article_id, _ = library.add_analysis(analysis("Japan expels diplomats"), "raw")
+    other, _ = library.add_analysis(analysis("Later news", published="2023-01-01"), "other")
+    edited = library.update_article(
+        article_id, title="  Tokyo  expels envoys ", published="2024-02-29",
+        url="https://example.org/japan?id=1",
+    )  # fmt: skip
+    assert edited.title == "Tokyo expels envoys"
+    assert edited.meta.published == "2024-02-29" and edited.meta.source == "Sample Wire"
+    assert edited.meta.url == "https://example.org/japan?id=1"
+    assert library.article(article_id) == edited
+    # The full-text index follows the title; the list order follows the date.
+    assert [s.id for s in library.summaries(search="envoys")] == [article_id]
+    assert library.count(search="Tokyo expels envoys") == 1
+    assert article_id in {s.id for s in library.summaries(search="Japan expels")}  # the body
+    assert [s.id for s in library.summaries()] == [article_id, other]
+    # Empty clears source, date and URL; an undated article goes below the dated ones.
+    cleared = library.update_article(article_id, source="", published="", url=None)
+    assert (cleared.meta.source, cleared.meta.published, cleared.meta.url) == (None, None, None)
+    assert cleared.title == "Tokyo expels envoys"
+    assert [s.id for s in library.summaries()] == [other, article_id]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "  ", "title cannot be empty"),
+        ("published", "2022-02-30", "not a date"),
+        ("published", "April 8, 2022", "not a date"),
+        ("published", "2022-4-8", "not a date"),
+        ("url", "ftp://example.org/x", "not a web address"),
+        ("url", "example.org/x", "not a web address"),
+        ("url", "https://", "not a web address"),
+        ("url", "https://example.org/a b", "not a web address"),
+    ],
+)
+def test_update_article_refuses_bad_values_and_changes_nothing(
+    library: Library, field: str, value: str, message: str
+) -> None:
+    article_id, _ = library.add_analysis(analysis(), "raw")
+    before = library.article(article_id)
+    with pytest.raises(BriefingError, match=message):
+        library.update_article(article_id, **{"title": "New title", field: value})
+    assert library.article(article_id) == before
+    with pytest.raises(ArticleNotFound):
+        library.update_article(999, title="x")
+
+
+def test_reanalysis_keeps_the_fields_the_user_edited(library: Library) -> None:
+    article_id, _ = library.add_analysis(analysis("Machine title", published=None), "raw")
+    library.update_article(article_id, title="My title", published="2022-04-08")
+    fresh = analysis("Machine title v2", published="2022-04-09", version="2")
+    stored = library.replace_analysis(article_id, fresh)
+    assert stored.title == "My title" and stored.meta.published == "2022-04-08"
+    assert stored.meta.source == "Sample Wire"  # not edited: the reading's value
+    # A field cleared by the user stays cleared.
+    library.update_article(article_id, source=None)
+    assert library.replace_analysis(article_id, fresh).meta.source is None
+    # Not edited: the new reading's title is taken.
+    other, _ = library.add_analysis(analysis("Other", published=None), "other")
+    assert library.replace_analysis(other, fresh).title == "Machine title v2"
 
 
 def test_tags_remove_and_missing_articles(library: Library) -> None:

@@ -59,6 +59,49 @@ def test_v1_library_is_upgraded_in_place_after_a_backup(data_dir: Path) -> None:
     assert sorted(p.name for p in data_dir.glob("*.bak-*")) == ["library.sqlite3.bak-v1"]
 
 
+def test_v2_library_upgrades_to_the_new_list_order_and_index(data_dir: Path) -> None:
+    from briefing.store import schema
+
+    data_dir.mkdir()
+    db = data_dir / "library.sqlite3"
+    connection = sqlite3.connect(db, isolation_level=None)
+    for step in schema.MIGRATIONS[:2]:
+        step(connection)
+    connection.execute("PRAGMA user_version = 2")
+    rows = [  # (title, published, imported_at): an undated article imported last
+        ("Old", "2020-01-01", "2026-01-01T09:00:00Z"),
+        ("New", "2023-05-01", "2026-01-01T09:00:00Z"),
+        ("Undated", None, "2026-01-02T09:00:00Z"),
+        ("Undated earlier", None, "2025-12-31T09:00:00Z"),
+    ]
+    for title, published, imported_at in rows:
+        connection.execute(
+            "INSERT INTO articles (path, content_hash, title, published, imported_at, body,"
+            " raw_text) VALUES (?, ?, ?, ?, ?, 'body', 'raw')",
+            (f"{title}.txt", title, title, published, imported_at),
+        )
+    connection.close()
+    with Library.open() as library:
+        assert [s.title for s in library.summaries()] == [
+            "New", "Old", "Undated", "Undated earlier"
+        ]  # fmt: skip
+        edited = library.update_article(4, title="Dated now", published="2021-06-01")
+        assert edited.title == "Dated now"
+        assert [s.title for s in library.summaries()] == ["New", "Dated now", "Old", "Undated"]
+    assert (data_dir / "library.sqlite3.bak-v2").exists()
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # The list's page query walks the index: no sort of the whole library per page.
+    from briefing.store.library import _NEWEST_FIRST
+
+    plan = check.execute(
+        "EXPLAIN QUERY PLAN SELECT a.id FROM articles a INDEXED BY articles_newest"
+        f" ORDER BY {_NEWEST_FIRST} LIMIT 10"
+    ).fetchall()
+    assert not any("TEMP B-TREE" in row[-1] for row in plan), plan
+    check.close()
+
+
 def test_failed_migration_leaves_the_old_library_as_it_was(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,10 +21,11 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
+from urllib.parse import urlsplit
 
 from briefing.errors import BriefingError
 from briefing.model import MEASURE_TYPES, STATUSES, Actor, Analysis, ArticleMeta, Fact, Measure
@@ -39,10 +40,12 @@ BUSY_TIMEOUT_S: Final = 10.0
 CORRECTABLE_FIELDS: Final = ("measure", "actor", "target", "quantity", "when", "status")
 _REQUIRED_FIELDS: Final = frozenset({"measure", "status"})
 
-# "Newest first": the published date, or the import date for an article without one. This exact
-# expression is indexed (schema.articles_newest); queries must spell it the same way.
+# "Newest first": dated articles by published date, newest first, then the undated ones by
+# import time, newest first. This exact order is indexed (schema.articles_newest); queries must
+# spell it the same way.
+_NEWEST_FIRST = "(a.published IS NULL), a.published DESC, a.imported_at DESC, a.id DESC"
+# What --since/--until compare: the published date, or the import date when there is none.
 _EFFECTIVE_DATE = "coalesce(a.published, substr(a.imported_at, 1, 10))"
-_NEWEST_FIRST = f"{_EFFECTIVE_DATE} DESC, a.imported_at DESC, a.id DESC"
 _TAG_SEPARATOR = "\x1f"  # unit separator; tags are normalised and cannot contain it
 
 
@@ -655,6 +658,44 @@ class Library:
             if cursor.rowcount == 0:
                 raise ArticleNotFound(article_id)
 
+    def update_article(
+        self,
+        article_id: int,
+        *,
+        title: str | Unset = UNSET,
+        source: str | Unset | None = UNSET,
+        published: str | Unset | None = UNSET,
+        url: str | Unset | None = UNSET,
+    ) -> StoredArticle:
+        """Correct an article's headline, source, publication date or URL; return it as it now
+        is. Leave a field out to keep it; ``None`` or ``""`` clears source, date and URL.
+
+        ``title`` must not be blank; ``published`` is an ISO date (YYYY-MM-DD); ``url`` an
+        http(s) address. Anything else raises :class:`BriefingError` and changes nothing. The
+        fields set here are remembered, and a re-analysis keeps them.
+        """
+        updates: dict[str, str | None] = {}
+        if not isinstance(title, Unset):
+            updates["title"] = _checked_title(title)
+        if not isinstance(source, Unset):
+            updates["source"] = _optional(" ".join((source or "").split()))
+        if not isinstance(published, Unset):
+            updates["published"] = _checked_date(published)
+        if not isinstance(url, Unset):
+            updates["url"] = _checked_url(url)
+        with self._write() as db:
+            row = db.execute("SELECT edited FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise ArticleNotFound(article_id)
+            if updates:
+                edited = sorted(set(json.loads(row[0])) | set(updates))
+                assignments = ", ".join(f"{column} = ?" for column in updates)
+                db.execute(
+                    f"UPDATE articles SET {assignments}, edited = ? WHERE id = ?",
+                    [*updates.values(), json.dumps(edited), article_id],
+                )
+            return self._load_articles(db, "WHERE a.id = ?", [article_id])[0]
+
     def add_tags(self, article_id: int, tags: Iterable[str]) -> tuple[str, ...]:
         """Tag an article; return all its tags (normalised: see :func:`normalize_tag`)."""
         normalized = [normalize_tag(tag) for tag in tags]
@@ -694,20 +735,38 @@ class Library:
         facts the user added, are kept. Tags, read state, raw text and hash are unchanged.
         """
         with self._write() as db:
-            self._require_article(db, article_id)
+            row = db.execute(
+                "SELECT title, source, published, url, edited FROM articles WHERE id = ?",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                raise ArticleNotFound(article_id)
+            # The fields the user edited (update_article) keep the user's value; the others
+            # take the new reading's, and a date, source or URL it no longer finds is kept.
+            edited = set(json.loads(row[4]))
+            found = {
+                "title": analysis.title,
+                "source": analysis.meta.source,
+                "published": analysis.meta.published,
+                "url": analysis.meta.url,
+            }
+            stored = dict(zip(("title", "source", "published", "url"), row[:4], strict=True))
+            meta = {
+                field: stored[field] if field in edited or value is None else value
+                for field, value in found.items()
+            }
             db.execute(
                 """
-                UPDATE articles SET title = ?, dek = ?, source = coalesce(?, source),
-                    published = coalesce(?, published), url = coalesce(?, url), body = ?,
-                    removed = ?, actors = ?, measures = ?, pipeline_version = ?
+                UPDATE articles SET title = ?, dek = ?, source = ?, published = ?, url = ?,
+                    body = ?, removed = ?, actors = ?, measures = ?, pipeline_version = ?
                 WHERE id = ?
                 """,
                 (
-                    analysis.title,
+                    meta["title"],
                     analysis.dek,
-                    analysis.meta.source,
-                    analysis.meta.published,
-                    analysis.meta.url,
+                    meta["source"],
+                    meta["published"],
+                    meta["url"],
                     analysis.body,
                     json.dumps(list(analysis.removed), ensure_ascii=False),
                     _actors_json(analysis.actors),
@@ -1049,6 +1108,44 @@ def _fact_values(fact: Fact) -> tuple[Any, ...]:
 
 def _optional(value: str | None) -> str | None:
     return value.strip() if value is not None and value.strip() else None
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _checked_title(title: str) -> str:
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        raise BriefingError("an article's title cannot be empty")
+    return cleaned
+
+
+def _checked_date(value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) that exists, or None for an empty value."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    raise BriefingError(f"not a date: {text!r} (write it as YYYY-MM-DD, e.g. 2022-04-08)")
+
+
+def _checked_url(value: str | None) -> str | None:
+    """An http(s) URL with a host, or None for an empty value."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or any(ch.isspace() or not ch.isprintable() for ch in text)
+    ):
+        raise BriefingError(f"not a web address: {text!r} (it must start with http:// or https://)")
+    return text
 
 
 def _check_choice(field: str, value: str | None, choices: Sequence[str]) -> None:
