@@ -134,6 +134,45 @@ _V3: tuple[str, ...] = (
 )
 
 
+# Version 4: web pages and feeds (issue 11). Feeds with their conditional-GET validators; the
+# entries of each feed already seen (by guid, link or text), so that no refresh stores one twice,
+# even after the user removed its article; and the keys that identify an article besides its
+# raw text (its normalized URL, its extracted text), so that the same page is never stored twice
+# though its HTML changes from one fetch to the next.
+_V4: tuple[str, ...] = (
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        url TEXT NOT NULL UNIQUE,
+        name TEXT,
+        site_url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        checked_at TEXT,
+        last_error TEXT
+    )
+    """,
+    """
+    CREATE TABLE feed_entries (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        entry_key TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX feed_entries_article ON feed_entries (article_id)",
+    """
+    CREATE TABLE article_keys (
+        key TEXT PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX article_keys_article ON article_keys (article_id)",
+)
+
+
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(connection: sqlite3.Connection) -> None:
         # One execute() per statement: executescript() would commit the enclosing transaction.
@@ -147,6 +186,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _steps(_V1),
     _steps(_V2),
     _steps(_V3),
+    _steps(_V4),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
