@@ -422,3 +422,45 @@ def is_consent_notice(line: str) -> bool:
         and not _REPORTED_SPEECH.search(key)
         and key[:1] not in "\"'"
     )
+
+
+# English function words: prose is full of them, menus and headlines of names have few. The
+# share of them in a line is one of the signs that tell a paragraph of the story from chrome.
+_STOPWORD_TEXT = """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves ago already although among another around away back became become been cannot
+    despite either else even ever every however instead last less many may might much must
+    neither never next often once per perhaps rather since still though thus together toward
+    towards upon us whether within without yet said says say told according one two three new
+    like well made make many first
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+
+# The header of a reader's comment: "jdoe says:", "Jane Doe on March 3, 2019 at 9:47 am".
+COMMENT_HEADER: re.Pattern[str] = re.compile(
+    r"[^\s].{0,40} (says|said|wrote|writes|commented)( on .{1,40})?:"
+    rf"|[^\s].{{0,40}} (on )?({_DATE})( (at|-|,|@) ?\d{{1,2}}[:.]\d{{2}}( ?[ap]\.?m\.?)?)?"
+)
+
+
+def is_comment_header(line: str) -> bool:
+    return bool(COMMENT_HEADER.fullmatch(chrome_key(line)))
+
+
+# What stands around readers' comments: their count, the reply and report buttons, the form.
+COMMENT_MARKER: re.Pattern[str] = re.compile(
+    r"(reply|report|report abuse|flag|\d+ (likes?|replies|repl(y|ies)))( ↓)?"
+    r"|(\d+|no|one) (comments?|responses?|thoughts? on .{1,120})|comments?( \(\d+\))?"
+    r"|leave a (comment|reply)( cancel reply)?|(post|add) a comment"
+)
+
+
+def is_comment_marker(line: str) -> bool:
+    return bool(COMMENT_MARKER.fullmatch(chrome_key(line)))
