@@ -44,7 +44,7 @@ def stored_facts(data_dir: Path, **kwargs: bool) -> dict[str, object]:
 
 
 async def open_first_and_focus_facts(pilot: object, app: ReaderApp) -> None:
-    await pilot.press("enter", "tab", "tab", "j")  # type: ignore[attr-defined]
+    await pilot.press("enter", "tab", "tab")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
     assert isinstance(app.focused, FactsPanel)
 
@@ -188,7 +188,7 @@ async def test_tags_next_previous_and_unread(library_dir: Path) -> None:
         await pilot.press("enter", "t")
         await pilot.pause()
         assert isinstance(app.screen, PromptDialog)
-        await pilot.press("end", *" coal", "enter")
+        await pilot.press("end", *", coal", "enter")
         await pilot.pause()
         await pilot.press("tab", "tab", "n")  # n works from the facts panel too
         await pilot.pause()
@@ -259,7 +259,7 @@ async def test_narrow_terminal_folds_the_facts_panel(library_dir: Path) -> None:
         await pilot.press("F")
         await pilot.pause()
         assert facts_pane.display and isinstance(app.focused, FactsPanel)
-        await pilot.press("j", "space")
+        await pilot.press("space")
         await pilot.pause()
         assert stored_facts(library_dir)["expulsion"].pinned  # type: ignore[attr-defined]
         await pilot.press("escape", "z")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
+from briefing.store import CORRECTABLE_FIELDS, normalize_tag
 from briefing.store.records import StoredArticle, StoredFact
 from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
@@ -63,7 +64,7 @@ class MainScreen(Screen[None]):
         Binding("escape", "back", "Back", show=False, id="main.back"),
         Binding("space", "scroll_article", "Scroll", show=False, id="main.scroll"),
         Binding("a", "add_fact", "Add fact", id="main.add_fact"),
-        Binding("u", "undo_hide", "Undo hide", show=False, id="main.undo_hide"),
+        Binding("u", "undo", "Undo", show=False, id="main.undo"),
         Binding("t", "tag", "Tag", show=False, id="main.tag"),
         Binding("x", "export", "Export", show=False, id="main.export"),
         Binding("r", "reanalyse", "Re-analyse", show=False, id="main.reanalyse"),
@@ -78,7 +79,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.article: StoredArticle | None = None
-        self.hidden_facts: list[int] = []  # undo stack of fact ids hidden with d
+        # What u undoes: each change to a fact with the fact as it was, for the whole session.
+        self.undo_stack: list[tuple[str, StoredFact]] = []
         self._search_timer: Timer | None = None
         self._listed_added = 0  # articles of the running import already shown in the list
         self.open_index: int | None = None  # the open article's row in the list, if known
@@ -222,7 +224,6 @@ class MainScreen(Screen[None]):
                 self.reader.library.set_unread(article_id, False)
         first_article = self.article is None
         self.article = article
-        self.hidden_facts.clear()
         self.article_view.show_article(article)
         self.facts_panel.show_facts(article.facts)
         articles = self.article_list
@@ -303,6 +304,7 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#facts")
     def on_fact_highlighted(self) -> None:
+        self.refresh_bindings()  # Pin or Unpin, Hide or Restore
         fact = self.facts_panel.current
         if fact is not None and self.facts_panel.has_focus:
             self.article_view.mark_evidence((fact.start, fact.end))
@@ -313,35 +315,70 @@ class MainScreen(Screen[None]):
         if fact is not None:
             self.article_view.mark_evidence((fact.start, fact.end))
 
-    def _update_fact(self, fact: StoredFact, **changes: object) -> StoredFact | None:
+    def _update_fact(self, fact: StoredFact, what: str, **changes: object) -> StoredFact | None:
+        """Write a change to a fact; remember the fact as it was, so that u can undo it."""
         library = self.reader.library
         updated = self.write(lambda: library.update_fact(fact.id, **changes))  # type: ignore[arg-type]
         if updated is not None:
+            self.undo_stack.append((what, fact))
             self.reload_article()
+            self.refresh_bindings()
         return updated
 
-    def action_toggle_pin(self) -> None:
+    def action_pin(self, pinned: bool) -> None:
         fact = self.facts_panel.current
         if fact is not None:
-            self._update_fact(fact, pinned=not fact.pinned)
+            self._update_fact(fact, "pin" if pinned else "unpin", pinned=pinned)
 
-    def action_hide_fact(self) -> None:
+    def action_hide_fact(self, hidden: bool) -> None:
         fact = self.facts_panel.current
         if fact is None:
             return
-        if self._update_fact(fact, hidden=True) is not None:
-            self.hidden_facts.append(fact.id)
-            self.notify("Fact hidden. Press u to undo.")
+        updated = self._update_fact(fact, "hide" if hidden else "restore", hidden=hidden)
+        if updated is not None and hidden and not self.facts_panel.show_hidden:
+            self.notify("Fact hidden. u undoes it; H lists hidden facts to restore.")
 
-    def action_undo_hide(self) -> None:
-        if not self.hidden_facts:
+    def action_toggle_hidden_facts(self) -> None:
+        panel = self.facts_panel
+        panel.show_hidden = not panel.show_hidden
+        if self.article is not None:
+            panel.show_facts(self.article.facts, keep_position=True)
+        hidden = sum(fact.hidden for fact in self.article.facts) if self.article else 0
+        if panel.show_hidden:
+            self.notify(
+                f"{hidden} hidden fact{'' if hidden == 1 else 's'} shown (⊘): d restores one."
+                if hidden
+                else "This article has no hidden facts."
+            )
+        self.refresh_bindings()
+
+    def action_undo(self) -> None:
+        """Undo the last pin, note, edit, hide or restore, in any article, for as long as the
+        reader runs: the fact gets back the state it had before."""
+        if not self.undo_stack:
             self.notify("Nothing to undo.")
             return
-        fact_id = self.hidden_facts[-1]
+        what, before = self.undo_stack[-1]
         library = self.reader.library
-        if self.write(lambda: library.update_fact(fact_id, hidden=False)) is not None:
-            self.hidden_facts.pop()
+        restored = self.write(
+            lambda: library.update_fact(
+                before.id,
+                pinned=before.pinned,
+                note=before.note,
+                hidden=before.hidden,
+                corrections={name: getattr(before, name) for name in before.corrected},
+                revert=[name for name in CORRECTABLE_FIELDS if name not in before.corrected],
+            )
+        )
+        if restored is None:
+            return
+        self.undo_stack.pop()
+        if self.article is not None and self.article.id == before.article_id:
             self.reload_article()
+        else:
+            self.open_article(before.article_id)
+        self.facts_panel.highlight_fact(before.id)
+        self.notify(f"Undone: {what}.")
 
     def action_edit_note(self) -> None:
         from briefing.tui.dialogs.prompt import PromptDialog
@@ -352,7 +389,7 @@ class MainScreen(Screen[None]):
 
         def save(note: str | None) -> None:
             if note is not None:
-                self._update_fact(fact, note=note.strip() or None)
+                self._update_fact(fact, "note", note=note.strip() or None)
 
         self.app.push_screen(
             PromptDialog("Note on this fact", fact.note or "", hint="Enter saves · empty removes"),
@@ -372,7 +409,7 @@ class MainScreen(Screen[None]):
                 return
             changed = {name: value for name, value in result.items() if value != values[name]}
             if changed:
-                self._update_fact(fact, corrections=changed)
+                self._update_fact(fact, "edit", corrections=changed)
 
         self.app.push_screen(FactForm("Edit fact", values, fact.sentence), save)
 
@@ -435,10 +472,12 @@ class MainScreen(Screen[None]):
         def save(value: str | None) -> None:
             if value is None:
                 return
-            wanted = {tag.strip() for tag in value.replace(",", " ").split() if tag.strip()}
+            # Tags are split on commas only ("saudi arabia" is one tag) and compared as the
+            # store keeps them (lower-cased), so "Russia" is "russia", not a new tag to delete.
             current = set(article.tags)
 
             def change() -> None:
+                wanted = {normalize_tag(tag) for tag in value.split(",") if tag.strip()}
                 if wanted - current:
                     library.add_tags(article.id, sorted(wanted - current))
                 if current - wanted:
@@ -449,9 +488,7 @@ class MainScreen(Screen[None]):
             if self.article is not None:
                 self.article_view.show_article(self.article)
 
-        self.app.push_screen(
-            PromptDialog("Tags (space or comma separated)", " ".join(article.tags)), save
-        )
+        self.app.push_screen(PromptDialog("Tags (comma separated)", ", ".join(article.tags)), save)
 
     def action_toggle_removed(self) -> None:
         self.article_view.show_removed = not self.article_view.show_removed
@@ -480,8 +517,23 @@ class MainScreen(Screen[None]):
         panes[(index + step) % len(panes)].focus()
 
     def action_search(self) -> None:
-        self.remove_class("-zen")
         self.query_one("#filter", Input).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Whatever takes focus is shown: the search box or the list brings the list pane back
+        in place of a folded-in facts panel (narrow terminals) or out of zen mode; the facts
+        panel unfolds. A focused widget that cannot be seen would still take keys."""
+        widget = event.widget
+        panes = {"list-pane": False, "facts-pane": False}
+        for ancestor in widget.ancestors_with_self:
+            if ancestor.id in panes:
+                panes[ancestor.id] = True
+        if widget is not self.article_view and (panes["list-pane"] or panes["facts-pane"]):
+            self.remove_class("-zen")
+        if panes["list-pane"]:
+            self.remove_class("-show-facts")
+        elif panes["facts-pane"] and self.has_class("-narrow"):
+            self.add_class("-show-facts")
 
     def action_back(self) -> None:
         search = self.query_one("#filter", Input)
@@ -544,6 +596,13 @@ class MainScreen(Screen[None]):
             return self.article_list.row_count == 0 and not self.article_list.search
         if action in {"tag", "reanalyse", "add_fact", "toggle_removed"}:
             return self.article is not None
+        if action in {"pin", "hide_fact"}:
+            # Pin or Unpin (Hide or Restore) by the highlighted fact: one shown at a time.
+            fact = self.facts_panel.current
+            if fact is None:
+                return None if parameters == (True,) else False  # "Pin" shown, disabled
+            state = fact.pinned if action == "pin" else fact.hidden
+            return state != parameters[0]
         return True
 
     # -- import -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
@@ -20,30 +21,47 @@ from briefing.tui.rendering import display_safe
 
 PIN_MARKER = "★"
 NOTE_MARKER = "✎"
+HIDDEN_MARKER = "⊘"
+INDENT = 3  # the markers' columns; every further line of a fact, wrapped or not, starts here
+
+EMPTY_HINT = (
+    "No facts in this article.\nPress a to add one for the sentence under the article's cursor."
+)
 
 
-def fact_prompt(fact: StoredFact) -> Text:
-    """Measure type and status, actor → target, quantity and time, with pin and note markers."""
-    text = Text(end="")
-    text.append(PIN_MARKER if fact.pinned else " ", "bold")
-    text.append(NOTE_MARKER if fact.note else " ")
-    text.append(" ")
-    text.append(fact.measure.replace("_", " ").upper(), "bold")
-    text.append(f" · {fact.status.replace('_', ' ')}", "dim")
-    if fact.origin == "user":
-        text.append(" · added", "dim italic")
+def fact_prompt(fact: StoredFact) -> Table:
+    """Measure type and status, actor → target, quantity and time, with pin and note markers.
+
+    A grid of two columns: the markers, then the fact's lines, so that a long line wraps under
+    its own first word instead of at the panel's left edge.
+    """
+    markers = Text(end="")
+    markers.append(PIN_MARKER if fact.pinned else " ", "bold")
+    markers.append(HIDDEN_MARKER if fact.hidden else NOTE_MARKER if fact.note else " ")
+    head = Text(end="")
+    head.append(fact.measure.replace("_", " ").upper(), "bold")
+    head.append(f" · {fact.status.replace('_', ' ')}", "dim")
+    if fact.hidden:
+        head.append(" · hidden", "dim italic")
+    elif fact.origin == "user":
+        head.append(" · added", "dim italic")
     elif fact.edited:
-        text.append(" · edited", "dim italic")
-    text.append("\n   ")
-    text.append(display_safe(fact.actor or "?"))
-    text.append(" → ")
-    text.append(display_safe(fact.target or "?"))
+        head.append(" · edited", "dim italic")
+    grid = Table.grid(padding=0, expand=True)
+    grid.add_column(width=INDENT, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(markers, head)
+    grid.add_row(
+        "", Text(display_safe(fact.actor or "?") + " → " + display_safe(fact.target or "?"))
+    )
     details = [value for value in (fact.quantity and f"×{fact.quantity}", fact.when) if value]
     if details:
-        text.append("\n   " + display_safe(" · ".join(details)), "italic")
+        grid.add_row("", Text(display_safe(" · ".join(details)), "italic"))
     if fact.note:
-        text.append(f"\n   {NOTE_MARKER} " + display_safe(fact.note), "dim")
-    return text
+        grid.add_row("", Text(f"{NOTE_MARKER} " + display_safe(fact.note), "dim"))
+    if fact.hidden:
+        grid.add_row("", Text("d restores it", "dim italic"))
+    return grid
 
 
 class FactsPanel(OptionList):
@@ -52,10 +70,15 @@ class FactsPanel(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="facts.up"),
         Binding("g", "first", "First", show=False, id="facts.first"),
         Binding("G", "last", "Last", show=False, id="facts.last"),
-        Binding("space,f", "screen.toggle_pin", "Pin", id="facts.pin"),
+        # Two bindings on one key: the screen enables the one that fits the highlighted fact,
+        # so the footer says what the key will do.
+        Binding("space,f", "screen.pin(True)", "Pin", id="facts.pin"),
+        Binding("space,f", "screen.pin(False)", "Unpin", id="facts.unpin"),
         Binding("e", "screen.edit_fact", "Edit", id="facts.edit"),
         Binding("N", "screen.edit_note", "Note", id="facts.note"),
-        Binding("d", "screen.hide_fact", "Hide", id="facts.hide"),
+        Binding("d", "screen.hide_fact(True)", "Hide", id="facts.hide"),
+        Binding("d", "screen.hide_fact(False)", "Restore", id="facts.restore"),
+        Binding("H", "screen.toggle_hidden_facts", "Hidden facts", id="facts.show_hidden"),
     ]
 
     def __init__(
@@ -66,24 +89,33 @@ class FactsPanel(OptionList):
         super().__init__(id=id)
         self._anchor = anchor
         self.facts: list[StoredFact] = []
+        self.show_hidden = False  # hidden facts are listed too (dimmed), to be restored
 
     def show_facts(self, facts: Sequence[StoredFact], *, keep_position: bool = False) -> None:
-        """Show the visible (not hidden) facts, in text order."""
+        """Show the facts in text order: the visible ones, and the hidden ones too while
+        :attr:`show_hidden` is on."""
         previous = self.highlighted
-        visible = sorted((fact for fact in facts if not fact.hidden), key=lambda f: f.start)
-        if visible == self.facts and self.option_count == len(visible):
+        previous_id = self.current.id if self.current is not None else None
+        shown = sorted(
+            (fact for fact in facts if self.show_hidden or not fact.hidden),
+            key=lambda f: (f.start, f.id),
+        )
+        if shown == self.facts and self.option_count == max(1, len(shown)):
             return  # same facts, same state: keep the rendered options
-        self.facts = visible
+        self.facts = shown
         options: list[Option | None] = []
         for fact in self.facts:
             if options:
                 options.append(None)  # a rule between facts
             options.append(Option(fact_prompt(fact), id=str(fact.id)))
+        if not options:
+            options.append(Option(Text(EMPTY_HINT, "dim italic"), id="empty", disabled=True))
         self.set_options(options)
         if keep_position and previous is not None and self.facts:
-            self.highlighted = min(previous, len(self.facts) - 1)
+            same = next((i for i, f in enumerate(self.facts) if f.id == previous_id), None)
+            self.highlighted = same if same is not None else min(previous, len(self.facts) - 1)
         elif self.has_focus:
-            self.highlight_first()
+            self.highlight_first(self._anchor())
 
     def highlight_first(self, offset: int | None = None) -> None:
         """Highlight the fact whose evidence holds body ``offset`` (else the next one after it,
@@ -98,6 +130,11 @@ class FactsPanel(OptionList):
                 len(self.facts) - 1,
             )
         self.highlighted = index
+
+    def highlight_fact(self, fact_id: int) -> None:
+        index = next((i for i, fact in enumerate(self.facts) if fact.id == fact_id), None)
+        if index is not None:
+            self.highlighted = index
 
     def on_focus(self) -> None:
         if self.highlighted is None:

@@ -1,0 +1,219 @@
+"""Curating facts in the reader as a new user would (issue 14): the facts panel always has a
+fact to act on, hidden facts come back from the panel, u undoes every kind of change for the
+whole session, tags keep their words, and nothing that takes focus is out of sight."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from briefing.store import Library
+from briefing.tui.app import ReaderApp, create_app
+from briefing.tui.dialogs.fact_form import FactForm
+from briefing.tui.dialogs.prompt import PromptDialog
+from briefing.tui.screens.main import MainScreen
+from briefing.tui.widgets.article_list import ArticleList
+from briefing.tui.widgets.facts_panel import FactsPanel
+
+from .conftest import run_async
+
+WIDE = (120, 40)
+NARROW = (100, 30)
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def facts_of(data_dir: Path, title_word: str) -> dict[str, object]:
+    with Library.open(data_dir) as library:
+        (summary,) = [s for s in library.summaries() if s.title.startswith(title_word)]
+        return {fact.measure: fact for fact in library.facts(summary.id, include_hidden=True)}
+
+
+def footer_keys(app: ReaderApp) -> dict[str, str]:
+    return {key: active.binding.description for key, active in app.screen.active_bindings.items()}
+
+
+@run_async
+async def test_facts_panel_has_a_fact_highlighted_whenever_it_has_focus(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab", "tab")
+        await pilot.pause()
+        assert isinstance(app.focused, FactsPanel)
+        assert screen.facts_panel.current is not None
+        # Space acts at once: no j needed first.
+        await pilot.press("space")
+        await pilot.pause()
+        first = screen.facts_panel.facts[0]
+        assert facts_of(library_dir, "Japan")[first.measure].pinned  # type: ignore[attr-defined]
+        # n and p keep a highlighted fact in the newly opened article.
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.focused, FactsPanel)
+        assert screen.facts_panel.current is not None
+        assert screen.facts_panel.current.article_id == screen.article.id  # type: ignore[union-attr]
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.facts_panel.current is not None
+
+
+@run_async
+async def test_focus_takes_the_fact_under_the_articles_cursor(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        facts = screen.facts_panel.facts
+        assert len(facts) >= 2
+        last = facts[-1]
+        screen.article_view.cursor = screen.article_view.line_of_offset(last.start)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.facts_panel.current == last
+
+
+@run_async
+async def test_footer_says_unpin_on_a_pinned_fact_and_restore_on_a_hidden_one(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter", "tab", "tab")
+        await pilot.pause()
+        assert footer_keys(app)["space"] == "Pin"
+        await pilot.press("space")
+        await pilot.pause()
+        assert footer_keys(app)["space"] == "Unpin"
+        assert footer_keys(app)["d"] == "Hide"
+
+
+@run_async
+async def test_hidden_facts_are_listed_and_restored_in_the_panel(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab", "tab")
+        await pilot.pause()
+        count = len(screen.facts_panel.facts)
+        hidden = screen.facts_panel.current
+        assert hidden is not None
+        await pilot.press("d")
+        await pilot.pause()
+        assert len(screen.facts_panel.facts) == count - 1
+        assert facts_of(library_dir, "Japan")[hidden.measure].hidden  # type: ignore[attr-defined]
+        # Open another article and come back: the hidden fact is still reachable in the panel.
+        await pilot.press("n", "p", "H")
+        await pilot.pause()
+        assert len(screen.facts_panel.facts) == count
+        screen.facts_panel.highlight_fact(hidden.id)
+        await pilot.pause()
+        assert footer_keys(app)["d"] == "Restore"
+        await pilot.press("d")
+        await pilot.pause()
+        assert not facts_of(library_dir, "Japan")[hidden.measure].hidden  # type: ignore[attr-defined]
+        await pilot.press("H")
+        await pilot.pause()
+        assert len(screen.facts_panel.facts) == count
+
+
+@run_async
+async def test_undo_covers_pin_note_edit_and_hide_across_articles(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab", "tab")
+        await pilot.pause()
+        fact = screen.facts_panel.current
+        assert fact is not None
+        await pilot.press("space")  # pin
+        await pilot.press("N")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press(*"check this", "enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FactForm)
+        form = app.screen
+        target = form.query_one("#field-target", Input)
+        target.value = "the envoys"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")  # hide
+        await pilot.pause()
+        after = facts_of(library_dir, "Japan")[fact.measure]
+        assert after.pinned and after.note == "check this"  # type: ignore[attr-defined]
+        assert after.target == "the envoys" and after.hidden  # type: ignore[attr-defined]
+        # Move on to other articles: the undo history stays.
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert screen.article is not None and not screen.article.title.startswith("Japan")
+        await pilot.press("u")  # un-hide, and back to the Japan article
+        await pilot.pause()
+        assert screen.article.title.startswith("Japan")
+        assert not facts_of(library_dir, "Japan")[fact.measure].hidden  # type: ignore[attr-defined]
+        await pilot.press("u")  # the correction
+        await pilot.pause()
+        restored = facts_of(library_dir, "Japan")[fact.measure]
+        assert restored.target == fact.target and not restored.edited  # type: ignore[attr-defined]
+        await pilot.press("u", "u")  # the note, the pin
+        await pilot.pause()
+        restored = facts_of(library_dir, "Japan")[fact.measure]
+        assert not restored.pinned and restored.note is None  # type: ignore[attr-defined]
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo" in " ".join(str(n.message) for n in app._notifications)
+
+
+@run_async
+async def test_tags_dialog_keeps_multi_word_tags_and_lower_cases_capitals(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press("ctrl+u", *"Saudi Arabia, RUSSIA", "enter")
+        await pilot.pause()
+        await pilot.press("t")  # confirmed unchanged: nothing splits, nothing is lost
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    with Library.open(library_dir) as library:
+        (japan,) = [s for s in library.summaries() if s.title.startswith("Japan")]
+    assert japan.tags == ("russia", "saudi arabia")
+
+
+@run_async
+async def test_whatever_takes_focus_is_visible_in_a_narrow_terminal(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "F")
+        await pilot.pause()
+        assert screen.query_one("#facts-pane").display
+        assert not screen.query_one("#list-pane").display
+        await pilot.press("slash")
+        await pilot.pause()
+        search = screen.query_one("#filter", Input)
+        assert app.focused is search
+        assert search.region.width > 0 and screen.query_one("#list-pane").display
+        await pilot.press(*"coal", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleList) and app.focused.region.width > 0
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.focused, FactsPanel) and app.focused.region.width > 0
+        await pilot.press("z", "tab")  # zen, then another pane: zen gives way
+        await pilot.pause()
+        assert app.focused is not None and app.focused.region.width > 0
