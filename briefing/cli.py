@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from briefing import __version__
 from briefing.commands import COMMAND_MODULES
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, InvalidValue
 from briefing.textsafety import printable
 
 
@@ -26,16 +26,23 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="library directory for this command (default: $BRIEFING_DATA_DIR or the "
-        "platform's user data directory)",
-    )
+    parser.add_argument("--data-dir", metavar="DIR", help=_DATA_DIR_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    # `briefing list --data-dir D` works as well as `briefing --data-dir D list`. SUPPRESS: a
+    # subcommand given no --data-dir leaves the one given before it in place.
+    for subparser in dict.fromkeys(subparsers.choices.values()):
+        subparser.add_argument(
+            "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=_DATA_DIR_HELP
+        )
     return parser
+
+
+_DATA_DIR_HELP = (
+    "library directory for this command (default: $BRIEFING_DATA_DIR or the platform's user "
+    "data directory)"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Messages quote paths and values the user gave: an ESC in one must not reach the
         # terminal, and the message stays one line.
         print(f"briefing: {printable(str(error))}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, InvalidValue) else 1
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130

@@ -5,6 +5,11 @@ class BriefingError(Exception):
     """A problem the user can act on. The CLI prints ``str(error)`` to stderr and exits 1."""
 
 
+class InvalidValue(BriefingError):
+    """A value the user gave is not valid (a date, a URL, a field name). Like a usage error,
+    the CLI exits with status 2."""
+
+
 class ArticleError(BriefingError):
     """An input file that cannot be read as an article (binary, empty, too large, ...)."""
 

@@ -63,7 +63,7 @@ def test_find_article_files_survives_loops_and_skips_what_is_not_an_article(
         os.path.join("nested", "deeper", "assets.TEXT"),
     ]
     assert [(Path(f.path).name, f.reason) for f in failures] == [
-        ("missing.txt", "No such file or directory")
+        ("missing.txt", "no such file")  # the README's words, as `briefing analyze` says it
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -105,7 +106,44 @@ def test_list_json_is_a_stable_list_of_summaries(built_library: Path) -> None:
     assert [item["title"] for item in found] == [
         item["title"] for item in items if "Abramovich" in str(item["title"])
     ]
-    assert briefing_json(built_library, "list", "--search", 'NEAR( "unbalanced') == []
+    nothing = briefing(
+        built_library, "list", "--search", 'NEAR( "unbalanced', "--json", check=False
+    )
+    assert nothing.returncode == 1 and json.loads(nothing.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tag", "nosuchtag"], "no articles match tag “nosuchtag”"),
+        (["--search", "zzyzx"], "no articles match search “zzyzx”"),
+        (["--tag", "eu", "--search", "zzyzx"], "no articles match tag “eu” and search “zzyzx”"),
+    ],
+)
+def test_list_says_when_nothing_matches(built_library: Path, args: list[str], message: str) -> None:
+    done = briefing(built_library, "list", *args, check=False)
+    assert done.returncode == 1
+    assert done.stderr == f"briefing: {message}\n" and done.stdout == ""
+
+
+def test_list_puts_undated_articles_below_dated_ones_with_counts_in_words(
+    library: Path,
+) -> None:
+    items = briefing_json(library, "list")
+    dated = [item for item in items if item["published"]]
+    undated = [item for item in items if not item["published"]]
+    assert dated and undated
+    assert items == dated + undated  # the undated ones used to sort first, by import day
+    assert [item["published"] for item in dated] == sorted(
+        (item["published"] for item in dated), reverse=True
+    )
+    lines = briefing(library, "list").stdout.splitlines()
+    by_id = {int(line.split()[0].rstrip("*")): line for line in lines}
+    for item in items:
+        count = item["fact_count"]
+        word = "fact " if count == 1 else "facts"
+        assert f" {count:>3} {word}  " in by_id[int(str(item["id"]))]
+    assert any(item["fact_count"] == 1 for item in items), "the samples have a one-fact article"
 
 
 def test_show_and_facts_json_shapes(built_library: Path) -> None:
@@ -145,14 +183,15 @@ def test_fact_curation_from_the_command_line_persists(library: Path) -> None:
 
 
 def test_tag_and_remove(library: Path) -> None:
-    article_id = str(briefing_json(library, "list")[0]["id"])
+    article_id = str(next(i for i in briefing_json(library, "list") if not i["tags"])["id"])
     done = briefing(library, "tag", article_id, "Monday Brief", "asia")
     assert done.stdout.strip() == f"Article {article_id} tags: asia, monday brief"
     assert [item["id"] for item in briefing_json(library, "list", "--tag", "monday brief")] == [
         int(article_id)
     ]
     briefing(library, "tag", article_id, "asia", "--remove")
-    assert briefing_json(library, "list", "--tag", "asia") == []
+    untagged = briefing(library, "list", "--tag", "asia", "--json", check=False)
+    assert untagged.returncode == 1 and json.loads(untagged.stdout) == []
     removed = briefing(library, "remove", article_id)
     assert removed.stdout.startswith(f"Removed article {article_id}: ")
     gone = briefing(library, "show", article_id, check=False)
@@ -184,7 +223,7 @@ def test_add_reports_failures_and_exits_non_zero(library: Path, tmp_path: Path) 
     lines = done.stdout.strip().splitlines()
     assert lines[0] == "Added 0, already present 1, failed 2."
     assert any("broken.txt: " in line for line in lines[1:])
-    assert any("missing.md: No such file or directory" in line for line in lines[1:])
+    assert f"  failed: {tmp_path / 'missing.md'}: no such file" in lines[1:]
     assert "Traceback" not in done.stderr
 
 
@@ -338,3 +377,82 @@ def test_printable_replaces_every_control_character(
 
     assert printable(text) == one_line
     assert printable(text, keep_newlines=True) == multi_line
+
+
+def test_edit_sets_and_clears_an_articles_details(library: Path) -> None:
+    item = next(i for i in briefing_json(library, "list") if i["published"])
+    article_id = str(item["id"])
+    (edited,) = briefing_json(
+        library, "edit", article_id, "--set", "published=2019-01-02",
+        "--set", "title=A better headline", "--set", "url=https://example.org/x",
+    )  # fmt: skip
+    assert set(edited) == ARTICLE_KEYS
+    assert (edited["title"], edited["published"], edited["url"]) == (
+        "A better headline", "2019-01-02", "https://example.org/x",
+    )  # fmt: skip
+    listed = {i["id"]: i for i in briefing_json(library, "list", "--search", "better headline")}
+    assert listed[item["id"]]["published"] == "2019-01-02"
+    done = briefing(library, "edit", article_id, "--set", "published=", "--set", "source=")
+    assert done.stdout.splitlines() == [
+        f"[{article_id}] A better headline",
+        "  source:    (none)",
+        "  published: (none)",
+        "  url:       https://example.org/x",
+    ]
+    listed_now = briefing_json(library, "list")
+    order = [i["id"] for i in listed_now if i["published"] or i["id"] == item["id"]]
+    assert order[-1] == item["id"]  # undated now: below every dated article
+    assert briefing(library, "edit", article_id).stdout == done.stdout  # no --set: prints
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("colour=red", "cannot edit 'colour': the fields are title, source, published, url"),
+        ("published=2022-02-30", "not a date: '2022-02-30' (write it as YYYY-MM-DD"),
+        ("published=8 April 2022", "not a date: '8 April 2022'"),
+        ("url=javascript:alert(1)", "not a web address: 'javascript:alert(1)'"),
+        ("title=", "an article's title cannot be empty"),
+        ("title", "--set wants FIELD=VALUE, not 'title'"),
+    ],
+)
+def test_edit_refuses_bad_fields_and_values_in_one_line(
+    built_library: Path, assignment: str, message: str
+) -> None:
+    article_id = str(briefing_json(built_library, "list")[0]["id"])
+    before = briefing(built_library, "show", article_id, "--json").stdout
+    done = briefing(built_library, "edit", article_id, "--set", assignment, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"briefing: {message}") and done.stderr.count("\n") == 1
+    assert done.stdout == ""
+    assert briefing(built_library, "show", article_id, "--json").stdout == before
+    missing = briefing(built_library, "edit", "999999", "--set", "title=x", check=False)
+    assert missing.returncode == 1 and missing.stderr == "briefing: no article with id 999999\n"
+
+
+def test_data_dir_works_before_and_after_the_subcommand(
+    built_library: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"  # BRIEFING_DATA_DIR points at an empty library
+    expected = briefing(built_library, "list", "--json").stdout
+    before = briefing(elsewhere, "--data-dir", str(built_library), "list", "--json")
+    after = briefing(elsewhere, "list", "--json", "--data-dir", str(built_library))
+    assert before.stdout == after.stdout == expected
+    assert not elsewhere.exists()
+
+
+def test_every_subcommand_has_help_and_a_description() -> None:
+    top = briefing(Path("unused"), "--help").stdout
+    from briefing.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {action.dest: action.help for action in subparsers._choices_actions}
+    assert set(helps) == set(subparsers.choices) and "edit" in helps
+    for name, subparser in subparsers.choices.items():
+        assert (helps[name] and f"    {name} " in top) or f"    {name}\n" in top, name
+        assert subparser.description, f"`briefing {name} --help` has no description"
+        shown = briefing(Path("unused"), name, "--help").stdout
+        assert " ".join(subparser.description.split()[:4]) in " ".join(shown.split()), name
+        for action in subparser._actions:
+            assert action.help, f"briefing {name} {action.option_strings or action.dest}"

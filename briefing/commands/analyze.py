@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.errors import BriefingError
 from briefing.textsafety import printable
+from briefing.wording import plural
 
 
 def register(subparsers: Any) -> None:
@@ -27,15 +28,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.cleaning import clean_article
     from briefing.nlp import Analyzer
-    from briefing.reading import read_article
+    from briefing.prepare import prepare_file
 
     articles = []
     failed = 0
     for path in args.paths:
         try:
-            articles.append(clean_article(read_article(path)))
+            articles.append(prepare_file(path))
         except BriefingError as error:
             print(f"briefing: {error}", file=sys.stderr)
             failed += 1
@@ -71,5 +71,5 @@ def format_summary(analysis: Any) -> str:
             line += f" ({printable(fact.when)})"
         lines.append(line)
     if analysis.removed:
-        lines.append(f"Removed {len(analysis.removed)} line(s) of page chrome.")
+        lines.append(f"Removed {plural(len(analysis.removed), 'line')} of page chrome.")
     return "\n".join(lines)

@@ -1,5 +1,5 @@
 """The library from the command line: ``add``, ``list``, ``show``, ``facts``, ``remove``,
-``reanalyze``, ``tag`` and ``fact``.
+``reanalyze``, ``tag``, ``fact`` and ``edit``.
 
 ``--json`` output is a stable interface (documented in the README, "Command-line use"): always
 a list of objects, each with an ``id``; facts also carry their ``article_id``. Human output
@@ -15,8 +15,9 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, InvalidValue
 from briefing.textsafety import printable
+from briefing.wording import plural
 
 if TYPE_CHECKING:
     from briefing.importing import ImportProgress, ImportReport
@@ -37,7 +38,13 @@ def register(subparsers: Any) -> None:
     )
     add.set_defaults(handler=run_add)
 
-    listing = subparsers.add_parser("list", help="list the articles in the library")
+    listing = subparsers.add_parser(
+        "list",
+        help="list the articles in the library",
+        description="List the articles, newest first: dated articles by publication date, "
+        "then the undated ones by import time. `*` marks unread. A --tag or --search that "
+        "matches nothing says so on stderr and exits 1.",
+    )
     listing.add_argument("--tag", metavar="TAG", help="only articles with this tag")
     listing.add_argument(
         "--search", metavar="QUERY", help="only articles whose text has these words"
@@ -45,19 +52,33 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON (see README)")
     listing.set_defaults(handler=run_list)
 
-    show = subparsers.add_parser("show", help="show articles with their facts")
+    show = subparsers.add_parser(
+        "show",
+        help="show articles with their facts",
+        description="Print articles (headline, source, date, URL, tags, cleaned text) with "
+        "their facts.",
+    )
     show.add_argument("ids", nargs="+", type=int, metavar="ID", help="article id")
     show.add_argument("--json", action="store_true", help="print JSON (see README)")
     show.set_defaults(handler=run_show)
 
-    facts = subparsers.add_parser("facts", help="list facts, of one article or of all")
+    facts = subparsers.add_parser(
+        "facts",
+        help="list facts, of one article or of all",
+        description="List the facts of one article, or of the whole library, as corrected by "
+        "you. Facts you hid are left out unless --hidden.",
+    )
     facts.add_argument("id", nargs="?", type=int, metavar="ID", help="article id")
     facts.add_argument("--pinned", action="store_true", help="only pinned facts")
     facts.add_argument("--hidden", action="store_true", help="include facts you deleted")
     facts.add_argument("--json", action="store_true", help="print JSON (see README)")
     facts.set_defaults(handler=run_facts)
 
-    remove = subparsers.add_parser("remove", help="remove articles (and their facts)")
+    remove = subparsers.add_parser(
+        "remove",
+        help="remove articles (and their facts)",
+        description="Delete articles from the library with their facts, notes and tags.",
+    )
     remove.add_argument("ids", nargs="+", type=int, metavar="ID", help="article id")
     remove.set_defaults(handler=run_remove)
 
@@ -72,9 +93,13 @@ def register(subparsers: Any) -> None:
     reanalyze.add_argument("--all", action="store_true", help="every article, even current ones")
     reanalyze.set_defaults(handler=run_reanalyze)
 
-    tag = subparsers.add_parser("tag", help="tag an article (or untag with --remove)")
+    tag = subparsers.add_parser(
+        "tag",
+        help="tag an article (or untag with --remove)",
+        description="Add tags to an article, or remove them with --remove. Tags are lower-cased.",
+    )
     tag.add_argument("id", type=int, metavar="ID", help="article id")
-    tag.add_argument("tags", nargs="+", metavar="TAG")
+    tag.add_argument("tags", nargs="+", metavar="TAG", help="tag (several words: quote it)")
     tag.add_argument("--remove", action="store_true", help="remove these tags instead")
     tag.set_defaults(handler=run_tag)
 
@@ -83,14 +108,16 @@ def register(subparsers: Any) -> None:
         help="pin, annotate, hide or correct a fact",
         description="Change a fact's state; with no option, print it.",
     )
-    fact.add_argument("fact_id", type=int, metavar="FACT_ID")
+    fact.add_argument("fact_id", type=int, metavar="FACT_ID", help="fact id")
     pin = fact.add_mutually_exclusive_group()
-    pin.add_argument("--pin", dest="pinned", action="store_true", default=None)
-    pin.add_argument("--unpin", dest="pinned", action="store_false")
+    pin.add_argument("--pin", dest="pinned", action="store_true", default=None, help="pin the fact")
+    pin.add_argument("--unpin", dest="pinned", action="store_false", help="unpin the fact")
     fact.add_argument("--note", metavar="TEXT", help='set the note ("" removes it)')
     hide = fact.add_mutually_exclusive_group()
-    hide.add_argument("--hide", dest="hidden", action="store_true", default=None)
-    hide.add_argument("--unhide", dest="hidden", action="store_false")
+    hide.add_argument(
+        "--hide", dest="hidden", action="store_true", default=None, help="hide (delete) the fact"
+    )
+    hide.add_argument("--unhide", dest="hidden", action="store_false", help="restore the fact")
     fact.add_argument(
         "--set",
         dest="corrections",
@@ -108,6 +135,25 @@ def register(subparsers: Any) -> None:
     )
     fact.add_argument("--json", action="store_true", help="print JSON (see README)")
     fact.set_defaults(handler=run_fact)
+
+    edit = subparsers.add_parser(
+        "edit",
+        help="correct an article's title, source, publication date or URL",
+        description="Correct an article's details: --set title=TEXT, source=TEXT, "
+        "published=YYYY-MM-DD, url=https://...; FIELD= clears source, published or url. "
+        "Without --set, prints the article's details. A re-analysis keeps what you set.",
+    )
+    edit.add_argument("id", type=int, metavar="ID", help="article id")
+    edit.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="set a field (title, source, published, url); FIELD= clears it",
+    )
+    edit.add_argument("--json", action="store_true", help="print JSON (see README)")
+    edit.set_defaults(handler=run_edit)
 
 
 def _positive(text: str) -> int:
@@ -189,8 +235,9 @@ def run_add(args: argparse.Namespace) -> int:
             display.finish()
             last = display.last
             stored = last.added if last else 0
+            were = "was" if stored == 1 else "were"
             print(
-                f"briefing: interrupted; {stored} article(s) were added and are kept. "
+                f"briefing: interrupted; {plural(stored, 'article')} {were} added and kept. "
                 "Run the same command again to continue.",
                 file=sys.stderr,
             )
@@ -288,16 +335,29 @@ def run_list(args: argparse.Namespace) -> int:
             summaries.extend(chunk)
     if args.json:
         _print_json(summary_json(summary) for summary in summaries)
-        return 0
-    for summary in summaries:
-        sys.stdout.write(_summary_line(summary) + "\n")
+    else:
+        for summary in summaries:
+            sys.stdout.write(_summary_line(summary) + "\n")
+    if not summaries and (args.tag is not None or args.search is not None):
+        print(f"briefing: no articles match {_filter_words(args)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _filter_words(args: argparse.Namespace) -> str:
+    words = []
+    if args.tag is not None:
+        words.append(f"tag “{printable(args.tag)}”")
+    if args.search is not None:
+        words.append(f"search “{printable(args.search)}”")
+    return " and ".join(words)
 
 
 def _summary_line(summary: ArticleSummary) -> str:
     date = summary.published or f"({summary.imported_at[:10]})"
     mark = "*" if summary.unread else " "
-    parts = [f"{summary.id:>5}{mark} {date:<12} {summary.fact_count:>3} facts  "]
+    facts = "fact " if summary.fact_count == 1 else "facts"
+    parts = [f"{summary.id:>5}{mark} {date:<12} {summary.fact_count:>3} {facts}  "]
     parts.append(printable(summary.title))
     if summary.source:
         parts.append(f" — {printable(summary.source)}")
@@ -406,7 +466,11 @@ def run_reanalyze(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             display.finish()
             done = display.last.added if display.last else 0
-            print(f"briefing: interrupted; {done} article(s) were re-analysed.", file=sys.stderr)
+            were = "was" if done == 1 else "were"
+            print(
+                f"briefing: interrupted; {plural(done, 'article')} {were} re-analysed.",
+                file=sys.stderr,
+            )
             return 130
         display.finish()
     print(f"Re-analysed {len(report.added)}, failed {len(report.failed)}.")
@@ -458,4 +522,37 @@ def run_fact(args: argparse.Namespace) -> int:
         _print_json([fact_json(fact)])
     else:
         print(f"{fact.article_id:>5} {_fact_line(fact)}")
+    return 0
+
+
+EDITABLE_FIELDS = ("title", "source", "published", "url")
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    changes: dict[str, str | None] = {}
+    for assignment in args.assignments:
+        field, equals, value = assignment.partition("=")
+        field = field.strip()
+        if not equals:
+            raise InvalidValue(f"--set wants FIELD=VALUE, not {assignment!r}")
+        if field not in EDITABLE_FIELDS:
+            raise InvalidValue(
+                f"cannot edit {field!r}: the fields are {', '.join(EDITABLE_FIELDS)}"
+            )
+        changes[field] = value
+    with _open(write=bool(changes)) as library:
+        if changes:
+            article = library.update_article(args.id, **changes)  # type: ignore[arg-type]
+        else:
+            article = library.article(args.id)
+    if args.json:
+        _print_json([article_json(article)])
+        return 0
+    print(f"[{article.id}] {printable(article.title)}")
+    for label, value in (
+        ("source", article.meta.source),
+        ("published", article.meta.published),
+        ("url", article.meta.url),
+    ):
+        print(f"  {label + ':':<11}{printable(value) if value else '(none)'}")
     return 0
