@@ -6,7 +6,7 @@ the user (headlines, quotes, names, notes, tags, the title) is data: it is clean
 characters and terminal escapes, folded onto one line and backslash-escaped so that it can never
 become Markdown structure, a link or HTML, and front-matter values are double-quoted YAML.
 
-``write_briefing`` writes atomically and refuses to replace a file the tool did not write.
+``write_briefing`` writes atomically and never replaces an existing file unless asked to.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import os
 import re
 import secrets
 import stat
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from briefing.errors import BriefingError
 from briefing.store.records import StoredArticle, StoredFact
+from briefing.wording import plural as _plural
 
 GENERATOR = "briefing"
 DOCUMENT_TYPE = "briefing"
@@ -66,6 +68,9 @@ _LINE_START_SPECIAL = re.compile(r"[-+=]|[0-9]+(?=[.)])")
 _BACKTICKS = re.compile(r"`+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+_FILE_NAME = re.compile(r"[\\/]")  # splits a POSIX or a Windows path
+# The file the reader keeps pasted text in (briefing.tui.app.save_pasted_text).
+_PASTED_FILE = re.compile(r"pasted-[0-9]{8}-[0-9]{6}(?:-[0-9]+)?\.txt")
 
 
 def plain(text: str | None) -> str:
@@ -199,10 +204,6 @@ _STATUS_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 
 def _measure_label(measure: str) -> str:
     return inline(measure.replace("_", " "))
-
-
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _join_words(items: Sequence[str]) -> str:
@@ -495,11 +496,15 @@ def _bottom_line(
     articles: Sequence[StoredArticle], items: Sequence[_Item], options: ExportOptions
 ) -> str:
     start, end = _period(_article_date(a) for a in articles)
+    undated = sum(1 for a in articles if _article_date(a) is None)
     if start is None:
         opening = _plural(len(articles), "undated article")
     else:
+        # The period covers the dated articles only: say how many others have no date.
         when = f"On {start}" if start == end else f"From {start} to {end}"
         opening = f"{when}, {_plural(len(articles), 'article')}"
+        if undated:
+            opening += f" ({undated} of them undated)"
     if not items:
         what = "pinned facts" if options.pinned_only else "measures"
         return f"{opening} in this selection {_report(articles)} no {what}."
@@ -567,6 +572,8 @@ def _front_matter(
         f"period_end: {yaml_string(end)}",
         f'generated_at: "{generated:%Y-%m-%dT%H:%M:%SZ}"',
         f"article_count: {len(articles)}",
+        # Articles without a publication date: outside period_start..period_end.
+        f"undated_count: {sum(1 for a in articles if _article_date(a) is None)}",
         f"fact_count: {len(items)}",
         f"selection: {yaml_string(options.selection)}",
         f"pinned_only: {'true' if options.pinned_only else 'false'}",
@@ -685,7 +692,11 @@ def _source_line(article: StoredArticle) -> str:
     elif url:
         parts.append(f"URL: {escape_markdown(url)}")
     elif path:
-        parts.append(f"File: {code_span(path)}")
+        # The file's name only: its directory (a home folder, the library's data directory)
+        # is nobody's business but the analyst's. Pasted text has no file to cite.
+        name = _FILE_NAME.split(path)[-1]
+        if name and not _PASTED_FILE.fullmatch(name):
+            parts.append(f"File: {code_span(name)}")
     parts.append(f"Library id {article.id}.")
     # The full stop after a headline like "2022" would make "2022." an ordered list marker.
     content = " ".join(part if part.endswith((".", "?", "!")) else part + "." for part in parts)
@@ -761,11 +772,20 @@ def written_by_briefing(existing: str, new_text: str | None = None) -> bool:
     return False
 
 
-def write_briefing(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
-    """Write ``text`` to ``path`` atomically (temp file + rename).
+class ExportTargetExists(BriefingError):
+    """The file to write already exists: it is replaced only when asked (``force``)."""
 
-    Refuses (BriefingError) to replace an existing file that the tool did not write, unless
-    ``force``.
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists")
+        self.path = path
+
+
+def write_briefing(path: str | os.PathLike[str], text: str, *, force: bool = False) -> Path:
+    """Write ``text`` to ``path`` atomically (temp file, then link or rename).
+
+    An existing file is never replaced unless ``force`` (raises :class:`ExportTargetExists`):
+    it may be an earlier briefing the user has since edited. The check and the write are one
+    step (a hard link fails when the name is taken), so a file that appears meanwhile is kept.
     """
     target = Path(path)
     if target.is_dir():
@@ -776,15 +796,7 @@ def write_briefing(path: str | os.PathLike[str], text: str, *, force: bool = Fal
     mode: int | None = None
     if target.exists():
         if not force:
-            try:
-                with open(target, encoding="utf-8", errors="replace") as existing:
-                    head = existing.read(65536)
-            except OSError as error:
-                raise BriefingError(f"cannot read {target}: {error.strerror}") from error
-            if not written_by_briefing(head, text):
-                raise BriefingError(
-                    f"{target} exists and was not written by briefing; use --force to overwrite it"
-                )
+            raise ExportTargetExists(target)
         mode = stat.S_IMODE(target.stat().st_mode)
     temporary = parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
@@ -796,13 +808,63 @@ def write_briefing(path: str | os.PathLike[str], text: str, *, force: bool = Fal
             os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
-        os.replace(temporary, target)
+        if force:
+            os.replace(temporary, target)
+        else:
+            _link_new(temporary, target)
+    except ExportTargetExists:
+        raise
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise BriefingError(f"cannot write {target}: {error.strerror or error}") from error
+    finally:
+        temporary.unlink(missing_ok=True)
     return target
 
 
-def default_file_name(generated_at: datetime | None = None) -> str:
-    """``YYYY-MM-DD-briefing.md`` for the (UTC) day of ``generated_at`` (default: today)."""
-    return f"{_utc(generated_at):%Y-%m-%d}-briefing.md"
+def _link_new(temporary: Path, target: Path) -> None:
+    """Give ``temporary`` the name ``target`` only if that name is free."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
+        raise ExportTargetExists(target) from None
+    except OSError:
+        # A file system without hard links (FAT, some network shares): check, then rename.
+        if target.exists():
+            raise ExportTargetExists(target) from None
+        os.replace(temporary, target)
+
+
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def selection_slug(text: str, *, limit: int = 48) -> str:
+    """``text`` as a file-name part: lower-case ASCII words joined by ``-`` ("oil-embargo")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = _SLUG_DROP.sub(" ", ascii_text.casefold()).split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or (words[0][:limit] if words else "")
+
+
+def default_file_name(generated_at: datetime | None = None, selection: str = "all") -> str:
+    """``briefing-YYYY-MM-DD-SELECTION.md`` for the (UTC) day of ``generated_at`` (default:
+    today): ``selection`` names what was exported ("all", "article 12", "search oil embargo"),
+    so that two exports of one day get distinct names."""
+    slug = selection_slug(selection) or "all"
+    return f"briefing-{_utc(generated_at):%Y-%m-%d}-{slug}.md"
+
+
+def available_path(directory: str | os.PathLike[str], name: str) -> Path:
+    """``directory / name``, or ``name-2``, ``name-3``... when that is taken."""
+    folder = Path(directory)
+    candidate = folder / name
+    stem, suffix = os.path.splitext(name)
+    counter = 1
+    while candidate.exists() or candidate.is_symlink():
+        counter += 1
+        candidate = folder / f"{stem}-{counter}{suffix}"
+    return candidate

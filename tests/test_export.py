@@ -20,6 +20,8 @@ from markdown_it.token import Token
 from briefing.errors import BriefingError
 from briefing.export import (
     ExportOptions,
+    ExportTargetExists,
+    available_path,
     briefing_id,
     default_file_name,
     plain,
@@ -504,9 +506,9 @@ def test_hostile_text_stays_data() -> None:
     kinds = {t.type for t in briefing.tokens} | {c.type for c in briefing.all_inline_children()}
     assert not kinds & {"html_block", "html_inline", "image", "link_open", "code_block", "fence"}
     assert not kinds & {"hr", "em_open"}
-    # The one code span is the file path in the Sources, verbatim.
+    # The one code span is the file's name (after the last slash) in the Sources, verbatim.
     assert [c.content for c in briefing.all_inline_children() if c.type == "code_inline"] == [
-        plain("`" + HOSTILE + "``")
+        plain("`" + HOSTILE + "``").rsplit("/", 1)[-1]
     ]
     html = PARSER.render(text)
     assert "<script" not in html and "<!--" not in html and "<img" not in html
@@ -672,39 +674,36 @@ def test_write_briefing_creates_the_file_atomically(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
 
 
-def test_write_briefing_overwrites_its_own_file_and_keeps_its_mode(tmp_path: Path) -> None:
-    target = tmp_path / "briefing.md"
-    write_briefing(target, render_briefing(sample_articles(), options=OPTIONS))
-    target.chmod(0o600)
-    later = ExportOptions(generated_at=GENERATED + timedelta(hours=1))
-    newer = render_briefing(sample_articles()[:1], options=later)
-    write_briefing(target, newer)
-    assert target.read_text(encoding="utf-8") == newer
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
-
-    # Edited by hand so that the generator marker is gone, but still the same briefing (id).
-    edited = newer.replace("generator: briefing\n", "")
-    target.write_text(edited, encoding="utf-8")
-    write_briefing(target, newer)
-    assert target.read_text(encoding="utf-8") == newer
-
-
-def test_write_briefing_refuses_a_file_it_did_not_write(tmp_path: Path) -> None:
+def test_write_briefing_never_replaces_an_existing_file_unless_forced(tmp_path: Path) -> None:
     text = render_briefing(sample_articles(), options=OPTIONS)
-    foreign = {
+    existing = {
         "notes.md": "# My notes\n\nDo not lose these.\n",
         "other.md": "---\ntype: briefing\nauthor: me\n---\nmine\n",
         "empty.md": "",
+        # A briefing this tool wrote, then edited by the user: theirs now.
+        "edited.md": text.replace("## Sources", "## Sources\n\nMy own remark."),
+        "same.md": text,
     }
-    for name, content in foreign.items():
+    for name, content in existing.items():
         target = tmp_path / name
         target.write_text(content, encoding="utf-8")
-        with pytest.raises(BriefingError, match=r"not written by briefing.*--force"):
+        with pytest.raises(ExportTargetExists, match="already exists") as refused:
             write_briefing(target, text)
+        assert refused.value.path == target
         assert target.read_text(encoding="utf-8") == content
-        write_briefing(target, text, force=True)
-        assert target.read_text(encoding="utf-8") == text
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_write_briefing_forced_replaces_and_keeps_the_mode(tmp_path: Path) -> None:
+    target = tmp_path / "briefing.md"
+    target.write_text("# My notes\n", encoding="utf-8")
+    target.chmod(0o600)
+    later = ExportOptions(generated_at=GENERATED + timedelta(hours=1))
+    newer = render_briefing(sample_articles()[:1], options=later)
+    write_briefing(target, newer, force=True)
+    assert target.read_text(encoding="utf-8") == newer
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.md"]
 
 
 def test_write_briefing_reports_unusable_paths(tmp_path: Path) -> None:
@@ -714,5 +713,22 @@ def test_write_briefing_reports_unusable_paths(tmp_path: Path) -> None:
         write_briefing(tmp_path / "missing" / "b.md", "x")
 
 
-def test_default_file_name_is_the_utc_day() -> None:
-    assert default_file_name(datetime(2026, 3, 1, 23, 30, tzinfo=UTC)) == "2026-03-01-briefing.md"
+def test_default_file_names_differ_by_day_and_selection(tmp_path: Path) -> None:
+    late = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)
+    assert default_file_name(late) == "briefing-2026-03-01-all.md"
+    assert default_file_name(late, "article 12") == "briefing-2026-03-01-article-12.md"
+    assert default_file_name(late, "search “Oil  embargo!”") == (
+        "briefing-2026-03-01-search-oil-embargo.md"
+    )
+    assert (
+        default_file_name(late, "search Émigrés/../x") == "briefing-2026-03-01-search-emigres-x.md"
+    )
+    long = default_file_name(late, "search " + "sanctions " * 20)
+    assert len(long) < 80 and long.endswith("-sanctions.md")
+    assert default_file_name(late, "“”") == "briefing-2026-03-01-all.md"
+    name = default_file_name(late, "all")
+    assert available_path(tmp_path, name) == tmp_path / name
+    (tmp_path / name).write_text("x")
+    assert available_path(tmp_path, name) == tmp_path / "briefing-2026-03-01-all-2.md"
+    (tmp_path / "briefing-2026-03-01-all-2.md").write_text("x")
+    assert available_path(tmp_path, name) == tmp_path / "briefing-2026-03-01-all-3.md"

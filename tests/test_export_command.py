@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -161,38 +162,109 @@ def test_selection_options(library: dict[str, int]) -> None:
     assert (front["fact_count"], front["title"]) == (3, "Weekly | *sanctions*")
 
 
-def test_export_writes_a_file_and_reexports_over_it(
+def test_export_to_a_directory_names_each_selection_and_never_overwrites(
     library: dict[str, int], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     out.mkdir()
     result = run_export("-o", str(out))
     assert result.returncode == 0, result.stderr
-    target = out / "2026-03-01-briefing.md"
-    assert result.stdout.strip() == f"Wrote a briefing of 3 article(s) and 2 fact(s) to {target}"
+    target = out / "briefing-2026-03-01-all.md"
+    assert result.stdout.strip() == f"Wrote a briefing of 3 articles and 2 facts to {target}"
     first = target.read_text(encoding="utf-8")
     parse(first)
-    # Re-export of the same selection replaces the file the tool wrote.
-    again = run_export("-o", str(target), "--pinned-only")
+    # The same selection again: a new name, the first file untouched.
+    again = run_export("-o", str(out), "--pinned-only")
     assert again.returncode == 0, again.stderr
-    assert parse(target.read_text(encoding="utf-8")).front_matter["fact_count"] == 1
-    assert [p.name for p in out.iterdir()] == [target.name]
+    assert target.read_text(encoding="utf-8") == first
+    second = out / "briefing-2026-03-01-all-2.md"
+    assert parse(second.read_text(encoding="utf-8")).front_matter["fact_count"] == 1
+    one = run_export("-o", str(out), "--articles", str(library["japan"]))
+    japan_file = out / f"briefing-2026-03-01-article-{library['japan']}.md"
+    assert one.stdout.strip() == f"Wrote a briefing of 1 article and 1 fact to {japan_file}"
+    tagged = run_export("-o", str(out), "--tag", "Russia", "--since", "2022-04-01")
+    assert tagged.returncode == 0, tagged.stderr
+    assert (out / "briefing-2026-03-01-tag-russia-since-2022-04-01.md").exists()
+    searched = run_export("-o", str(out), "--search", "Coal  ban!")
+    assert searched.returncode == 0, searched.stderr
+    assert (out / "briefing-2026-03-01-search-coal-ban.md").exists()
+    assert len(list(out.iterdir())) == 5
 
 
-def test_export_never_overwrites_a_foreign_file_without_force(
+def test_export_never_overwrites_an_existing_file_without_force(
     library: dict[str, int], tmp_path: Path
 ) -> None:
-    notes = tmp_path / "notes.md"
-    notes.write_text("# My own notes\n", encoding="utf-8")
-    refused = run_export("-o", str(notes))
-    assert refused.returncode == 1
-    assert refused.stderr.strip() == (
-        f"briefing: {notes} exists and was not written by briefing; use --force to overwrite it"
-    )
-    assert notes.read_text(encoding="utf-8") == "# My own notes\n"
+    for content in ("# My own notes\n", None):
+        notes = tmp_path / "notes.md"
+        if content is None:  # a briefing written by briefing, then edited by the user
+            assert run_export("-o", str(notes), "--force").returncode == 0
+            content = notes.read_text(encoding="utf-8") + "\nMy remark.\n"
+        notes.write_text(content, encoding="utf-8")
+        refused = run_export("-o", str(notes))
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (
+            f"briefing: {notes} already exists; use --force to replace it"
+        )
+        assert refused.stdout == ""
+        assert notes.read_text(encoding="utf-8") == content
     forced = run_export("-o", str(notes), "--force")
     assert forced.returncode == 0, forced.stderr
+    assert "My remark" not in notes.read_text(encoding="utf-8")
     assert parse(notes.read_text(encoding="utf-8")).front_matter["type"] == "briefing"
+
+
+@pytest.mark.parametrize(
+    ("args", "selection"),
+    [
+        (["--tag", "nosuchtag"], "tag “nosuchtag”"),
+        (["--search", "zzyzx"], "matching “zzyzx”"),
+        (["--since", "2030-01-01"], "since 2030-01-01"),
+        (["--tag", "eu", "--search", "Japan"], "tag “eu”; matching “Japan”"),
+    ],
+)
+def test_a_selection_that_matches_nothing_says_so_and_exits_1(
+    library: dict[str, int], tmp_path: Path, args: list[str], selection: str
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    for output in ([], ["-o", str(out / "b.md")], ["-o", str(out)]):
+        result = run_export(*args, *output)
+        assert result.returncode == 1
+        assert result.stderr == f"briefing: no articles match this selection ({selection})\n"
+        assert result.stdout == ""
+    assert list(out.iterdir()) == []
+
+
+def test_the_period_says_how_many_articles_are_undated(library: dict[str, int]) -> None:
+    result = run_export()
+    briefing = parse(result.stdout)
+    assert briefing.front_matter["undated_count"] == 1
+    assert (briefing.front_matter["period_start"], briefing.front_matter["period_end"]) == (
+        "2022-04-08",
+        "2022-04-10",
+    )
+    assert "From 2022-04-08 to 2022-04-10, 3 articles (1 of them undated) report" in result.stdout
+    dated = parse(run_export("--tag", "eu").stdout)
+    assert dated.front_matter["undated_count"] == 0
+    assert "undated" not in run_export("--tag", "eu").stdout.split("# ", 1)[1].split("\n\n")[1]
+
+
+def test_sources_cite_the_url_or_the_file_name_never_a_local_path(
+    library: dict[str, int], data_dir: Path
+) -> None:
+    with Library.open(data_dir) as lib:
+        lib.update_article(library["eu"], url="https://example.org/eu-sanctions")
+        pasted = analysis("Pasted news", "2022-04-09", (), [])
+        pasted = dataclasses.replace(
+            pasted, path=str(data_dir / "pasted" / "pasted-20260301-120000.txt")
+        )
+        pasted_id = lib.add_analysis(pasted, "pasted raw")[0]
+    text = run_export().stdout
+    sources = {line.split("]:", 1)[0]: line for line in text.splitlines() if line.startswith("[^a")}
+    assert "<https://example.org/eu-sanctions>" in sources[f"[^a{library['eu']}"]
+    assert "File: `Japan_expels_diplomats.txt`." in sources[f"[^a{library['japan']}"]
+    assert "File:" not in sources[f"[^a{pasted_id}"] and "pasted" not in sources[f"[^a{pasted_id}"]
+    assert "/articles/" not in text and str(data_dir) not in text
 
 
 @pytest.mark.parametrize(

@@ -367,8 +367,11 @@ def test_articles_for_export_by_ids_tag_and_dates(library: Library) -> None:
     assert [s.id for s in library.articles(tag="x", since="2022-02-01")] == [c]
     assert [s.id for s in library.articles(since="2022-02-10", until="2022-02-10")] == [b]
     assert library.articles([]) == []
+    assert library.articles([b], tag="x") == []  # left out by the tag: no error
     with pytest.raises(ArticleNotFound):
         library.articles([a, 999])
+    with pytest.raises(ArticleNotFound):
+        library.articles([999], tag="x")
     assert library.article_ids(not_pipeline_version="1") == []
     assert library.article_ids() == [c, b, a]  # last imported first
 

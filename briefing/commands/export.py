@@ -1,8 +1,9 @@
 """``briefing export``: write the Markdown briefing for a selection of the library.
 
 Without ``-o`` (or with ``-o -``) the briefing goes to stdout; ``-o DIR`` writes
-``YYYY-MM-DD-briefing.md`` inside DIR. A file the tool did not write is never replaced without
-``--force``.
+``briefing-YYYY-MM-DD-SELECTION.md`` inside DIR (``-2``, ``-3``... when taken). An existing file
+is never replaced without ``--force``. A selection that matches nothing writes nothing: "no
+articles match" on stderr, exit status 1.
 """
 
 from __future__ import annotations
@@ -50,13 +51,16 @@ def register(subparsers: Any) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="where to write: a file, a directory (for YYYY-MM-DD-briefing.md inside it) or - "
-        "for stdout (the default)",
+        help="where to write: a file, a directory (for briefing-YYYY-MM-DD-SELECTION.md inside "
+        "it) or - for stdout (the default)",
     )
     parser.add_argument(
         "--articles", nargs="+", type=article_id, metavar="ID", help="only these articles"
     )
     parser.add_argument("--tag", metavar="TAG", help="only articles with this tag")
+    parser.add_argument(
+        "--search", metavar="QUERY", help="only articles whose text has these words (as list)"
+    )
     parser.add_argument(
         "--since", type=iso_date, metavar="DATE", help="only articles published on or after DATE"
     )
@@ -67,15 +71,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--include-hidden", action="store_true", help="include facts hidden in the reader"
     )
-    parser.add_argument(
-        "--force", action="store_true", help="overwrite FILE even if briefing did not write it"
-    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument("--title", metavar="TITLE", help="the briefing's title")
     parser.set_defaults(handler=run)
 
 
 def describe_selection(
-    ids: list[int] | None, tag: str | None, since: str | None, until: str | None
+    ids: list[int] | None,
+    tag: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None = None,
 ) -> str:
     """The selection in words, for the briefing's front matter and opening line."""
     parts = []
@@ -83,11 +89,30 @@ def describe_selection(
         parts.append(("article " if len(ids) == 1 else "articles ") + ", ".join(map(str, ids)))
     if tag:
         parts.append(f"tag “{tag}”")
+    if search:
+        parts.append(f"matching “{search}”")
     if since:
         parts.append(f"since {since}")
     if until:
         parts.append(f"until {until}")
     return "; ".join(parts) if parts else "all articles"
+
+
+def selection_name(
+    ids: list[int] | None,
+    tag: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None = None,
+) -> str:
+    """The selection in a few words for the default file name ("tag russia", "search oil")."""
+    parts = []
+    if ids:
+        parts.append(("article " if len(ids) == 1 else "articles ") + " ".join(map(str, ids)))
+    for label, value in (("tag", tag), ("search", search), ("since", since), ("until", until)):
+        if value:
+            parts.append(f"{label} {value}")
+    return " ".join(parts) or "all"
 
 
 def generation_time() -> datetime:
@@ -104,33 +129,46 @@ def generation_time() -> datetime:
 def run(args: argparse.Namespace) -> int:
     from briefing.export import (
         ExportOptions,
+        ExportTargetExists,
+        available_path,
         default_file_name,
         front_matter_fields,
         render_briefing,
         write_briefing,
     )
     from briefing.store import Library, LibraryNotFound, StoredArticle
+    from briefing.wording import plural
 
     if args.since and args.until and args.since > args.until:
         raise BriefingError(f"--since {args.since} is after --until {args.until}")
+    chosen = (args.articles, args.tag, args.since, args.until, args.search)
+    selection = describe_selection(*chosen)
     articles: list[StoredArticle]
     try:
         with Library.open(read_only=True) as library:
-            articles = library.articles(
-                args.articles, tag=args.tag, since=args.since, until=args.until
-            )
+            ids = args.articles
+            if args.search is not None:
+                total = library.count(search=args.search)
+                found = [s.id for s in library.summaries(limit=total, search=args.search)]
+                ids = found if ids is None else [i for i in ids if i in set(found)]
+                if args.articles:
+                    for article_id in args.articles:
+                        library.article(article_id)  # an unknown id is an error, not no match
+            articles = library.articles(ids, tag=args.tag, since=args.since, until=args.until)
     except LibraryNotFound:
         if args.articles:
             raise
-        # No library yet selects nothing, like an empty one: a valid briefing saying so.
+        # No library yet selects nothing, like an empty one.
         articles = []
+    if not articles and any(value for value in chosen):
+        raise BriefingError(f"no articles match this selection ({selection})")
     generated_at = generation_time()
     options = ExportOptions(
         title=args.title,
         pinned_only=args.pinned_only,
         include_hidden=args.include_hidden,
         generated_at=generated_at,
-        selection=describe_selection(args.articles, args.tag, args.since, args.until),
+        selection=selection,
     )
     text = render_briefing(articles, options=options)
     if args.output in (None, "-"):
@@ -139,9 +177,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output)
     if target.is_dir():
-        target = target / default_file_name(generated_at)
-    written = write_briefing(target, text, force=args.force)
-    facts = front_matter_fields(text).get("fact_count", "0")
+        name = default_file_name(generated_at, selection_name(*chosen))
+        target = available_path(target, name)
+    try:
+        written = write_briefing(target, text, force=args.force)
+    except ExportTargetExists as error:
+        raise BriefingError(f"{error}; use --force to replace it") from error
+    facts = int(front_matter_fields(text).get("fact_count", "0"))
     where = printable(str(written))
-    print(f"Wrote a briefing of {len(articles)} article(s) and {facts} fact(s) to {where}")
+    print(
+        f"Wrote a briefing of {plural(len(articles), 'article')} and {plural(facts, 'fact')}"
+        f" to {where}"
+    )
     return 0

@@ -27,9 +27,10 @@ from types import TracebackType
 from typing import Any, Final
 from urllib.parse import urlsplit
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, InvalidValue
 from briefing.model import MEASURE_TYPES, STATUSES, Actor, Analysis, ArticleMeta, Fact, Measure
 from briefing.store import paths
+from briefing.store.feeds import FeedStore, find_article, record_keys
 from briefing.store.records import ArticleSummary, StoredArticle, StoredFact
 from briefing.store.schema import SCHEMA_VERSION, migrate
 
@@ -482,17 +483,22 @@ class Library:
             row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         return None if row is None else int(row[0])
 
-    def add_analysis(self, analysis: Analysis, raw_text: str) -> tuple[int, bool]:
+    def add_analysis(
+        self, analysis: Analysis, raw_text: str, *, keys: Sequence[str] = ()
+    ) -> tuple[int, bool]:
         """Store an analysed article; return ``(id, created)``.
 
         An article whose normalised text is already stored is not stored again: that returns
-        the existing id and ``False``.
+        the existing id and ``False``. So is one stored under any of ``keys`` (a web page's
+        normalized URL or text digest, see :mod:`briefing.store.feeds`), recorded with it.
         """
         digest = content_hash(raw_text)
         with self._write() as db:
             row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-            if row is not None:
-                return int(row[0]), False
+            existing = int(row[0]) if row is not None else find_article(db, keys)
+            if existing is not None:
+                record_keys(db, existing, keys)
+                return existing, False
             cursor = db.execute(
                 """
                 INSERT INTO articles (
@@ -520,7 +526,13 @@ class Library:
             article_id = int(cursor.lastrowid or 0)
             self._insert_machine_facts(db, article_id, analysis.facts)
             self._insert_tags(db, article_id, analysis.meta.tags)
+            record_keys(db, article_id, keys)
         return article_id, True
+
+    @property
+    def feeds(self) -> FeedStore:
+        """The library's feeds (subscriptions, entries seen): see :mod:`briefing.store.feeds`."""
+        return FeedStore(self)
 
     def count(self, *, tag: str | None = None, search: str | None = None) -> int:
         """How many articles :meth:`summaries` would list with these filters."""
@@ -627,10 +639,10 @@ class Library:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         with self._read() as db:
             found = self._load_articles(db, where, params)
-        if ids is not None:
-            missing = set(ids) - {article.id for article in found}
-            if missing:
-                raise ArticleNotFound(min(missing))
+            if ids is not None:
+                # An id the other filters leave out is no error; one that does not exist is.
+                for article_id in sorted(set(ids) - {article.id for article in found}):
+                    self._require_article(db, article_id)
         return found
 
     def article_ids(self, *, not_pipeline_version: str | None = None) -> list[int]:
@@ -1116,7 +1128,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _checked_title(title: str) -> str:
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise BriefingError("an article's title cannot be empty")
+        raise InvalidValue("an article's title cannot be empty")
     return cleaned
 
 
@@ -1130,7 +1142,7 @@ def _checked_date(value: str | None) -> str | None:
             return date.fromisoformat(text).isoformat()
         except ValueError:
             pass
-    raise BriefingError(f"not a date: {text!r} (write it as YYYY-MM-DD, e.g. 2022-04-08)")
+    raise InvalidValue(f"not a date: {text!r} (write it as YYYY-MM-DD, e.g. 2022-04-08)")
 
 
 def _checked_url(value: str | None) -> str | None:
@@ -1144,7 +1156,7 @@ def _checked_url(value: str | None) -> str | None:
         or not parts.netloc
         or any(ch.isspace() or not ch.isprintable() for ch in text)
     ):
-        raise BriefingError(f"not a web address: {text!r} (it must start with http:// or https://)")
+        raise InvalidValue(f"not a web address: {text!r} (it must start with http:// or https://)")
     return text
 
 
