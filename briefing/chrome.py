@@ -231,6 +231,13 @@ CHROME_PATTERNS: tuple[re.Pattern[str], ...] = _compile(
         r"( ?/ ?[\w .'-]{1,40})?\)?",
         r"\(?[\w .'-]{1,40} ?/ ?(reuters|afp|ap|epa|getty images|ap photo|anadolu|xinhua|bloomberg)"
         r"( via getty images)?\)?",
+        # A caption that ends in its credit: "... (Image: Getty)", "... [File: Reuters]",
+        # "... Credit: Getty - Contributor", "Jane Doe | Getty Images".
+        r".{1,300}[(\[](image|photo|picture|pic|credit|file|source|illustration)s?: ?"
+        r"[^()\[\]]{1,60}[)\]]\.?",
+        r".{1,300}[.)]? (image |photo |picture )?credit: [^.]{1,60}",
+        r"[\w .'-]{1,40} ?[|/] ?(getty( images)?|shutterstock|alamy|istock|ap|afp|reuters|epa"
+        r"|xinhua|anadolu|bloomberg|nasa|[\w]+ photos?)( via [\w .]{1,30})?",
         # Loading placeholders.
         r"(loading|loading\.\.\.|please wait\.*|loading comments\.*)",
         # Wire agency standards footers (the credits are judged by _is_wire_credit).
@@ -451,7 +458,9 @@ COMMENT_HEADER: re.Pattern[str] = re.compile(
 
 
 def is_comment_header(line: str) -> bool:
-    return bool(COMMENT_HEADER.fullmatch(chrome_key(line)))
+    # "— Jane Doe (@jdoe) March 3, 2019" signs an embedded post quoted in the story.
+    text = line.strip()
+    return not text.startswith(("—", "–", "-")) and bool(COMMENT_HEADER.fullmatch(chrome_key(text)))
 
 
 # What stands around readers' comments: their count, the reply and report buttons, the form.

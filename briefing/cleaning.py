@@ -158,6 +158,11 @@ PAGE_STOPWORDS = 40
 ANCHOR_DECAY_LINES = 20
 # How near a comment's header its "Reply" button or the "3 comments" label stands.
 COMMENT_MARKER_REACH = 5
+# A non-sentence line this wordy (share of function words) is a list item, not a headline.
+WORDY_STOPWORDS = 0.4
+# Teaser cards: this many headline-and-blurb pairs in a row, blurbs no longer than this.
+MIN_CARDS = 3
+CARD_BLURB_CHARS = 250
 # How far above the article its headline may stand.
 TITLE_WINDOW = 40
 
@@ -257,32 +262,71 @@ def _classify(page: list[_Line]) -> None:
             # A short sentence is prose near prose; other short lines take their neighbours'.
             sentence = line.sentence and line.words >= 4 and line.stopwords >= PROSE_STOPWORDS
             line.kind = NEAR if sentence else SHORT
-        elif line.stopwords >= PROSE_STOPWORDS and (line.chars >= LONG_CHARS or line.sentence):
+        elif not line.sentence and line.chars < LONG_CHARS:
+            # A headline (of this story, of a teaser, a subheading) goes with its neighbours; a
+            # list item as wordy as prose is near prose.
+            wordy = line.words >= 6 and line.stopwords >= WORDY_STOPWORDS
+            line.kind = NEAR if wordy else SHORT
+        elif line.stopwords >= PROSE_STOPWORDS:
             line.kind = GOOD
         elif line.stopwords >= NEAR_STOPWORDS:
             line.kind = NEAR
         else:
             line.kind = BAD
     _mark_menu_runs(page)
+    _mark_teaser_cards(page)
     _revise_by_neighbours(page)
 
 
+def _headline_like(line: _Line) -> bool:
+    """Not a sentence, and not as long or as wordy as prose."""
+    return not line.sentence and line.chars < LONG_CHARS and line.stopwords < WORDY_STOPWORDS
+
+
 def _mark_menu_runs(page: list[_Line]) -> None:
-    """A run of link-like lines is a menu or a list of links, wherever it stands."""
+    """A run of link-like lines (menu items, section names, headlines of other stories) is a
+    menu or a list of links, wherever it stands."""
     start = 0
     while start < len(page):
         end = start
-        while (
-            end < len(page)
-            and page[end].kind in (SHORT, BAD)
-            and (_link_like(page[end]) or page[end].kind == BAD)
-        ):
+        while end < len(page) and (page[end].kind == BAD or _headline_like(page[end])):
             end += 1
-        links = sum(1 for line in page[start:end] if line.kind == SHORT)
+        links = sum(1 for line in page[start:end] if line.kind != BAD)
         if links >= MENU_RUN:
             for line in page[start:end]:
                 line.kind = BAD
         start = max(end, start + 1)
+
+
+def _is_card_headline(line: _Line) -> bool:
+    return line.kind in (SHORT, BAD) and not line.sentence and line.words >= 1
+
+
+def _mark_teaser_cards(page: list[_Line]) -> None:
+    """Teaser cards: a headline (perhaps with a section label or a byline) and a blurb of one
+    paragraph, again and again. A story's subheadings have paragraphs of their own under them;
+    a blurb under an unsigned headline must be short to count."""
+    i = 0
+    while i < len(page):
+        cards, j = 0, i
+        while True:
+            k = j
+            while k < len(page) and _is_card_headline(page[k]):
+                k += 1
+            headed = any(line.words >= 3 for line in page[j:k])
+            if not headed or k >= len(page) or page[k].kind not in (GOOD, NEAR):
+                break
+            signed = any(BYLINE.fullmatch(line.text) for line in page[j:k])
+            limit = 2 * CARD_BLURB_CHARS if signed else CARD_BLURB_CHARS
+            if page[k].chars > limit:
+                break
+            cards, j = cards + 1, k + 1
+        if cards >= MIN_CARDS:
+            for line in page[i:j]:
+                line.kind = BAD
+            i = j
+        else:
+            i += 1
 
 
 def _neighbour(page: list[_Line], i: int, step: int, skip: tuple[str, ...]) -> str:
@@ -331,7 +375,7 @@ def _prose_runs(page: list[_Line], after: int = 0) -> list[tuple[float, int, int
     total, start = 0.0, after
     for i in range(after, len(page)):
         line = page[i]
-        gain = line.chars if line.kind == GOOD else -max(BAD_LINE_COST, min(line.chars, 200))
+        gain = line.chars if line.kind == GOOD else -BAD_LINE_COST
         if total + gain <= 0:
             if best > 0:
                 runs.append((best, start, best_end))
