@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich._wrap import divide_line
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color, ColorParseError
 
 from briefing.model import ACTOR_KINDS, Actor, Measure
 
@@ -50,24 +51,129 @@ FAMILY_NAMES: tuple[str, ...] = ("economic", "trade", "diplomatic")
 
 # Theme variables each highlight takes its colour from. The ``text-*`` variables are Textual's
 # contrast-adjusted foregrounds and ``*-muted`` its soft backgrounds, so every theme, dark or
-# light, stays legible.
-_ACTOR_COLOURS = {
-    "person": "text-accent",
-    "organization": "text-primary",
-    "country": "text-success",
-    "group": "text-secondary",
+# light, stays legible. Each actor kind has its own attributes (people bold italic, groups
+# italic, countries and organizations bold); organizations, bold like countries and like the
+# headline, take the first candidate colour unlike both (accent and warning are one orange in
+# textual-dark, and pastel themes have near twins).
+_ACTOR_STYLES: dict[str, tuple[tuple[str, ...], bool, bool]] = {
+    # kind: (candidate variables, bold, italic)
+    "person": (("text-accent",), True, True),
+    "country": (("text-success",), True, False),
+    "organization": (("text-warning", "text-error", "text-secondary", "text-accent"), True, False),
+    "group": (("text-secondary",), False, True),
 }
+HEADLINE_COLOUR = "text-primary"
+DISTINCT = 60  # colours closer than this (RGB distance) are too alike to tell kinds apart
 _FAMILY_BACKGROUNDS = {
     "economic": "error-muted",
     "trade": "warning-muted",
     "diplomatic": "primary-muted",
 }
+EVIDENCE_TINT = 0.2  # how much of the accent colour the marked lines' background takes
+READABLE = 4.5  # WCAG AA contrast for text
+MUTED = 3.0  # and the floor for secondary lines (source and date)
+STRONG_ALPHA = 0.87  # Textual's $text: "auto 87%"
+MUTED_ALPHA = 0.7  # the header's source line: the foreground this much over the background
+BLACK = Color(0, 0, 0)
+
+
+def theme_colour(variables: Mapping[str, str], name: str, over: Color) -> Color | None:
+    """A theme variable as the colour it shows over ``over``, or None if it shows nothing.
+
+    Theme values carry an alpha channel (``#FFFFFF0A``, ``$foreground 60%``, ``auto 87%``):
+    cutting them to ``#RRGGBB`` turns a faint tint into solid white or black, so they are
+    blended over the colour beneath, as Textual does for its own CSS.
+    """
+    value = variables.get(name, "").strip()
+    if not value:
+        return None
+    first, _, rest = value.partition(" ")
+    alpha = 1.0
+    if rest.strip().endswith("%"):
+        try:
+            alpha = float(rest.strip()[:-1]) / 100
+        except ValueError:
+            return None
+    try:
+        colour = over.get_contrast_text(1.0) if first == "auto" else Color.parse(first)
+    except ColorParseError:
+        return None
+    if colour.ansi is not None:
+        # A terminal colour, unknown here: it cannot be blended, and shown solid a faint tint
+        # would shout.
+        return colour if alpha >= 1 else None
+    colour = colour.multiply_alpha(alpha)
+    return None if colour.a <= 0 else over + colour
+
+
+def contrast_ratio(one: Color, other: Color) -> float:
+    """WCAG 2 contrast ratio of two opaque colours, 1 to 21."""
+
+    def luminance(colour: Color) -> float:
+        def channel(value: int) -> float:
+            c = value / 255
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = colour.rgb
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: Color, backgrounds: Sequence[Color], floor: float = READABLE) -> Color:
+    """``colour``, moved toward black or white (whichever the backgrounds call for) until it
+    reads at ``floor`` (4.5:1 unless told) on each of them. Some themes' highlight colours
+    do not (textual-light's accent is 3.3:1 on its background); the hue stays."""
+    if colour.ansi is not None or not backgrounds:
+        return colour
+    target = backgrounds[0].get_contrast_text(1.0)
+    for step in range(11):
+        moved = colour.blend(target, step / 10)
+        if all(contrast_ratio(moved, b) >= floor for b in backgrounds):
+            return moved
+    return target
+
+
+def _alike(one: Color, other: Color) -> bool:
+    if one.ansi is not None or other.ansi is not None:
+        return one.ansi == other.ansi
+    squares = sum((a - b) ** 2 for a, b in zip(one.rgb, other.rgb, strict=True))
+    return squares < DISTINCT * DISTINCT
+
+
+def _actor_colours(variables: Mapping[str, str], background: Color) -> dict[str, Color | None]:
+    """Each actor kind's colour: its first candidate unlike the headline's and every kind's
+    chosen before it; failing that, unlike those with the same attributes (which colour
+    alone tells apart); failing that, its first candidate."""
+    headline = theme_colour(variables, HEADLINE_COLOUR, background)
+    chosen: dict[str, Color | None] = {}
+
+    def unlike(colour: Color, others: Iterable[Color | None]) -> bool:
+        return not any(other is not None and _alike(colour, other) for other in others)
+
+    for kind, (candidates, bold, italic) in _ACTOR_STYLES.items():
+        same = [chosen[k] for k in chosen if _ACTOR_STYLES[k][1:] == (bold, italic)]
+        if bold and not italic:
+            same.append(headline)
+        everyone = [headline, *chosen.values()]
+        found = [c for name in candidates if (c := theme_colour(variables, name, background))]
+        chosen[kind] = next(
+            (c for c in found if unlike(c, everyone)),
+            next((c for c in found if unlike(c, same)), found[0] if found else None),
+        )
+    return chosen
+
+
+def _rich(colour: Color | None) -> str | None:
+    return None if colour is None else colour.rich_color.name
 
 
 @dataclass(frozen=True, slots=True)
 class Palette:
-    """Styles for one theme. Colour is never the only cue: actors are bold (people also
-    italic), measures underlined, so the highlights read the same with NO_COLOR."""
+    """Styles for one theme. Colour is never the only cue: actors are bold or italic,
+    measures underlined, search words reversed, marked lines have a gutter marker, so the
+    highlights read the same with NO_COLOR."""
 
     actors: Mapping[str, Style]
     families: Mapping[str, Style]
@@ -76,30 +182,61 @@ class Palette:
     headline: Style
     dek: Style
     meta: Style
+    search: Style
 
     @classmethod
     def from_variables(cls, variables: Mapping[str, str]) -> Palette:
-        def colour(name: str) -> str | None:
-            value = variables.get(name, "")
-            # Theme variables may be "auto 60%" and similar; only plain colours go to Rich.
-            return value[:7] if value.startswith("#") else None
+        raw_background = variables.get("background", "")
+        ansi = raw_background.startswith("ansi_")
+        background = theme_colour(variables, "background", BLACK) or BLACK
 
+        def colour(name: str, over: Color = background) -> str | None:
+            return _rich(theme_colour(variables, name, over))
+
+        accent = theme_colour(variables, "accent", background) or background
+        tinted = background.blend(accent, EVIDENCE_TINT)  # the marked lines' background
+        actor_colours = {
+            kind: None if c is None else readable(c, [background, tinted])
+            for kind, c in _actor_colours(variables, background).items()
+        }
         actors = {
-            kind: Style(bold=True, italic=kind == "person", color=colour(_ACTOR_COLOURS[kind]))
+            kind: Style(
+                bold=_ACTOR_STYLES[kind][1],
+                italic=_ACTOR_STYLES[kind][2],
+                color=_rich(actor_colours[kind]),
+            )
             for kind in ACTOR_KINDS
         }
         families = {
             family: Style(underline=True, bgcolor=colour(_FAMILY_BACKGROUNDS[family]))
             for family in FAMILY_NAMES
         }
+        if ansi:
+            # The terminal's own colours, unknown here: reverse video reads in any of them.
+            evidence = Style(color="default", bgcolor="default", reverse=True)
+            meta = Style(dim=True)
+        else:
+            # The marked lines: a tint of the accent, text in the theme's strong text colour
+            # (Textual's $text); highlights keep their own colours on it (see ArticleView).
+            foreground = theme_colour(variables, "foreground", background)
+            strong = tinted + tinted.get_contrast_text(STRONG_ALPHA)
+            evidence = Style(color=_rich(strong), bgcolor=_rich(tinted))
+            muted = (
+                None
+                if foreground is None
+                else readable(background.blend(foreground, MUTED_ALPHA), [background], MUTED)
+            )
+            meta = Style(color=_rich(muted))
+        headline = theme_colour(variables, HEADLINE_COLOUR, background)
         return cls(
             actors=actors,
             families=families,
-            evidence=Style(bgcolor=colour("boost") or colour("surface-lighten-1")),
+            evidence=evidence,
             removed=Style(dim=True, strike=False, italic=True),
-            headline=Style(bold=True, color=colour("text-primary")),
+            headline=Style(bold=True, color=_rich(headline and readable(headline, [background]))),
             dek=Style(italic=True),
-            meta=Style(dim=True),
+            meta=meta,
+            search=Style(reverse=True),
         )
 
 
@@ -118,6 +255,44 @@ def highlighted_body(
         if 0 <= actor.start < actor.end <= length:
             text.stylize(style, actor.start, actor.end)
     return text
+
+
+_SEARCH_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_SEARCH_PUNCTUATION = "\"'*()^:+-"
+
+
+def search_terms(words: Iterable[str]) -> tuple[str, ...]:
+    """The words of a search box worth marking: quotes, prefix stars and brackets stripped,
+    FTS operators (upper-case AND, OR, NOT, NEAR) dropped, each word once, longest first."""
+    terms: dict[str, None] = {}
+    for raw in words:
+        for word in raw.split():
+            if word in _SEARCH_OPERATORS:
+                continue
+            word = word.strip(_SEARCH_PUNCTUATION)
+            if word:
+                terms.setdefault(word.casefold(), None)
+    return tuple(sorted(terms, key=len, reverse=True))
+
+
+def mark_words(text: Text, terms: Sequence[str], style: Style) -> None:
+    """Style every word of ``text`` that starts with one of ``terms`` (case-insensitive), as
+    the full-text search matches prefixes. Only spans are added: the text stays as it is."""
+    if not terms:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(term) for term in terms) + r")\w*", re.IGNORECASE
+    )
+    for match in pattern.finditer(text.plain):
+        if match.end() > match.start():
+            text.stylize(style, match.start(), match.end())
+
+
+def date_label(published: str | None, imported_at: str) -> str:
+    """An article's date; without one, say so and give the import date as what it is."""
+    if published:
+        return published
+    return f"no date · imported {imported_at[:10]}" if imported_at else "no date"
 
 
 @dataclass(frozen=True, slots=True)

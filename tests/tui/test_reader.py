@@ -402,11 +402,12 @@ def screen_lines(app: ReaderApp) -> list[str]:
 
 
 def list_rows(app: ReaderApp) -> list[str]:
-    """The article list's headline rows on screen (the pane is 40 columns wide)."""
+    """The article list's headline rows on screen (the pane's width follows the terminal's)."""
     articles = main_screen(app).article_list
     top, height = articles.region.y, articles.region.height
+    left, right = articles.region.x, articles.region.right
     first = top + round(articles.scroll_y) % 2  # the list may be scrolled by half a row
-    return [line[:39] for line in screen_lines(app)[first : top + height : 2]]
+    return [line[left:right] for line in screen_lines(app)[first : top + height : 2]]
 
 
 def numbered_library(data_dir: Path, count: int, title_width: int = 0) -> None:

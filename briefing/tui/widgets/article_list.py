@@ -28,7 +28,7 @@ from textual.strip import Strip
 
 from briefing.errors import BriefingError
 from briefing.store.records import ArticleSummary
-from briefing.tui.rendering import display_safe
+from briefing.tui.rendering import date_label, display_safe
 
 if TYPE_CHECKING:
     from briefing.store import Library
@@ -261,31 +261,42 @@ class ArticleList(ScrollView, can_focus=True):
         if summary is None:
             return Strip.blank(width, base)
         style = base
+        row: tuple[str, ...] = ()
         if index == self.cursor:
+            row = ("article-list--cursor",)
             style = base + self.get_component_rich_style("article-list--cursor")
         elif summary.id == self.open_id:
+            row = ("article-list--open",)
             style = base + self.get_component_rich_style("article-list--open")
-        text = self._headline(summary) if part == 0 else self._meta(summary)
+        text = self._headline(summary, marked=not row) if part == 0 else self._meta(summary, row)
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(list(text.render(self.app.console))).apply_style(style)
 
-    def _headline(self, summary: ArticleSummary) -> Text:
-        # Markers, not only colours: ▸ the open article, ● unread.
+    def _headline(self, summary: ArticleSummary, *, marked: bool = True) -> Text:
+        # Markers, not only colours: ▸ the open article, ● unread. On the cursor's or the open
+        # row's background the marker takes the row's colour.
         marker = "▸ " if summary.id == self.open_id else "● " if summary.unread else "  "
         text = Text(marker, end="", no_wrap=True)
-        if summary.unread:
+        if summary.unread and marked:
             text.stylize(self.get_component_rich_style("article-list--unread", partial=True))
         text.append(display_safe(summary.title) or "(untitled)", Style(bold=summary.unread))
         return text
 
-    def _meta(self, summary: ArticleSummary) -> Text:
-        parts = [summary.source or "unknown source", summary.published or summary.imported_at[:10]]
+    def _meta(self, summary: ArticleSummary, row: tuple[str, ...] = ()) -> Text:
+        parts = [
+            summary.source or "unknown source",
+            date_label(summary.published, summary.imported_at),
+        ]
         count = summary.fact_count
         parts.append(f"{count} fact" + ("" if count == 1 else "s"))
         if summary.tags:
             parts.append(" ".join(f"#{tag}" for tag in summary.tags))
         meta = Text("  " + display_safe(" · ".join(parts)), end="", no_wrap=True)
-        meta.stylize(self.get_component_rich_style("article-list--meta", partial=True))
+        # A muted line: the theme's muted colour (it has an alpha channel, "auto 60%") blended
+        # over the row's own background, as Textual does for its widgets; the component's
+        # partial style would cut it to solid white.
+        muted = self.get_visual_style(*row, "article-list--meta").rich_style
+        meta.stylize(Style(color=muted.color))
         return meta
 
     def on_resize(self, event: events.Resize) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,8 +26,11 @@ from briefing.store.records import StoredArticle
 from briefing.tui.rendering import (
     Palette,
     WrappedLine,
+    date_label,
     display_safe,
     highlighted_body,
+    mark_words,
+    search_terms,
     sentence_at,
     sentence_spans,
     wrap_with_offsets,
@@ -67,6 +71,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.placeholder: Text = Text("")
         self.palette: Palette | None = None
         self.evidence: tuple[int, int] | None = None
+        self.search_words: tuple[str, ...] = ()  # marked in the body (see highlight_words)
         self._body_text: Text | None = None
         self._wrapped_bodies: OrderedDict[tuple[object, ...], list[WrappedLine]] = OrderedDict()
         self._sentences: list[tuple[int, int]] = []
@@ -102,6 +107,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout = ()
         self._rewrap()
 
+    def highlight_words(self, words: Iterable[str]) -> None:
+        """Mark the words of a search in the body (case-insensitive, a word starting with a
+        term matches, as the full-text search does); no words clears the marks. The text is
+        only styled, never parsed. The cursor stays on the line it is on."""
+        terms = search_terms(words)
+        if terms == self.search_words:
+            return
+        self.search_words = terms
+        self._body_text = None
+        self._wrapped_bodies.clear()
+        self._layout = ()
+        self._rewrap()
+
     def watch_show_removed(self) -> None:
         self._rewrap()
 
@@ -111,9 +129,9 @@ class ArticleView(ScrollView, can_focus=True):
             assert self.article is not None
             article = self.article
             palette = self.palette or Palette.from_variables({})
-            self._body_text = highlighted_body(
-                article.body, article.actors, article.measures, palette
-            )
+            text = highlighted_body(article.body, article.actors, article.measures, palette)
+            mark_words(text, self.search_words, palette.search)
+            self._body_text = text
         return self._body_text
 
     def _wrapped_body(self, article: StoredArticle, width: int) -> list[WrappedLine]:
@@ -159,7 +177,10 @@ class ArticleView(ScrollView, can_focus=True):
             add(article.title or "(untitled)", palette.headline)
             if article.dek:
                 add(article.dek, palette.dek)
-            meta = [article.meta.source or "unknown source", article.meta.published or "no date"]
+            meta = [
+                article.meta.source or "unknown source",
+                date_label(article.meta.published, article.imported_at),
+            ]
             if article.tags:
                 meta.append(" ".join(f"#{tag}" for tag in article.tags))
             add(" · ".join(meta), palette.meta)
@@ -297,9 +318,13 @@ class ArticleView(ScrollView, can_focus=True):
             gutter.stylize(self.get_component_rich_style("article-view--marker", partial=True))
         content = Text.assemble(gutter, line.text, end="", no_wrap=True)
         if cursor:
-            content.stylize(self.get_component_rich_style("article-view--cursor", partial=True))
+            # Only the background, blended over the pane's (the theme's cursor colour has an
+            # alpha channel): the highlights keep their colours on the cursor line.
+            background = self.get_visual_style("article-view--cursor").rich_style.bgcolor
+            content.stylize(Style(bgcolor=background))
         elif marked and self.palette is not None:
-            content.stylize(self.palette.evidence, GUTTER)
+            # Beneath the highlights: actors and measures keep their colours on marked lines.
+            content.stylize_before(self.palette.evidence, GUTTER)
         strip = Strip(list(content.render(self.app.console))).apply_style(base)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
