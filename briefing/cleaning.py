@@ -163,6 +163,8 @@ WORDY_STOPWORDS = 0.4
 # Teaser cards: this many headline-and-blurb pairs in a row, blurbs no longer than this.
 MIN_CARDS = 3
 CARD_BLURB_CHARS = 250
+# A list introduced by a colon has at most this many items.
+MAX_LIST_ITEMS = 60
 # How far above the article its headline may stand.
 TITLE_WINDOW = 40
 
@@ -180,6 +182,7 @@ class _Line:
     sentence: bool
     chrome: bool = False
     kind: str = SHORT
+    blank_before: bool = False  # an empty line above it in the text: a new block of the page
 
 
 def _page_lines(raw: RawArticle, body: list[tuple[int, str]]) -> list[_Line]:
@@ -193,9 +196,34 @@ def _page_lines(raw: RawArticle, body: list[tuple[int, str]]) -> list[_Line]:
     texts = [text.strip() for text in top] + [text for _, text in body]
     paragraphs = [None] * len(top) + [index for index, _ in body]
     stopwords = _page_stopwords(texts)
-    return [
-        _line(text, paragraph, stopwords) for text, paragraph in zip(texts, paragraphs, strict=True)
-    ]
+    pairs = zip(texts, paragraphs, strict=True)
+    page = [_line(text, paragraph, stopwords) for text, paragraph in pairs]
+    _mark_blocks(page, raw.raw_text)
+    return page
+
+
+def _mark_blocks(page: list[_Line], text: str) -> None:
+    """Which lines open a block of the page (an empty line above them in the text)."""
+    where: dict[str, list[tuple[int, bool]]] = {}
+    blank = False
+    for index, raw_line in enumerate(text.split("\n")):
+        key = " ".join(raw_line.split())
+        if not key:
+            blank = True
+            continue
+        where.setdefault(key, []).append((index, blank))
+        blank = False
+    at = -1
+    cursor: dict[str, int] = {}
+    for line in page:
+        key = " ".join(line.text.split())
+        places = where.get(key, [])
+        k = cursor.get(key, 0)
+        while k < len(places) and places[k][0] <= at:
+            k += 1
+        cursor[key] = k
+        if k < len(places):
+            at, line.blank_before = places[k]
 
 
 def _page_stopwords(texts: list[str]) -> frozenset[str]:
@@ -420,9 +448,31 @@ def _before_comments(page: list[_Line], start: int, end: int) -> int:
     return end
 
 
+def _take_introduced_lists(page: list[_Line], start: int, end: int) -> int:
+    """A line of the story that ends in a colon introduces a list ("Tour dates:"): the lines of
+    its block, up to the next empty line, are the story's, however short. Returns the new end
+    of the article."""
+    if not any(line.blank_before for line in page):
+        return end  # no blocks to go by
+    for i in range(max(start, 1), min(end + 1, len(page))):
+        line = page[i]
+        if line.words < 3 or not line.text.endswith(":") or line.chrome or page[i - 1].kind != GOOD:
+            continue
+        j = i + 1
+        while j < len(page) and not page[j].blank_before and not page[j].chrome:
+            j += 1
+        if j - i - 1 > MAX_LIST_ITEMS or (j < len(page) and not page[j].blank_before):
+            continue  # a list too long, or cut short by chrome
+        for item in page[i:j]:
+            item.kind = GOOD
+        end = max(end, j)
+    return end
+
+
 def _clean_dump(raw: RawArticle, page: list[_Line]) -> CleanArticle:
     _classify(page)
     start, end = _article_run(page, _headline_anchor(page))
+    end = _take_introduced_lists(page, start, end)
     keep = [start <= i < end and line.kind == GOOD for i, line in enumerate(page)]
     title_at = _find_title(page, start)
     title = page[title_at].text if title_at is not None else raw.title
