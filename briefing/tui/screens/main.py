@@ -696,34 +696,54 @@ class MainScreen(Screen[None]):
 
     # -- export and re-analysis -----------------------------------------------------------------
 
-    def action_export(self) -> None:
+    def action_export(self, again: ExportRequest | None = None) -> None:
+        """The export dialog; ``again``: a request whose write failed, shown as it was typed."""
+        from datetime import UTC, datetime
+
         from briefing.export import default_file_name
-        from briefing.tui.dialogs.export_dialog import ExportDialog
+        from briefing.tui.dialogs.export_dialog import ExportDialog, Scope
 
         search = self.article_list.search
+        article_id = self.article.id if self.article is not None else None
+        today = datetime.now(UTC)
+        names: dict[Scope, str] = {
+            "all": default_file_name(today, "all"),
+            "article": default_file_name(today, f"article {article_id or ''}"),
+            "search": default_file_name(today, f"search {search or ''}"),
+        }
 
         def start(request: ExportRequest | None) -> None:
             if request is not None:
-                self.export_worker(request, search)
+                self.export_worker(request, search, article_id)
 
         self.app.push_screen(
             ExportDialog(
-                Path.cwd() / default_file_name(),
-                has_article=self.article is not None,
+                Path.cwd(),
+                names,
+                has_article=article_id is not None,
                 search=search,
+                again=again,
             ),
             start,
         )
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def export_worker(self, request: ExportRequest, search: str | None) -> None:
-        from briefing.export import ExportOptions, render_briefing, write_briefing
+    def export_worker(
+        self, request: ExportRequest, search: str | None, article_id: int | None
+    ) -> None:
+        from briefing.export import (
+            ExportOptions,
+            ExportTargetExists,
+            render_briefing,
+            write_briefing,
+        )
+        from briefing.wording import plural
 
         library = self.reader.library
         try:
-            if request.scope == "article" and self.article is not None:
-                articles = library.articles([self.article.id])
-                selection = "one article"
+            if request.scope == "article" and article_id is not None:
+                articles = library.articles([article_id])
+                selection = f"article {article_id}"
             elif request.scope == "search" and search:
                 total = library.count(search=search)
                 ids = [s.id for s in library.summaries(limit=max(1, total), search=search)]
@@ -736,14 +756,19 @@ class MainScreen(Screen[None]):
                 articles,
                 options=ExportOptions(pinned_only=request.pinned_only, selection=selection),
             )
+            # Without the user's yes, an existing file (even one that appeared since the
+            # dialog looked) is never replaced: the dialog comes back to ask.
             written = write_briefing(request.path, text, force=request.overwrite)
         except (BriefingError, OSError) as error:
+            title = "Not replaced" if isinstance(error, ExportTargetExists) else "Export failed"
             self.app.call_from_thread(
-                self.notify, str(error), title="Export failed", severity="error", markup=False
+                self.notify, str(error), title=title, severity="error", markup=False
             )
+            # The dialog again, with the path as the user typed it, to fix and retry.
+            self.app.call_from_thread(self.action_export, request)
             return
         self.app.call_from_thread(
-            self.notify, f"Wrote {written} ({len(articles)} articles).", markup=False
+            self.notify, f"Wrote {written} ({plural(len(articles), 'article')}).", markup=False
         )
 
     def action_reanalyse(self) -> None:
