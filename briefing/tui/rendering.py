@@ -63,7 +63,7 @@ _ACTOR_STYLES: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "group": (("text-secondary",), False, True),
 }
 HEADLINE_COLOUR = "text-primary"
-DISTINCT = 60  # colours closer than this (RGB distance) are too alike to tell kinds apart
+DISTINCT = 55  # colours closer than this (RGB distance) are too alike to tell kinds apart
 _FAMILY_BACKGROUNDS = {
     "economic": "error-muted",
     "trade": "warning-muted",
@@ -142,11 +142,15 @@ def _alike(one: Color, other: Color) -> bool:
     return squares < DISTINCT * DISTINCT
 
 
-def _actor_colours(variables: Mapping[str, str], background: Color) -> dict[str, Color | None]:
+def _actor_colours(
+    variables: Mapping[str, str], background: Color, shown_on: Sequence[Color]
+) -> dict[str, Color | None]:
     """Each actor kind's colour: its first candidate unlike the headline's and every kind's
     chosen before it; failing that, unlike those with the same attributes (which colour
     alone tells apart); failing that, its first candidate."""
     headline = theme_colour(variables, HEADLINE_COLOUR, background)
+    if headline is not None:
+        headline = readable(headline, [background])
     chosen: dict[str, Color | None] = {}
 
     def unlike(colour: Color, others: Iterable[Color | None]) -> bool:
@@ -157,7 +161,11 @@ def _actor_colours(variables: Mapping[str, str], background: Color) -> dict[str,
         if bold and not italic:
             same.append(headline)
         everyone = [headline, *chosen.values()]
-        found = [c for name in candidates if (c := theme_colour(variables, name, background))]
+        found = [
+            readable(c, shown_on)
+            for name in candidates
+            if (c := theme_colour(variables, name, background))
+        ]
         chosen[kind] = next(
             (c for c in found if unlike(c, everyone)),
             next((c for c in found if unlike(c, same)), found[0] if found else None),
@@ -195,10 +203,7 @@ class Palette:
 
         accent = theme_colour(variables, "accent", background) or background
         tinted = background.blend(accent, EVIDENCE_TINT)  # the marked lines' background
-        actor_colours = {
-            kind: None if c is None else readable(c, [background, tinted])
-            for kind, c in _actor_colours(variables, background).items()
-        }
+        actor_colours = _actor_colours(variables, background, [background, tinted])
         actors = {
             kind: Style(
                 bold=_ACTOR_STYLES[kind][1],

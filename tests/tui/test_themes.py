@@ -7,6 +7,8 @@ cell's text colour and its background: 4.5 for text to read, 3 for muted lines.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,16 +18,20 @@ from rich.color import Color as RichColor
 from rich.segment import Segment
 from rich.terminal_theme import TerminalTheme
 from textual.app import App
+from textual.color import Color
 from textual.filter import dim_color
 from textual.strip import Strip
 from textual.theme import BUILTIN_THEMES
 from textual.widget import Widget
 
+from briefing.model import ACTOR_KINDS
+from briefing.store import Library
 from briefing.tui.app import ReaderApp, create_app
+from briefing.tui.rendering import DISTINCT, Palette
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 
-from .conftest import run_async
+from .conftest import make_analysis, run_async
 
 THEMES = sorted(BUILTIN_THEMES)
 BODY = 4.5  # WCAG AA for body text
@@ -179,3 +185,104 @@ async def test_marked_lines_list_and_headline_read_in_every_theme(
             await show_theme(app, pilot, theme)
             problems += check_screen(app, theme)
         assert not problems, "\n".join(problems)
+
+
+def test_actor_kinds_differ_from_each_other_and_from_the_headline() -> None:
+    app: App[None] = App()
+    for theme in THEMES:
+        app.theme = theme
+        palette = Palette.from_variables(app.get_css_variables())
+        styles = {"headline": palette.headline, **palette.actors}
+        looks = {}
+        for name, style in styles.items():
+            assert style.color is not None, (theme, name)
+            looks[name] = (style.bold, style.italic, style.color)
+        for one, other in itertools.combinations(ACTOR_KINDS, 2):
+            (bold1, italic1, c1), (bold2, italic2, c2) = looks[one], looks[other]
+            assert (bold1, italic1) != (bold2, italic2) or far_apart(c1, c2), (theme, one, other)
+        # Organizations are bold like the headline: their colours must tell them apart.
+        assert far_apart(looks["organization"][2], looks["headline"][2]), theme
+        # Every actor colour reads on the page.
+        background = Color.parse(app.get_css_variables()["background"])
+        if background.ansi is None:
+            for kind in ACTOR_KINDS:
+                colour = looks[kind][2].triplet
+                assert colour is not None
+                assert contrast(tuple(colour), background.rgb) >= BODY, (theme, kind)
+
+
+def far_apart(one: RichColor, other: RichColor) -> bool:
+    if one.triplet is None or other.triplet is None:
+        return one.number != other.number
+    return sum((a - b) ** 2 for a, b in zip(one.triplet, other.triplet, strict=True)) >= (
+        DISTINCT * DISTINCT
+    )
+
+
+@run_async
+async def test_unread_marker_is_not_the_colour_of_people(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "tab")  # the list keeps unread rows below the cursor
+        articles = app.screen.query_one(ArticleList)
+        for theme in THEMES:
+            await show_theme(app, pilot, theme)
+            palette = Palette.from_variables(app.get_css_variables())
+            rows = screen_rows(app, articles)
+            markers = [
+                segment.style
+                for row in rows
+                for segment in row
+                if segment.text.strip() == "●" and segment.style is not None
+            ]
+            assert markers, theme
+            person = palette.actors["person"].color
+            assert person is not None
+            for style in markers:
+                assert style.color is not None
+                assert style.color.get_truecolor(app.ansi_theme) != person.get_truecolor(
+                    app.ansi_theme
+                ), theme
+
+
+@run_async
+async def test_articles_without_a_date_say_so(data_dir: Path) -> None:
+    undated = make_analysis("Undated statement on export controls", "Text. " * 20)
+    undated = dataclasses.replace(undated, meta=dataclasses.replace(undated.meta, published=None))
+    with Library.open(data_dir) as library:
+        article_id, _ = library.add_analysis(undated, undated.body)
+        imported = library.article(article_id).imported_at[:10]
+    app = create_app(data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        articles = app.screen.query_one(ArticleList)
+        view = app.screen.query_one(ArticleView)
+        meta_row = row_text(screen_rows(app, articles)[1])
+        assert "Wire · no date · imported " in meta_row  # the list's narrow pane may cut the rest
+        assert imported not in row_text(screen_rows(app, articles)[0])
+        header = [row_text(row) for row in screen_rows(app, view)[:3]]
+        assert any(f"Wire · no date · imported {imported}" in line for line in header), header
+
+
+@run_async
+async def test_panes_grow_with_the_terminal(library_dir: Path) -> None:
+    long_title = "Japan expels eight Russian diplomats"  # 36 characters: cut at 40 columns
+    app = create_app(library_dir)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        articles = screen.query_one(ArticleList)
+        view = screen.query_one(ArticleView)
+        facts = screen.query_one("#facts-pane")
+        assert articles.size.width >= 55 and facts.size.width >= 50
+        assert long_title in row_text(screen_rows(app, articles)[0])
+        assert view.text_width() >= 60
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert articles.size.width >= 30 and facts.size.width >= 28
+        assert view.text_width() >= 40  # was 38 with fixed panes
+        await pilot.resize_terminal(80, 24)  # the facts fold away; the list keeps its floor
+        await pilot.pause()
+        assert not facts.display and articles.size.width >= 28
