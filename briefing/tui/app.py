@@ -78,6 +78,32 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         self.library.close()
 
+    async def action_quit(self) -> None:
+        """Quit, after asking when an import is still running."""
+        from briefing.tui.screens.main import MainScreen
+
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None or not main.importing:
+            self.exit()
+            return
+        from briefing.tui.dialogs.confirm import ConfirmDialog
+
+        def answer(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "An import is running",
+                "Quit anyway? The articles stored so far stay in the library; the file being "
+                "analysed now is not stored. Import the same files again later to finish: "
+                "articles already in the library are skipped.",
+                yes="Quit",
+                no="Keep importing",
+            ),
+            answer,
+        )
+
     # -- help ---------------------------------------------------------------------------------
 
     def binding_sections(self, screen: Screen[object]) -> list[BindingSection]:
@@ -115,14 +141,22 @@ class ReaderApp(App[None]):
         """Keep pasted article text as a file in the library folder, so it imports (and
         re-analyses) like any other file."""
         folder = self.data_dir / "pasted"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / time.strftime("pasted-%Y%m%d-%H%M%S.txt")
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)  # also a folder made by an older version, which made it 0755
+        stamp = time.strftime("pasted-%Y%m%d-%H%M%S")
         counter = 1
-        while path.exists():
-            counter += 1
-            path = folder / time.strftime(f"pasted-%Y%m%d-%H%M%S-{counter}.txt")
-        path.write_text(text, encoding="utf-8")
-        return path
+        while True:
+            path = folder / (f"{stamp}.txt" if counter == 1 else f"{stamp}-{counter}.txt")
+            try:
+                # Owner-only, as the README promises for everything in the data directory;
+                # O_EXCL: two pastes in one second never write over each other.
+                descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                counter += 1
+                continue
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return path
 
 
 def _bindings(bindings: Iterable[BindingType]) -> list[Binding]:

@@ -28,6 +28,7 @@ from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.facts_panel import FactsPanel
+from briefing.wording import plural
 
 # Dialogs are imported where they open: they pull in widgets (TextArea, Select, ...) that the
 # reader's start does not need.
@@ -44,6 +45,8 @@ T = TypeVar("T")
 WIDE = 120  # three panes from this width; narrower, the facts panel folds away
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 SEARCH_DELAY = 0.15  # seconds of typing pause before the list re-queries
+SAMPLES_CHECK_BELOW = 100  # libraries this small are checked for a cut-short samples import
+LIBRARY_POLL_S = 2.0  # how often the reader looks for articles stored by other processes
 
 CHOOSE = "Choose an article in the list (j/k, Enter), or press / to search. ? lists every key."
 WELCOME = (
@@ -66,6 +69,7 @@ class MainScreen(Screen[None]):
         Binding("a", "add_fact", "Add fact", id="main.add_fact"),
         Binding("u", "undo", "Undo", show=False, id="main.undo"),
         Binding("t", "tag", "Tag", show=False, id="main.tag"),
+        Binding("E", "edit_article", "Edit details", show=False, id="main.edit_article"),
         Binding("x", "export", "Export", show=False, id="main.export"),
         Binding("r", "reanalyse", "Re-analyse", show=False, id="main.reanalyse"),
         Binding("i", "import", "Import", id="main.import"),
@@ -83,6 +87,9 @@ class MainScreen(Screen[None]):
         self.undo_stack: list[tuple[str, StoredFact]] = []
         self._search_timer: Timer | None = None
         self._listed_added = 0  # articles of the running import already shown in the list
+        self._import_queue: list[ImportRequest] = []  # imports asked for while one runs
+        self._data_version: int | None = None  # the store's, when the list was last read
+        self._samples_partial = False
         self.open_index: int | None = None  # the open article's row in the list, if known
         self._status: tuple[Label, ProgressBar] | None = None
 
@@ -168,6 +175,27 @@ class MainScreen(Screen[None]):
         else:
             self.article_list.focus()
         self.call_after_refresh(self.mount_footer)
+        self._data_version = self._library_version()
+        self.set_interval(LIBRARY_POLL_S, self.check_library_changes)
+        self._samples_partial = self._some_samples_missing()
+
+    def _some_samples_missing(self) -> bool:
+        """Some, not all, of the bundled samples are in the library: an import of them was
+        cut short. Looked at only for small libraries (a few file reads and lookups)."""
+        from briefing.store import content_hash
+        from briefing.tui.resources import sample_articles_dir
+
+        if not 0 < self.article_list.row_count < SAMPLES_CHECK_BELOW:
+            return False
+        found = []
+        try:
+            for path in sorted(sample_articles_dir().iterdir()):
+                if path.suffix in {".txt", ".md"}:
+                    digest = content_hash(path.read_text(encoding="utf-8"))
+                    found.append(self.reader.library.find_by_hash(digest) is not None)
+        except (OSError, UnicodeError, BriefingError):
+            return False
+        return any(found) and not all(found)
 
     async def mount_footer(self) -> None:
         """Add the footer once the first frame is drawn, then have it show the keys."""
@@ -490,6 +518,39 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(PromptDialog("Tags (comma separated)", ", ".join(article.tags)), save)
 
+    def action_edit_article(self) -> None:
+        from briefing.tui.dialogs.article_form import ArticleForm
+
+        article = self.article
+        if article is None:
+            self.notify("Open an article first.")
+            return
+        library = self.reader.library
+        values = {
+            "title": article.title,
+            "source": article.meta.source,
+            "published": article.meta.published,
+            "url": article.meta.url,
+        }
+
+        def save(changes: dict[str, str]) -> str | None:
+            if library.read_only:
+                return "The library is open read-only: nothing can be changed."
+            try:
+                library.update_article(article.id, **changes)
+            except BriefingError as error:
+                return str(error)
+            return None
+
+        def saved(changed: bool | None) -> None:
+            if not changed:
+                return
+            self.reload_list()
+            self.open_article(article.id)
+            self.notify("Article details saved.")
+
+        self.app.push_screen(ArticleForm(values, save), saved)
+
     def action_toggle_removed(self) -> None:
         self.article_view.show_removed = not self.article_view.show_removed
 
@@ -592,9 +653,12 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "import_samples":
-            # Offered only on an empty library, where it is the one key the welcome text names.
-            return self.article_list.row_count == 0 and not self.article_list.search
-        if action in {"tag", "reanalyse", "add_fact", "toggle_removed"}:
+            # Offered on an empty library, where it is the one key the welcome text names, and
+            # where an import of the samples was cut short (quit during it): s finishes it.
+            if self.article_list.search:
+                return False
+            return self.article_list.row_count == 0 or self._samples_partial
+        if action in {"tag", "reanalyse", "add_fact", "toggle_removed", "edit_article"}:
             return self.article is not None
         if action in {"pin", "hide_fact"}:
             # Pin or Unpin (Hide or Restore) by the highlighted fact: one shown at a time.
@@ -622,9 +686,19 @@ class MainScreen(Screen[None]):
 
         self.start_import(ImportRequest(path=sample_articles_dir()))
 
+    @property
+    def importing(self) -> bool:
+        return self.has_class("-importing")
+
     def start_import(self, request: ImportRequest) -> None:
         if self.reader.library.read_only:
             self.notify("The library is open read-only: cannot import.", severity="warning")
+            return
+        if self.importing:
+            # One import at a time, one status line: the next waits its turn.
+            self._import_queue.append(request)
+            waiting = len(self._import_queue)
+            self.notify(f"Queued: starts when the running import ends ({waiting} waiting).")
             return
         self._listed_added = 0
         self.add_class("-importing")
@@ -632,7 +706,7 @@ class MainScreen(Screen[None]):
         self.progress_bar().update(total=None, progress=0)
         self.import_worker(request)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    @work(thread=True, group="import", exit_on_error=False)  # one at a time: start_import queues
     def import_worker(self, request: ImportRequest) -> None:
         # Imported here, in the worker thread: spaCy loads only when something needs it.
         from briefing.importing import import_paths
@@ -671,28 +745,90 @@ class MainScreen(Screen[None]):
             self.update_placeholder()
 
     def import_failed(self, message: str) -> None:
-        self.remove_class("-importing")
+        self.import_ended()
         self.notify(message, title="Import failed", severity="error", markup=False)
 
-    def import_finished(self, report: ImportReport) -> None:
+    def import_ended(self) -> None:
         self.remove_class("-importing")
+        self._samples_partial = self._some_samples_missing()
+        self._data_version = self._library_version()  # the worker's writes are listed already
+        self.refresh_bindings()
+        if self._import_queue:
+            self.start_import(self._import_queue.pop(0))
+
+    def import_finished(self, report: ImportReport) -> None:
         self.reload_list()
         self.update_placeholder()
         self.refresh_bindings()
-        summary = (
-            f"{len(report.added)} added, {len(report.present)} already in the library, "
-            f"{len(report.failed)} failed."
-        )
+        library = self.reader.library
+        titles: list[str] = []
+        for item in report.added[:3]:
+            with contextlib.suppress(BriefingError):
+                titles.append(f"“{display_safe(library.article(item.id).title)}”")
+        if len(report.added) == 1 and titles:
+            summary = f"Added {titles[0]}."
+        else:
+            summary = f"{plural(len(report.added), 'article')} added"
+            if titles:
+                summary += ": " + ", ".join(titles) + ("…" if len(report.added) > 3 else "")
+            summary += "."
+        if report.present:
+            summary += f"\n{plural(len(report.present), 'article')} already in the library."
+        if report.unsupported:
+            names = ", ".join(display_safe(Path(path).name) for path in report.unsupported[:3])
+            more = "…" if len(report.unsupported) > 3 else ""
+            summary += (
+                f"\n{plural(len(report.unsupported), 'file')} skipped (not an article "
+                f"format): {names}{more}"
+            )
         for failure in report.failed[:3]:
-            summary += f"\n{Path(failure.path).name}: {failure.reason}"
+            summary += f"\n{display_safe(Path(failure.path).name)}: {failure.reason}"
         self.notify(
             summary,
-            title="Import finished",
+            title="Import finished" + (" with failures" if report.failed else ""),
             severity="warning" if report.failed else "information",
             markup=False,
         )
-        if report.added and self.article is None:
-            self.article_list.cursor = 0
+        # Select what was imported: the first new article (or the one already there).
+        ids = report.ids
+        index = self.article_list.index_of(ids[0]) if ids else None
+        if index is not None:
+            self.article_list.cursor = index
+            if self.article is None:
+                self.open_article(ids[0], index)
+        self.import_ended()
+
+    # -- articles written by other processes ----------------------------------------------------
+
+    def _library_version(self) -> int | None:
+        with contextlib.suppress(BriefingError):
+            return self.reader.library.data_version()
+        return None
+
+    def check_library_changes(self) -> None:
+        """List what another process (`briefing add` in another terminal) stored: the store's
+        data version changes whenever another connection commits."""
+        if self.importing:
+            return  # the import lists its own articles as it stores them
+        version = self._library_version()
+        if version is None or version == self._data_version:
+            return
+        self._data_version = version
+        articles = self.article_list
+        current = articles.current
+        before = articles.row_count
+        self.reload_list()
+        if current is not None:
+            index = articles.index_of(current.id)
+            if index is not None:
+                articles.cursor = index
+        if self.article is not None:
+            self.reload_article()
+        self.update_placeholder()
+        self.refresh_bindings()
+        added = articles.row_count - before
+        if added > 0:
+            self.notify(f"{plural(added, 'new article')} in the library.")
 
     # -- export and re-analysis -----------------------------------------------------------------
 
@@ -777,12 +913,15 @@ class MainScreen(Screen[None]):
         if self.reader.library.read_only:
             self.notify("The library is open read-only: cannot re-analyse.", severity="warning")
             return
+        if self.importing:
+            self.notify("An import or re-analysis is running: press r again when it ends.")
+            return
         self.add_class("-importing")
         self.show_status("Re-analysing (loading the language model)…")
         self.progress_bar().update(total=None, progress=0)
         self.reanalyse_worker(self.article)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
+    @work(thread=True, group="import", exit_on_error=False)  # one at a time: start_import queues
     def reanalyse_worker(self, article: StoredArticle) -> None:
         # Imported here, in the worker thread: the model loads only when something needs it.
         from briefing.importing import reanalyze
@@ -799,7 +938,7 @@ class MainScreen(Screen[None]):
         self.app.call_from_thread(self.reanalysed, article.id)
 
     def reanalysed(self, article_id: int) -> None:
-        self.remove_class("-importing")
+        self.import_ended()
         if self.article is not None and self.article.id == article_id:
             self.open_article(article_id)
         self.notify("Re-analysed; your pins, notes and corrections are kept.")
