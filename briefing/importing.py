@@ -22,14 +22,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.errors import ArticleError, BriefingError
-from briefing.fetching import is_web_url
 from briefing.reading import SUPPORTED_SUFFIXES
 from briefing.store import Library, LibraryNotWritable, content_hash
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
-    from briefing.fetching import Fetcher
     from briefing.model import Analysis, CleanArticle
     from briefing.nlp import Analyzer
 
@@ -70,8 +68,6 @@ class ImportReport:
     added: list[ImportedArticle] = field(default_factory=list)
     present: list[ImportedArticle] = field(default_factory=list)  # already in the library
     failed: list[ImportFailure] = field(default_factory=list)
-    # Files found in folders but not in an article format (a .pdf, a .docx): named, not read.
-    unsupported: list[str] = field(default_factory=list)
     total: int = 0  # files found (and paths that could not be found)
 
     @property
@@ -98,14 +94,12 @@ def _os_reason(error: OSError) -> str:
 
 def find_article_files(
     paths: Iterable[str | os.PathLike[str]],
-    unsupported: list[str] | None = None,
 ) -> tuple[list[str], list[ImportFailure]]:
     """Expand files and directories (recursively) into the article files to import.
 
     Hidden files and directories are skipped, each directory is visited once even through
     symlink loops, a file reached twice is listed once, and paths that cannot be found or
-    listed come back as failures instead of stopping the rest. Regular files in folders that
-    are not in an article format are appended to ``unsupported`` when it is given.
+    listed come back as failures instead of stopping the rest.
     """
     files: list[str] = []
     failures: list[ImportFailure] = []
@@ -120,9 +114,6 @@ def find_article_files(
 
     for given in paths:
         path = os.fspath(given)
-        if is_web_url(path):
-            files.append(path)  # an http(s) URL: fetched by the import (briefing.webimport)
-            continue
         try:
             info = os.stat(path)
         except OSError as error:
@@ -131,16 +122,13 @@ def find_article_files(
         if not stat.S_ISDIR(info.st_mode):
             add_file(path, info)
             continue
-        for found, found_info in _walk(path, seen_dirs, failures, unsupported):
+        for found, found_info in _walk(path, seen_dirs, failures):
             add_file(found, found_info)
     return files, failures
 
 
 def _walk(
-    top: str,
-    seen_dirs: set[tuple[int, int]],
-    failures: list[ImportFailure],
-    unsupported: list[str] | None,
+    top: str, seen_dirs: set[tuple[int, int]], failures: list[ImportFailure]
 ) -> Iterator[tuple[str, os.stat_result]]:
     try:
         top_info = os.stat(top)
@@ -165,13 +153,9 @@ def _walk(
         except OSError:
             continue  # a dangling symlink or a file that vanished while listing: nothing to read
         if is_dir:
-            yield from _walk(entry.path, seen_dirs, failures, unsupported)
-        elif not stat.S_ISREG(info.st_mode):
-            continue
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            yield from _walk(entry.path, seen_dirs, failures)
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and stat.S_ISREG(info.st_mode):
             yield entry.path, info
-        elif unsupported is not None:
-            unsupported.append(entry.path)
 
 
 def import_paths(
@@ -191,10 +175,8 @@ def import_paths(
     """
     if library.read_only:
         raise LibraryNotWritable("the library is open read-only; cannot import")
-    unsupported: list[str] = []
-    files, failures = find_article_files(paths, unsupported)
+    files, failures = find_article_files(paths)
     run = _ImportRun(library, len(files) + len(failures), on_progress)
-    run.report.unsupported = unsupported
     for failure in failures:
         run.fail(failure.path, failure.reason)
     analyze: _BatchAnalyzer
@@ -222,7 +204,6 @@ def import_paths(
             run.store(done_batch, results)
     finally:
         analyze.close()
-        run.close()
     return run.report
 
 
@@ -240,12 +221,6 @@ class _ImportRun:
         self.library = library
         self.report = ImportReport(total=total)
         self.on_progress = on_progress
-        self.keys: dict[str, list[str]] = {}  # a web article's URL and text keys, by path
-        self.fetcher: Fetcher | None = None
-
-    def close(self) -> None:
-        if self.fetcher is not None:
-            self.fetcher.close()
 
     def progress(self, path: str) -> None:
         if self.on_progress is not None:
@@ -267,12 +242,11 @@ class _ImportRun:
 
     def read(self, path: str) -> CleanArticle | None:
         """Read and clean a file; None when it failed or is already in the library."""
-        if is_web_url(path):
-            return self.read_url(path)
-        from briefing.prepare import prepare_file
+        from briefing.cleaning import clean_article
+        from briefing.reading import read_article
 
         try:
-            article = prepare_file(path)
+            article = clean_article(read_article(path))
         except ArticleError as error:
             self.fail(path, error.reason)
             return None
@@ -293,40 +267,12 @@ class _ImportRun:
             return None
         return article
 
-    def read_url(self, url: str) -> CleanArticle | None:
-        """Fetch and read a page; None when it failed or is already in the library (the same
-        URL or the same text)."""
-        from briefing.fetching import Fetcher
-        from briefing.webimport import article_keys, fetch_article, url_key
-
-        if self.library.feeds.article_with_keys([url_key(url)]) is not None:
-            existing = self.library.feeds.article_with_keys([url_key(url)])
-            assert existing is not None
-            self.report.present.append(ImportedArticle(url, existing))
-            self.progress(url)
-            return None
-        self.fetcher = self.fetcher or Fetcher()
-        try:
-            article = fetch_article(self.fetcher, url)
-        except BriefingError as error:
-            self.fail(url, error.reason if isinstance(error, ArticleError) else str(error))
-            return None
-        keys = article_keys(article, url)
-        existing = self.library.feeds.article_with_keys(keys)
-        if existing is not None:
-            self.report.present.append(ImportedArticle(url, existing))
-            self.progress(url)
-            return None
-        self.keys[article.path] = keys
-        return article
-
     def store(self, batch: Sequence[CleanArticle], results: Sequence[Analysis | str]) -> None:
         for article, result in zip(batch, results, strict=True):
             if isinstance(result, str):
                 self.fail(article.path, result)
                 continue
-            keys = self.keys.pop(article.path, [])
-            article_id, created = self.library.add_analysis(result, article.raw_text, keys=keys)
+            article_id, created = self.library.add_analysis(result, article.raw_text)
             # Not created: the same text came twice in this import, from two paths.
             target = self.report.added if created else self.report.present
             target.append(ImportedArticle(article.path, article_id))
@@ -506,6 +452,7 @@ def reanalyze(
 
 def _article_from_text(path: str, raw_text: str) -> CleanArticle:
     """Read and clean stored raw text as if it were still the file at ``path``."""
-    from briefing.prepare import prepare_text
+    from briefing.cleaning import clean_article
+    from briefing.reading import parse_article
 
-    return prepare_text(path, raw_text)
+    return clean_article(parse_article(path, raw_text))
