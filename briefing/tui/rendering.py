@@ -63,7 +63,7 @@ _ACTOR_STYLES: dict[str, tuple[tuple[str, ...], bool, bool]] = {
     "group": (("text-secondary",), False, True),
 }
 HEADLINE_COLOUR = "text-primary"
-DISTINCT = 55  # colours closer than this (RGB distance) are too alike to tell kinds apart
+DISTINCT = 45  # colours closer than this (RGB distance) are too alike to tell kinds apart
 _FAMILY_BACKGROUNDS = {
     "economic": "error-muted",
     "trade": "warning-muted",
