@@ -228,9 +228,11 @@ def _mark_blocks(page: list[_Line], text: str) -> None:
 
 def _page_stopwords(texts: list[str]) -> frozenset[str]:
     """The function words of the page's language. English has its list; a page in another
-    language has few of those, and then the short lower-case words its long lines use most
-    serve instead (function words are the most frequent words of any language)."""
+    language has few of those, and then the short words that its long lines use most, and
+    write in lower case somewhere, serve instead (function words are the most frequent words
+    of any language; names and German nouns are always capitalized)."""
     counts: dict[str, int] = {}
+    lower: set[str] = set()
     english = total = 0
     for text in texts:
         words = _WORD.findall(text)
@@ -238,11 +240,13 @@ def _page_stopwords(texts: list[str]) -> frozenset[str]:
             continue
         total += len(words)
         english += sum(1 for w in words if w.casefold() in STOPWORDS)
-        for word in {w for w in words if w.islower() and len(w) <= 6}:
+        lower.update(w for w in words if w.islower())
+        for word in {w.casefold() for w in words if len(w) <= 6}:
             counts[word] = counts.get(word, 0) + 1
     if not total or english >= 0.15 * total:
         return STOPWORDS
-    frequent = sorted((w for w, n in counts.items() if n >= 3), key=lambda w: -counts[w])
+    frequent = [w for w, n in counts.items() if n >= 2 and w in lower]
+    frequent.sort(key=lambda w: -counts[w])
     return STOPWORDS | frozenset(frequent[:PAGE_STOPWORDS])
 
 
@@ -327,7 +331,13 @@ def _mark_menu_runs(page: list[_Line]) -> None:
 
 
 def _is_card_headline(line: _Line) -> bool:
-    return line.kind in (SHORT, BAD) and not line.sentence and line.words >= 1
+    """A line of a card's head: a headline or a section label (not a sentence, and no chrome
+    such as a caption or a share row, which stand between a story's paragraphs), or a byline."""
+    if BYLINE.fullmatch(line.text):
+        return True
+    if line.kind not in (SHORT, BAD) or line.sentence or not line.words:
+        return False
+    return not (line.chrome and is_chrome(line.text))  # a headline under "Most read" counts
 
 
 def _mark_teaser_cards(page: list[_Line]) -> None:
@@ -341,7 +351,7 @@ def _mark_teaser_cards(page: list[_Line]) -> None:
             k = j
             while k < len(page) and _is_card_headline(page[k]):
                 k += 1
-            headed = any(line.words >= 3 for line in page[j:k])
+            headed = any(line.words >= 3 and not is_chrome(line.text) for line in page[j:k])
             if not headed or k >= len(page) or page[k].kind not in (GOOD, NEAR):
                 break
             signed = any(BYLINE.fullmatch(line.text) for line in page[j:k])
