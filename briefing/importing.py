@@ -68,6 +68,8 @@ class ImportReport:
     added: list[ImportedArticle] = field(default_factory=list)
     present: list[ImportedArticle] = field(default_factory=list)  # already in the library
     failed: list[ImportFailure] = field(default_factory=list)
+    # Files found in folders but not in an article format (a .pdf, a .docx): named, not read.
+    unsupported: list[str] = field(default_factory=list)
     total: int = 0  # files found (and paths that could not be found)
 
     @property
@@ -94,12 +96,14 @@ def _os_reason(error: OSError) -> str:
 
 def find_article_files(
     paths: Iterable[str | os.PathLike[str]],
+    unsupported: list[str] | None = None,
 ) -> tuple[list[str], list[ImportFailure]]:
     """Expand files and directories (recursively) into the article files to import.
 
     Hidden files and directories are skipped, each directory is visited once even through
     symlink loops, a file reached twice is listed once, and paths that cannot be found or
-    listed come back as failures instead of stopping the rest.
+    listed come back as failures instead of stopping the rest. Regular files in folders that
+    are not in an article format are appended to ``unsupported`` when it is given.
     """
     files: list[str] = []
     failures: list[ImportFailure] = []
@@ -122,13 +126,16 @@ def find_article_files(
         if not stat.S_ISDIR(info.st_mode):
             add_file(path, info)
             continue
-        for found, found_info in _walk(path, seen_dirs, failures):
+        for found, found_info in _walk(path, seen_dirs, failures, unsupported):
             add_file(found, found_info)
     return files, failures
 
 
 def _walk(
-    top: str, seen_dirs: set[tuple[int, int]], failures: list[ImportFailure]
+    top: str,
+    seen_dirs: set[tuple[int, int]],
+    failures: list[ImportFailure],
+    unsupported: list[str] | None,
 ) -> Iterator[tuple[str, os.stat_result]]:
     try:
         top_info = os.stat(top)
@@ -153,9 +160,13 @@ def _walk(
         except OSError:
             continue  # a dangling symlink or a file that vanished while listing: nothing to read
         if is_dir:
-            yield from _walk(entry.path, seen_dirs, failures)
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and stat.S_ISREG(info.st_mode):
+            yield from _walk(entry.path, seen_dirs, failures, unsupported)
+        elif not stat.S_ISREG(info.st_mode):
+            continue
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             yield entry.path, info
+        elif unsupported is not None:
+            unsupported.append(entry.path)
 
 
 def import_paths(
@@ -175,8 +186,10 @@ def import_paths(
     """
     if library.read_only:
         raise LibraryNotWritable("the library is open read-only; cannot import")
-    files, failures = find_article_files(paths)
+    unsupported: list[str] = []
+    files, failures = find_article_files(paths, unsupported)
     run = _ImportRun(library, len(files) + len(failures), on_progress)
+    run.report.unsupported = unsupported
     for failure in failures:
         run.fail(failure.path, failure.reason)
     analyze: _BatchAnalyzer
