@@ -286,3 +286,40 @@ async def test_panes_grow_with_the_terminal(library_dir: Path) -> None:
         await pilot.resize_terminal(80, 24)  # the facts fold away; the list keeps its floor
         await pilot.pause()
         assert not facts.display and articles.size.width >= 28
+
+
+class ViewApp(App[None]):
+    def compose(self) -> Iterator[ArticleView]:
+        yield ArticleView(id="article")
+
+
+@run_async
+async def test_article_view_highlights_search_words(data_dir: Path) -> None:
+    body = "Japan imposed sanctions on [red]Russia[/red]. SANCTIONED firms and japanese banks."
+    analysis = make_analysis("Words", body, actors=[("Japan", "Japan", "country")])
+    with Library.open(data_dir) as library:
+        article_id, _ = library.add_analysis(analysis, body)
+        article = library.article(article_id)
+    app = ViewApp()
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        view.set_palette(Palette.from_variables(app.get_css_variables()))
+        view.show_article(article)
+        await pilot.pause()
+
+        def reversed_words() -> list[str]:
+            return [
+                segment.text
+                for row in screen_rows(app, view)
+                for segment in row
+                if segment.style is not None and segment.style.reverse
+            ]
+
+        assert reversed_words() == []
+        view.highlight_words(["sanction*", "JAPAN", "[red]Russia", "AND"])
+        await pilot.pause()
+        assert reversed_words() == ["Japan", "sanctions", "[red]Russia", "SANCTIONED", "japanese"]
+        assert "[red]Russia[/red]" in "".join(row_text(r) for r in screen_rows(app, view))
+        view.highlight_words([])
+        await pilot.pause()
+        assert reversed_words() == []
