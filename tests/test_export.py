@@ -656,8 +656,9 @@ def test_any_text_gives_a_well_formed_briefing(articles: list, title: str | None
     assert set(briefing.footnote_refs) == briefing.footnote_definitions
     assert briefing.footnote_definitions == {f"a{a.id}" for a in articles}
     assert_sources_are_paragraphs(briefing)
-    paths = {plain(a.path) for a in articles}
-    assert {c.content for c in briefing.all_inline_children() if c.type == "code_inline"} <= paths
+    # A file is cited by its name only, never its folder.
+    names = {re.split(r"[\\/]", plain(a.path))[-1] for a in articles}
+    assert {c.content for c in briefing.all_inline_children() if c.type == "code_inline"} <= names
 
 
 # --- Writing ------------------------------------------------------------------------------------
