@@ -52,11 +52,11 @@ async def test_first_run_imports_the_bundled_samples(empty_library_dir: Path) ->
         assert isinstance(screen, MainScreen)
         assert screen.check_action("import_samples", ()) is True
         await pilot.press("s")
-        # No check of the "-importing" state here: with the model already loaded in this
+        # No check of the importing state here: with the model already loaded in this
         # process (by earlier tests), the whole import can finish while the key is processed.
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not screen.has_class("-importing")
+        assert not screen.importing
         assert screen.article_list.row_count == len(samples)
         assert screen.check_action("import_samples", ()) is False  # offered on empty only
         await pilot.press("enter")
@@ -121,7 +121,7 @@ async def test_reanalyse_replaces_the_analysis_and_keeps_the_reader_going(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert not screen.has_class("-importing")
+        assert not screen.importing
         assert screen.article is not None and screen.article.pipeline_version != "test"
     with Library.open(library_dir) as library:
         japan = library.summaries(search="Japan expels")[0]

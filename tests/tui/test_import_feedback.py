@@ -91,14 +91,14 @@ async def test_quitting_during_an_import_asks_first(library_dir: Path) -> None:
     app = create_app(library_dir)
     async with app.run_test(size=WIDE) as pilot:
         screen = main_screen(app)
-        screen.add_class("-importing")  # as start_import marks a running import
+        screen.import_runner.busy = True  # as while a worker runs
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running and app.screen is screen
-        screen.remove_class("-importing")
+        screen.import_runner.busy = False
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running

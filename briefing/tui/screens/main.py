@@ -28,14 +28,14 @@ from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.facts_panel import FactsPanel
+from briefing.tui.widgets.import_runner import ImportRunner
 from briefing.wording import plural
 
 # Dialogs are imported where they open: they pull in widgets (TextArea, Select, ...) that the
 # reader's start does not need.
 if TYPE_CHECKING:
-    from textual.widgets import ProgressBar
-
-    from briefing.importing import ImportProgress, ImportReport
+    from briefing.importing import ImportReport
+    from briefing.store import Library
     from briefing.tui.app import ReaderApp
     from briefing.tui.dialogs.export_dialog import ExportRequest
     from briefing.tui.dialogs.import_dialog import ImportRequest
@@ -86,12 +86,10 @@ class MainScreen(Screen[None]):
         # What u undoes: each change to a fact with the fact as it was, for the whole session.
         self.undo_stack: list[tuple[str, StoredFact]] = []
         self._search_timer: Timer | None = None
-        self._listed_added = 0  # articles of the running import already shown in the list
-        self._import_queue: list[ImportRequest] = []  # imports asked for while one runs
+        self._runner: ImportRunner | None = None
         self._data_version: int | None = None  # the store's, when the list was last read
         self._samples_partial = False
         self.open_index: int | None = None  # the open article's row in the list, if known
-        self._status: tuple[Label, ProgressBar] | None = None
 
     @property
     def reader(self) -> ReaderApp:
@@ -118,29 +116,6 @@ class MainScreen(Screen[None]):
         )
         # The footer is mounted after the first frame (see on_mount): its keys are widgets of
         # their own, and the list's rows are what the user waits for.
-
-    def progress_bar(self) -> ProgressBar:
-        return self._status_line()[1]
-
-    def show_status(self, message: str | Text) -> None:
-        self._status_line()[0].update(message)
-
-    def _status_line(self) -> tuple[Label, ProgressBar]:
-        """The import status line, mounted on first use: the start-up path does without it
-        (every widget costs start-up time)."""
-        if self._status is None:
-            from textual.widgets import ProgressBar
-
-            label = Label("", id="import-label")
-            bar = ProgressBar(id="import-progress", show_eta=False)
-            footer = self.query(Footer)
-            status = Horizontal(label, bar, id="import-status")
-            if footer:
-                self.mount(status, before=footer.first())
-            else:
-                self.mount(status)
-            self._status = (label, bar)
-        return self._status
 
     def watch_sub_title(self) -> None:
         title = Text("briefing", style="bold", end="")
@@ -688,103 +663,55 @@ class MainScreen(Screen[None]):
 
     @property
     def importing(self) -> bool:
-        return self.has_class("-importing")
+        return self._runner is not None and self._runner.busy
+
+    @property
+    def import_runner(self) -> ImportRunner:
+        """The import status line and its workers, mounted on first use: the start-up path
+        does without it (every widget costs start-up time)."""
+        if self._runner is None:
+            from briefing.tui.widgets.import_runner import ImportRunner
+
+            runner = ImportRunner(self.reader.library, self.reader.save_pasted_text)
+            footer = self.query(Footer)
+            if footer:
+                self.mount(runner, before=footer.first())
+            else:
+                self.mount(runner)
+            self._runner = runner
+        return self._runner
 
     def start_import(self, request: ImportRequest) -> None:
         if self.reader.library.read_only:
             self.notify("The library is open read-only: cannot import.", severity="warning")
             return
-        if self.importing:
-            # One import at a time, one status line: the next waits its turn.
-            self._import_queue.append(request)
-            waiting = len(self._import_queue)
+        if not self.import_runner.start_import(request):
+            waiting = len(self.import_runner.queue)
             self.notify(f"Queued: starts when the running import ends ({waiting} waiting).")
-            return
-        self._listed_added = 0
-        self.add_class("-importing")
-        self.show_status("Loading the language model…")
-        self.progress_bar().update(total=None, progress=0)
-        self.import_worker(request)
 
-    @work(thread=True, group="import", exit_on_error=False)  # one at a time: start_import queues
-    def import_worker(self, request: ImportRequest) -> None:
-        # Imported here, in the worker thread: spaCy loads only when something needs it.
-        from briefing.importing import import_paths
+    @on(ImportRunner.Stored)
+    def on_import_stored(self) -> None:
+        """List new articles as they are stored."""
+        self.reload_list()
+        self.update_placeholder()
 
-        paths = [request.path] if request.path is not None else []
-        if request.text is not None:
-            paths = [self.reader.save_pasted_text(request.text)]
-        try:
-            with self.reader.library.another_connection() as library:
-                report = import_paths(
-                    library, paths, jobs=1, on_progress=self._progress_from_thread
-                )
-        except BriefingError as error:
-            self.app.call_from_thread(self.import_failed, str(error))
-            return
-        self.app.call_from_thread(self.import_finished, report)
+    @on(ImportRunner.Failed)
+    def on_import_failed(self, event: ImportRunner.Failed) -> None:
+        self.notify(event.reason, title="Import failed", severity="error", markup=False)
+        self.after_import()
 
-    def _progress_from_thread(self, progress: ImportProgress) -> None:
-        self.app.call_from_thread(self.import_progress, progress)
-
-    def import_progress(self, progress: ImportProgress) -> None:
-        """Show progress and list new articles as they are stored."""
-        name = Path(progress.current_path).name
-        self.show_status(
-            Text(
-                f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
-                f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-        )
-        self.progress_bar().update(total=max(1, progress.total), progress=progress.done)
-        if progress.added != self._listed_added:
-            self._listed_added = progress.added
-            self.reload_list()
-            self.update_placeholder()
-
-    def import_failed(self, message: str) -> None:
-        self.import_ended()
-        self.notify(message, title="Import failed", severity="error", markup=False)
-
-    def import_ended(self) -> None:
-        self.remove_class("-importing")
+    def after_import(self) -> None:
         self._samples_partial = self._some_samples_missing()
         self._data_version = self._library_version()  # the worker's writes are listed already
         self.refresh_bindings()
-        if self._import_queue:
-            self.start_import(self._import_queue.pop(0))
 
-    def import_finished(self, report: ImportReport) -> None:
+    @on(ImportRunner.Finished)
+    def on_import_finished(self, event: ImportRunner.Finished) -> None:
+        report = event.report
         self.reload_list()
         self.update_placeholder()
-        self.refresh_bindings()
-        library = self.reader.library
-        titles: list[str] = []
-        for item in report.added[:3]:
-            with contextlib.suppress(BriefingError):
-                titles.append(f"“{display_safe(library.article(item.id).title)}”")
-        if len(report.added) == 1 and titles:
-            summary = f"Added {titles[0]}."
-        else:
-            summary = f"{plural(len(report.added), 'article')} added"
-            if titles:
-                summary += ": " + ", ".join(titles) + ("…" if len(report.added) > 3 else "")
-            summary += "."
-        if report.present:
-            summary += f"\n{plural(len(report.present), 'article')} already in the library."
-        if report.unsupported:
-            names = ", ".join(display_safe(Path(path).name) for path in report.unsupported[:3])
-            more = "…" if len(report.unsupported) > 3 else ""
-            summary += (
-                f"\n{plural(len(report.unsupported), 'file')} skipped (not an article "
-                f"format): {names}{more}"
-            )
-        for failure in report.failed[:3]:
-            summary += f"\n{display_safe(Path(failure.path).name)}: {failure.reason}"
         self.notify(
-            summary,
+            import_summary(report, self.reader.library),
             title="Import finished" + (" with failures" if report.failed else ""),
             severity="warning" if report.failed else "information",
             markup=False,
@@ -796,7 +723,7 @@ class MainScreen(Screen[None]):
             self.article_list.cursor = index
             if self.article is None:
                 self.open_article(ids[0], index)
-        self.import_ended()
+        self.after_import()
 
     # -- articles written by other processes ----------------------------------------------------
 
@@ -913,32 +840,40 @@ class MainScreen(Screen[None]):
         if self.reader.library.read_only:
             self.notify("The library is open read-only: cannot re-analyse.", severity="warning")
             return
-        if self.importing:
-            self.notify("An import or re-analysis is running: press r again when it ends.")
-            return
-        self.add_class("-importing")
-        self.show_status("Re-analysing (loading the language model)…")
-        self.progress_bar().update(total=None, progress=0)
-        self.reanalyse_worker(self.article)
+        if not self.import_runner.start_reanalysis(self.article.id):
+            self.notify("Queued: re-analyses when the running import ends.")
 
-    @work(thread=True, group="import", exit_on_error=False)  # one at a time: start_import queues
-    def reanalyse_worker(self, article: StoredArticle) -> None:
-        # Imported here, in the worker thread: the model loads only when something needs it.
-        from briefing.importing import reanalyze
-
-        try:
-            with self.reader.library.another_connection() as library:
-                report = reanalyze(library, [article.id])
-        except BriefingError as error:
-            self.app.call_from_thread(self.import_failed, str(error))
-            return
-        if report.failed:
-            self.app.call_from_thread(self.import_failed, report.failed[0].reason)
-            return
-        self.app.call_from_thread(self.reanalysed, article.id)
-
-    def reanalysed(self, article_id: int) -> None:
-        self.import_ended()
-        if self.article is not None and self.article.id == article_id:
-            self.open_article(article_id)
+    @on(ImportRunner.Reanalysed)
+    def on_reanalysed(self, event: ImportRunner.Reanalysed) -> None:
+        self.after_import()
+        if self.article is not None and self.article.id == event.article_id:
+            self.open_article(event.article_id)
         self.notify("Re-analysed; your pins, notes and corrections are kept.")
+
+
+def import_summary(report: ImportReport, library: Library) -> str:
+    """What an import did, in a few lines: the articles added by name, those already there,
+    files skipped for their format, and the first failures with their reasons."""
+    titles: list[str] = []
+    for item in report.added[:3]:
+        with contextlib.suppress(BriefingError):
+            titles.append(f"“{display_safe(library.article(item.id).title)}”")
+    if len(report.added) == 1 and titles:
+        summary = f"Added {titles[0]}."
+    else:
+        summary = f"{plural(len(report.added), 'article')} added"
+        if titles:
+            summary += ": " + ", ".join(titles) + ("…" if len(report.added) > 3 else "")
+        summary += "."
+    if report.present:
+        summary += f"\n{plural(len(report.present), 'article')} already in the library."
+    if report.unsupported:
+        names = ", ".join(display_safe(Path(path).name) for path in report.unsupported[:3])
+        more = "…" if len(report.unsupported) > 3 else ""
+        summary += (
+            f"\n{plural(len(report.unsupported), 'file')} skipped (not an article format): "
+            f"{names}{more}"
+        )
+    for failure in report.failed[:3]:
+        summary += f"\n{display_safe(Path(failure.path).name)}: {failure.reason}"
+    return summary

@@ -1,0 +1,154 @@
+"""The import status line and the work behind it.
+
+One import (or re-analysis) at a time runs in a worker thread, where the language model loads;
+what is asked for meanwhile waits in a queue, so there is one status line and no worker ever
+cancels another. The worker only posts to the UI thread; the runner reports to the screen with
+messages, and the screen decides what the list and the toasts show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Label, ProgressBar
+
+from briefing.errors import BriefingError
+from briefing.tui.rendering import display_safe
+
+if TYPE_CHECKING:
+    from briefing.importing import ImportProgress, ImportReport
+    from briefing.store import Library
+    from briefing.tui.dialogs.import_dialog import ImportRequest
+
+
+@dataclass(frozen=True, slots=True)
+class _Reanalysis:
+    article_id: int
+
+
+class ImportRunner(Horizontal):
+    """Shown (class ``-busy``) while something runs."""
+
+    class Stored(Message):
+        """The running import stored more articles: time to list them."""
+
+    class Finished(Message):
+        def __init__(self, report: ImportReport) -> None:
+            super().__init__()
+            self.report = report
+
+    class Reanalysed(Message):
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Failed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, library: Library, save_pasted_text: Callable[[str], Path]) -> None:
+        # Children made here, not in compose: the first status arrives before they mount.
+        self._label = Label("", id="import-label")
+        self.progress = ProgressBar(id="import-progress", show_eta=False)
+        super().__init__(self._label, self.progress, id="import-status")
+        self.library = library
+        self.save_pasted_text = save_pasted_text
+        self.queue: list[ImportRequest | _Reanalysis] = []
+        self.busy = False
+        self._listed_added = 0
+
+    # -- asking ---------------------------------------------------------------------------------
+
+    def start_import(self, request: ImportRequest) -> bool:
+        """Import now, or queue behind what runs; False when it was queued."""
+        return self._start(request)
+
+    def start_reanalysis(self, article_id: int) -> bool:
+        return self._start(_Reanalysis(article_id))
+
+    def _start(self, job: ImportRequest | _Reanalysis) -> bool:
+        if self.busy:
+            self.queue.append(job)
+            return False
+        self.busy = True
+        self.add_class("-busy")
+        self._listed_added = 0
+        self.progress.update(total=None, progress=0)
+        if isinstance(job, _Reanalysis):
+            self.show("Re-analysing (loading the language model)…")
+            self.reanalyse_worker(job.article_id)
+        else:
+            self.show("Loading the language model…")
+            self.import_worker(job)
+        return True
+
+    def _ended(self, message: Message) -> None:
+        self.busy = False
+        self.remove_class("-busy")
+        self.post_message(message)
+        if self.queue:
+            self._start(self.queue.pop(0))
+
+    # -- the status line ------------------------------------------------------------------------
+
+    def show(self, message: str | Text) -> None:
+        self._label.update(message)
+
+    def _progress(self, progress: ImportProgress) -> None:
+        name = Path(progress.current_path).name
+        self.show(
+            Text(
+                f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
+                f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+        self.progress.update(total=max(1, progress.total), progress=progress.done)
+        if progress.added != self._listed_added:
+            self._listed_added = progress.added
+            self.post_message(self.Stored())
+
+    # -- the workers (they only post to the UI thread) ----------------------------------------
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def import_worker(self, request: ImportRequest) -> None:
+        # Imported here, in the worker thread: spaCy loads only when something needs it.
+        from briefing.importing import import_paths
+
+        def progress(update: ImportProgress) -> None:
+            self.app.call_from_thread(self._progress, update)
+
+        try:
+            paths = [request.path] if request.path is not None else []
+            if request.text is not None:
+                paths = [self.save_pasted_text(request.text)]
+            with self.library.another_connection() as library:
+                report = import_paths(library, paths, jobs=1, on_progress=progress)
+        except (BriefingError, OSError) as error:
+            self.app.call_from_thread(self._ended, self.Failed(str(error)))
+            return
+        self.app.call_from_thread(self._ended, self.Finished(report))
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def reanalyse_worker(self, article_id: int) -> None:
+        from briefing.importing import reanalyze
+
+        try:
+            with self.library.another_connection() as library:
+                report = reanalyze(library, [article_id])
+        except BriefingError as error:
+            self.app.call_from_thread(self._ended, self.Failed(str(error)))
+            return
+        if report.failed:
+            self.app.call_from_thread(self._ended, self.Failed(report.failed[0].reason))
+            return
+        self.app.call_from_thread(self._ended, self.Reanalysed(article_id))
