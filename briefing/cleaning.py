@@ -45,7 +45,10 @@ def clean_article(raw: RawArticle) -> CleanArticle:
         if line.strip()
     ]
     page = _page_lines(raw, lines)
-    if is_page_dump([line.text for line in page]):
+    chrome = chrome_lines([line.text for line in page])
+    if _is_dump(page, chrome):
+        for page_line, drop in zip(page, chrome, strict=True):
+            page_line.chrome = drop
         return _clean_dump(raw, page)
     dropped = chrome_lines([line for _, line in lines])
     kept: dict[int, list[str]] = {}
@@ -272,16 +275,17 @@ def _link_like(line: _Line) -> bool:
 def is_page_dump(lines: list[str]) -> bool:
     """Whether a text is a whole page rather than an article: it holds many link-like lines
     (menus, section names, headline lists) that no chrome pattern explains."""
-    page = [_line(text, None) for text in lines]
-    chrome = chrome_lines(lines)
+    return _is_dump([_line(text, None) for text in lines], chrome_lines(lines))
+
+
+def _is_dump(page: list[_Line], chrome: list[bool]) -> bool:
     links = sum(1 for line, drop in zip(page, chrome, strict=True) if not drop and _link_like(line))
     return links >= 10 and links >= 0.2 * len(page)
 
 
 def _classify(page: list[_Line]) -> None:
-    """Each line's class by its own shape, then by its neighbours'."""
-    for line, drop in zip(page, chrome_lines([line.text for line in page]), strict=True):
-        line.chrome = drop
+    """Each line's class by its own shape (its chrome flag already set), then by its
+    neighbours'."""
     seen: dict[str, int] = {}
     for line in page:
         key = line.text.casefold()
