@@ -39,9 +39,18 @@ class ReaderApp(App[None]):
     TITLE = "briefing"
     COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit briefing (everything is saved)"),
+        Binding(
+            "question_mark", "help", "Help", id="app.help", tooltip="Every key, where it works"
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            id="app.palette",
+            tooltip="The command palette: every action by name",
+        ),
     ]
 
     def __init__(

@@ -12,6 +12,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from briefing.tui.dialogs.help import describe, key_label
+
 
 class ReaderCommands(Provider):
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
@@ -25,9 +27,12 @@ class ReaderCommands(Provider):
             for binding in bindings:
                 if binding.id in seen or not binding.description:
                     continue
+                if binding.action == "command_palette":
+                    continue  # the palette does not list itself
                 seen.add(binding.id or binding.action)
                 name = f"{binding.description} ({title.lower()})"
-                yield name, f"key: {binding.key}", partial(_run, node, binding.action)
+                help_text = f"{describe(binding)} · key {key_label(binding.key)}"
+                yield name, help_text, partial(_run, node, binding.action)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():

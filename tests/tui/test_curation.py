@@ -217,3 +217,41 @@ async def test_whatever_takes_focus_is_visible_in_a_narrow_terminal(library_dir:
         await pilot.press("z", "tab")  # zen, then another pane: zen gives way
         await pilot.pause()
         assert app.focused is not None and app.focused.region.width > 0
+
+
+@run_async
+async def test_add_fact_takes_a_sentence_in_sight_when_the_cursor_scrolled_away(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab")
+        await pilot.pause()
+        view = screen.article_view
+        assert view.cursor == 0
+        view.scroll_to(y=12, animate=False)  # as the mouse wheel does: the cursor stays behind
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FactForm)
+        top = round(view.scroll_y)
+        assert top <= view.cursor < top + view.scrollable_content_region.height
+        offset = view.current_offset()
+        assert offset is not None and offset >= view._lines[top].body_start
+
+
+@run_async
+async def test_search_words_are_marked_in_the_open_article(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("slash", *"coal", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.article is not None and "coal" in screen.article.body.lower()
+        assert screen.article_view.search_words
+        await pilot.press("slash", "ctrl+u", "enter")
+        await pilot.pause()
+        assert not screen.article_view.search_words

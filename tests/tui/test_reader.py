@@ -223,11 +223,57 @@ async def test_help_lists_every_binding(library_dir: Path) -> None:
         ]
         assert len(every) > 30
         for binding in every:
-            assert binding.id and binding.description, binding
-            assert binding.description in shown
+            assert binding.id and binding.description and binding.tooltip, binding
+            # Help says what each key does in a sentence, not the footer's one-word label.
+            assert binding.tooltip in shown
+            assert len(binding.tooltip.split()) >= 2, binding
+        # j and k scroll the help, as they scroll everything else.
+        scroller = help_screen.query_one("#help")
+        assert scroller.max_scroll_y > 0
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert scroller.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert scroller.scroll_y == 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert scroller.scroll_y == scroller.max_scroll_y
         await pilot.press("escape", "l")
         await pilot.pause()
         assert isinstance(app.screen, LegendScreen)
+
+
+@run_async
+async def test_palette_names_keys_as_typed_and_does_not_list_itself(library_dir: Path) -> None:
+    from briefing.tui.commands import ReaderCommands
+
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        provider = ReaderCommands(app.screen)
+        commands = {name: help_text for name, help_text, _ in provider.commands()}
+        assert commands
+        assert not any("question_mark" in text or "key: " in text for text in commands.values())
+        assert not any(name.startswith("Commands") for name in commands)
+        assert "key ?" in commands["Help (everywhere)"]
+        assert commands["Pin (facts)"].startswith("Pin the fact")
+
+
+@run_async
+async def test_the_footer_fits_80_columns_in_every_pane(library_dir: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = create_app(library_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in ([], ["enter"], ["tab"], ["F"]):
+            if keys:
+                await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            used = sum(key.outer_size.width for key in app.screen.query(FooterKey))
+            assert 0 < used <= 80, (type(app.focused).__name__, used)
 
 
 def main_screen_of(app: ReaderApp) -> MainScreen:

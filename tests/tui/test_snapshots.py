@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+from textual.theme import BUILTIN_THEMES
+
 from briefing.store import Library
 from briefing.tui.app import create_app
 
@@ -57,3 +60,14 @@ def test_hostile_markup_article(data_dir: Path, snap_compare: SnapCompare) -> No
         article_id, _ = library.add_analysis(analysis, body)
     app = create_app(data_dir, open_article=article_id)
     assert snap_compare(app, terminal_size=(120, 30))
+
+
+@pytest.mark.parametrize("theme", sorted(BUILTIN_THEMES))
+def test_marked_lines_and_list_meta_in_every_theme(
+    library_dir: Path, snap_compare: SnapCompare, theme: str
+) -> None:
+    """A fact's marked evidence lines and the list's muted meta lines, readable in each built-in
+    theme (the contrast itself is measured in test_themes.py; this is the picture to review)."""
+    app = create_app(library_dir)
+    app.theme = theme
+    assert snap_compare(app, press=["enter", "tab", "tab", "j"], terminal_size=(120, 24))

@@ -45,6 +45,12 @@ def key_label(keys: str) -> str:
     return " / ".join(KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
+def describe(binding: Binding) -> str:
+    """What a key does, as a sentence where the binding has one (its tooltip), else its
+    footer label."""
+    return binding.tooltip or binding.description
+
+
 def bindings_table(sections: Sequence[HelpSection]) -> Table:
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
     table.add_column("key", no_wrap=True, style="bold")
@@ -52,16 +58,41 @@ def bindings_table(sections: Sequence[HelpSection]) -> Table:
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), Text(""))
         for binding in bindings:
-            table.add_row(Text(key_label(binding.key)), Text(binding.description))
+            table.add_row(Text(key_label(binding.key)), Text(describe(binding)))
         table.add_row(Text(""), Text(""))
     return table
 
 
 class _Modal(ModalScreen[None]):
+    """A scrolling page of reference (help, legend): the reader's movement keys scroll it."""
+
     CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="modal.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="modal.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="modal.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="modal.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="modal.page_up"),
+        Binding("g,home", "edge(False)", "Top", show=False, id="modal.top"),
+        Binding("G,end", "edge(True)", "Bottom", show=False, id="modal.bottom"),
     ]
+
+    @property
+    def scroller(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self.scroller.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.scroller.scrollable_content_region.height - 1)
+        self.scroller.scroll_relative(y=direction * step, animate=False)
+
+    def action_edge(self, end: bool) -> None:
+        if end:
+            self.scroller.scroll_end(animate=False)
+        else:
+            self.scroller.scroll_home(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

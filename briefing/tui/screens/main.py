@@ -58,26 +58,151 @@ WELCOME = (
 
 
 class MainScreen(Screen[None]):
+    # Descriptions are the footer's short labels; tooltips are the help screen's and the
+    # palette's sentences.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="main.next_pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="main.prev_pane"),
-        Binding("n", "step_article(1)", "Next", id="main.next_article"),
-        Binding("p", "step_article(-1)", "Prev", show=False, id="main.previous_article"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("escape", "back", "Back", show=False, id="main.back"),
-        Binding("space", "scroll_article", "Scroll", show=False, id="main.scroll"),
-        Binding("a", "add_fact", "Add fact", id="main.add_fact"),
-        Binding("u", "undo", "Undo", show=False, id="main.undo"),
-        Binding("t", "tag", "Tag", show=False, id="main.tag"),
-        Binding("E", "edit_article", "Edit details", show=False, id="main.edit_article"),
-        Binding("x", "export", "Export", show=False, id="main.export"),
-        Binding("r", "reanalyse", "Re-analyse", show=False, id="main.reanalyse"),
-        Binding("i", "import", "Import", id="main.import"),
-        Binding("s", "import_samples", "Samples", id="main.import_samples"),
-        Binding("F", "toggle_facts", "Facts", id="main.toggle_facts"),
-        Binding("z", "zen", "Zen", show=False, id="main.zen"),
-        Binding("b", "toggle_removed", "Page chrome", show=False, id="main.toggle_removed"),
-        Binding("l", "legend", "Legend", show=False, id="main.legend"),
+        Binding(
+            "tab",
+            "cycle_pane(1)",
+            "Next pane",
+            show=False,
+            id="main.next_pane",
+            tooltip="Move to the next pane (list, article, facts)",
+        ),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous pane",
+            show=False,
+            id="main.prev_pane",
+            tooltip="Move to the previous pane",
+        ),
+        Binding(
+            "n",
+            "step_article(1)",
+            "Next",
+            id="main.next_article",
+            tooltip="Open the next article in the list",
+        ),
+        Binding(
+            "p",
+            "step_article(-1)",
+            "Prev",
+            show=False,
+            id="main.previous_article",
+            tooltip="Open the previous article in the list",
+        ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="main.search",
+            tooltip="Search the library's full text (Esc in the list clears it)",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="main.back",
+            tooltip="Back out: zen mode, the folded-in facts panel, the search box",
+        ),
+        Binding(
+            "space",
+            "scroll_article",
+            "Scroll",
+            show=False,
+            id="main.scroll",
+            tooltip="Scroll the article a screen down",
+        ),
+        Binding(
+            "a",
+            "add_fact",
+            "Add fact",
+            show=False,
+            id="main.add_fact",
+            tooltip="Add a fact for the sentence under the article's cursor",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            id="main.undo",
+            tooltip="Undo the last pin, note, edit, hide or restore of a fact",
+        ),
+        Binding(
+            "t",
+            "tag",
+            "Tag",
+            show=False,
+            id="main.tag",
+            tooltip="Edit the open article's tags (comma separated)",
+        ),
+        Binding(
+            "E",
+            "edit_article",
+            "Edit details",
+            show=False,
+            id="main.edit_article",
+            tooltip="Correct the open article's headline, source, date or URL",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            id="main.export",
+            tooltip="Export a briefing in Markdown: this article, the search results or all",
+        ),
+        Binding(
+            "r",
+            "reanalyse",
+            "Re-analyse",
+            show=False,
+            id="main.reanalyse",
+            tooltip="Analyse the open article again (keeps pins, notes, corrections)",
+        ),
+        Binding(
+            "i",
+            "import",
+            "Import",
+            id="main.import",
+            tooltip="Import a file or folder, or paste an article",
+        ),
+        Binding(
+            "s",
+            "import_samples",
+            "Samples",
+            id="main.import_samples",
+            tooltip="Import the bundled sample articles",
+        ),
+        Binding(
+            "F",
+            "toggle_facts",
+            "Facts",
+            id="main.toggle_facts",
+            tooltip="Go to the facts panel (it folds in on narrow terminals)",
+        ),
+        Binding(
+            "z", "zen", "Zen", show=False, id="main.zen", tooltip="Zen mode: the article alone"
+        ),
+        Binding(
+            "b",
+            "toggle_removed",
+            "Page chrome",
+            show=False,
+            id="main.toggle_removed",
+            tooltip="Show or hide the page chrome removed from the article, dimmed",
+        ),
+        Binding(
+            "l",
+            "legend",
+            "Legend",
+            show=False,
+            id="main.legend",
+            tooltip="What the highlights' colours and marks mean",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -174,7 +299,7 @@ class MainScreen(Screen[None]):
 
     async def mount_footer(self) -> None:
         """Add the footer once the first frame is drawn, then have it show the keys."""
-        await self.mount(Footer(compact=True))
+        await self.mount(Footer(compact=True, show_command_palette=False))
         self.refresh_bindings()
 
     def reload_list(self) -> None:
@@ -423,6 +548,7 @@ class MainScreen(Screen[None]):
         if article is None:
             self.notify("Open an article first.")
             return
+        self.article_view.bring_cursor_into_view()
         span = self.article_view.current_sentence()
         if span is None:
             self.notify("Move the cursor into the article's text first (Tab, then j/k).")
@@ -617,6 +743,7 @@ class MainScreen(Screen[None]):
             self._search_timer.stop()
             self._search_timer = None
         query = self.query_one("#filter", Input).value
+        self.article_view.highlight_words(query.split())
         try:
             self.article_list.set_search(query)
             self.open_index = None  # rows moved: found again by id when needed

@@ -42,13 +42,52 @@ class ArticleList(ScrollView, can_focus=True):
     """Newest first; two lines per article (headline, then source · date · facts · tags)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("g,home", "first", "First", show=False, id="list.first"),
-        Binding("G,end", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "open", "Open", id="list.open"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="list.down",
+            tooltip="Next article in the list",
+        ),
+        Binding(
+            "k,up",
+            "cursor_up",
+            "Up",
+            show=False,
+            id="list.up",
+            tooltip="Previous article in the list",
+        ),
+        Binding(
+            "g,home",
+            "first",
+            "First",
+            show=False,
+            id="list.first",
+            tooltip="First article (newest)",
+        ),
+        Binding(
+            "G,end", "last", "Last", show=False, id="list.last", tooltip="Last article (oldest)"
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="A screen of articles down",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Page up",
+            show=False,
+            id="list.page_up",
+            tooltip="A screen of articles up",
+        ),
+        Binding(
+            "enter", "open", "Open", id="list.open", tooltip="Open the article under the cursor"
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

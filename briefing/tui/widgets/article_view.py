@@ -52,12 +52,40 @@ class ArticleView(ScrollView, can_focus=True):
     """Shows one ``StoredArticle``. ``cursor`` is a display line; its sentence is "current"."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="article.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="article.up"),
-        Binding("g,home", "first", "Top", show=False, id="article.top"),
-        Binding("G,end", "last", "Bottom", show=False, id="article.bottom"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="article.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Down",
+            show=False,
+            id="article.down",
+            tooltip="Cursor a line down",
+        ),
+        Binding("k,up", "cursor_up", "Up", show=False, id="article.up", tooltip="Cursor a line up"),
+        Binding(
+            "g,home", "first", "Top", show=False, id="article.top", tooltip="Top of the article"
+        ),
+        Binding(
+            "G,end", "last", "Bottom", show=False, id="article.bottom", tooltip="End of the article"
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="article.page_down",
+            tooltip="A screen down",
+        ),
+        Binding(
+            "pageup", "page(-1)", "Page up", show=False, id="article.page_up", tooltip="A screen up"
+        ),
+        # Shown here, where the sentence under the cursor is in sight.
+        Binding(
+            "a",
+            "screen.add_fact",
+            "Add fact",
+            id="article.add_fact",
+            tooltip="Add a fact for the sentence under the cursor",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article-view--cursor", "article-view--marker"}
@@ -232,6 +260,14 @@ class ArticleView(ScrollView, can_focus=True):
         index = max(self.cursor, self._first_body_line)
         line = self._lines[min(index, len(self._lines) - 1)]
         return line.body_start
+
+    def bring_cursor_into_view(self) -> None:
+        """Put the cursor on the first line in sight when it has scrolled out of view, so that
+        "the sentence under the cursor" is one the reader can see."""
+        top = round(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if not top <= self.cursor < top + height:
+            self.cursor = min(max(top, self._first_body_line), max(0, len(self._lines) - 1))
 
     def current_sentence(self) -> tuple[int, int] | None:
         offset = self.current_offset()

@@ -66,19 +66,53 @@ def fact_prompt(fact: StoredFact) -> Table:
 
 class FactsPanel(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="facts.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="facts.up"),
-        Binding("g", "first", "First", show=False, id="facts.first"),
-        Binding("G", "last", "Last", show=False, id="facts.last"),
+        Binding("j", "cursor_down", "Down", show=False, id="facts.down", tooltip="Next fact"),
+        Binding("k", "cursor_up", "Up", show=False, id="facts.up", tooltip="Previous fact"),
+        Binding("g", "first", "First", show=False, id="facts.first", tooltip="First fact"),
+        Binding("G", "last", "Last", show=False, id="facts.last", tooltip="Last fact"),
         # Two bindings on one key: the screen enables the one that fits the highlighted fact,
         # so the footer says what the key will do.
-        Binding("space,f", "screen.pin(True)", "Pin", id="facts.pin"),
-        Binding("space,f", "screen.pin(False)", "Unpin", id="facts.unpin"),
-        Binding("e", "screen.edit_fact", "Edit", id="facts.edit"),
-        Binding("N", "screen.edit_note", "Note", id="facts.note"),
-        Binding("d", "screen.hide_fact(True)", "Hide", id="facts.hide"),
-        Binding("d", "screen.hide_fact(False)", "Restore", id="facts.restore"),
-        Binding("H", "screen.toggle_hidden_facts", "Hidden facts", id="facts.show_hidden"),
+        Binding(
+            "space,f",
+            "screen.pin(True)",
+            "Pin",
+            id="facts.pin",
+            tooltip="Pin the fact (pinned facts lead the briefing)",
+        ),
+        Binding(
+            "space,f", "screen.pin(False)", "Unpin", id="facts.unpin", tooltip="Unpin the fact"
+        ),
+        Binding(
+            "e",
+            "screen.edit_fact",
+            "Edit",
+            id="facts.edit",
+            tooltip="Correct the fact's measure, actor, target, quantity, time or status",
+        ),
+        Binding(
+            "N", "screen.edit_note", "Note", id="facts.note", tooltip="Write a note on the fact"
+        ),
+        Binding(
+            "d",
+            "screen.hide_fact(True)",
+            "Hide",
+            id="facts.hide",
+            tooltip="Hide the fact (u undoes; H lists hidden facts)",
+        ),
+        Binding(
+            "d",
+            "screen.hide_fact(False)",
+            "Restore",
+            id="facts.restore",
+            tooltip="Restore the hidden fact",
+        ),
+        Binding(
+            "H",
+            "screen.toggle_hidden_facts",
+            "Hidden",
+            id="facts.show_hidden",
+            tooltip="List the article's hidden facts too, to restore them",
+        ),
     ]
 
     def __init__(
