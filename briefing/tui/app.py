@@ -67,6 +67,12 @@ class ReaderApp(App[None]):
         self.open_article_id = open_article_id
         self.startup_notice = notice
         self.settings = Settings.load(data_dir)
+        if self.no_color:
+            # The ANSI themes mean "the terminal's own colours", which NO_COLOR turns off;
+            # Textual's filter then draws them black on black. Not offered.
+            for name, theme in list(self.available_themes.items()):
+                if theme.ansi:
+                    self.unregister_theme(name)
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 

@@ -178,9 +178,9 @@ async def test_marked_lines_list_and_headline_read_in_every_theme(
         problems: list[str] = []
         for theme in THEMES:
             if no_color and BUILTIN_THEMES[theme].ansi:
-                # Textual's NO_COLOR filter, chosen when the app starts, turns the terminal's
-                # default colours to black on a later switch to an ANSI theme: the whole
-                # screen, not these widgets (a Textual limitation, reported).
+                # Textual's NO_COLOR filter draws the ANSI themes black on black: under
+                # NO_COLOR the reader does not offer them (test below).
+                assert theme not in app.available_themes
                 continue
             await show_theme(app, pilot, theme)
             problems += check_screen(app, theme)
@@ -323,3 +323,18 @@ async def test_article_view_highlights_search_words(data_dir: Path) -> None:
         view.highlight_words([])
         await pilot.pause()
         assert reversed_words() == []
+
+
+def test_no_color_never_starts_in_an_ansi_theme(
+    library_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A theme saved in settings.json from a colour session must not blank the screen of a
+    NO_COLOR session."""
+    (library_dir / "settings.json").write_text('{"theme": "ansi-dark"}', encoding="utf-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = create_app(library_dir)
+    try:
+        assert app.theme != "ansi-dark"
+        assert not any(theme.ansi for theme in app.available_themes.values())
+    finally:
+        app.library.close()
