@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.errors import ArticleError, BriefingError
+from briefing.fetching import is_web_url
 from briefing.reading import SUPPORTED_SUFFIXES
 from briefing.store import Library, LibraryNotWritable, content_hash
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
+    from briefing.fetching import Fetcher
     from briefing.model import Analysis, CleanArticle
     from briefing.nlp import Analyzer
 
@@ -118,6 +120,9 @@ def find_article_files(
 
     for given in paths:
         path = os.fspath(given)
+        if is_web_url(path):
+            files.append(path)  # an http(s) URL: fetched by the import (briefing.webimport)
+            continue
         try:
             info = os.stat(path)
         except OSError as error:
@@ -217,6 +222,7 @@ def import_paths(
             run.store(done_batch, results)
     finally:
         analyze.close()
+        run.close()
     return run.report
 
 
@@ -234,6 +240,12 @@ class _ImportRun:
         self.library = library
         self.report = ImportReport(total=total)
         self.on_progress = on_progress
+        self.keys: dict[str, list[str]] = {}  # a web article's URL and text keys, by path
+        self.fetcher: Fetcher | None = None
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
     def progress(self, path: str) -> None:
         if self.on_progress is not None:
@@ -255,11 +267,12 @@ class _ImportRun:
 
     def read(self, path: str) -> CleanArticle | None:
         """Read and clean a file; None when it failed or is already in the library."""
-        from briefing.cleaning import clean_article
-        from briefing.reading import read_article
+        if is_web_url(path):
+            return self.read_url(path)
+        from briefing.prepare import prepare_file
 
         try:
-            article = clean_article(read_article(path))
+            article = prepare_file(path)
         except ArticleError as error:
             self.fail(path, error.reason)
             return None
@@ -280,12 +293,39 @@ class _ImportRun:
             return None
         return article
 
+    def read_url(self, url: str) -> CleanArticle | None:
+        """Fetch and read a page; None when it failed or is already in the library (the same
+        URL or the same text)."""
+        from briefing.fetching import Fetcher
+        from briefing.webimport import article_keys, fetch_article, url_key
+
+        existing = self.library.feeds.article_with_keys([url_key(url)])
+        if existing is not None:  # the same URL: not fetched again
+            self.report.present.append(ImportedArticle(url, existing))
+            self.progress(url)
+            return None
+        self.fetcher = self.fetcher or Fetcher()
+        try:
+            article = fetch_article(self.fetcher, url)
+        except BriefingError as error:
+            self.fail(url, error.reason if isinstance(error, ArticleError) else str(error))
+            return None
+        keys = article_keys(article, url)
+        existing = self.library.feeds.article_with_keys(keys)
+        if existing is not None:
+            self.report.present.append(ImportedArticle(url, existing))
+            self.progress(url)
+            return None
+        self.keys[article.path] = keys
+        return article
+
     def store(self, batch: Sequence[CleanArticle], results: Sequence[Analysis | str]) -> None:
         for article, result in zip(batch, results, strict=True):
             if isinstance(result, str):
                 self.fail(article.path, result)
                 continue
-            article_id, created = self.library.add_analysis(result, article.raw_text)
+            keys = self.keys.pop(article.path, [])
+            article_id, created = self.library.add_analysis(result, article.raw_text, keys=keys)
             # Not created: the same text came twice in this import, from two paths.
             target = self.report.added if created else self.report.present
             target.append(ImportedArticle(article.path, article_id))
@@ -465,7 +505,6 @@ def reanalyze(
 
 def _article_from_text(path: str, raw_text: str) -> CleanArticle:
     """Read and clean stored raw text as if it were still the file at ``path``."""
-    from briefing.cleaning import clean_article
-    from briefing.reading import parse_article
+    from briefing.prepare import prepare_text
 
-    return clean_article(parse_article(path, raw_text))
+    return prepare_text(path, raw_text)

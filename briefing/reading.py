@@ -1,4 +1,4 @@
-"""Reading article files (.txt, .md) into a RawArticle.
+"""Reading article files (.txt, .md, and .html through briefing.htmlpage) into a RawArticle.
 
 A file is bytes of unknown encoding and layout. This module decides what it is (text or not),
 decodes it, and splits it into headline, standfirst (dek), metadata and body paragraphs. It
@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from briefing.chrome import is_chrome, is_consent_notice
 from briefing.errors import ArticleError
+from briefing.htmlpage import HTML_SUFFIXES, decode_html, looks_like_html, read_html
 from briefing.model import ArticleMeta, RawArticle
 
 # Larger files are refused: a news article is tens of kilobytes; a 5 MB "article" is a mistake
@@ -31,7 +32,7 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
 # A standfirst is a short line; anything longer is the first paragraph of the story.
 MAX_DEK_CHARS = 300
@@ -81,14 +82,25 @@ def read_article(path: str | os.PathLike[str]) -> RawArticle:
         raise ArticleError(
             shown,
             f"unsupported file type '{display_path(file.suffix)}' "
-            "(briefing reads .txt, .text, .md, .markdown)",
+            "(briefing reads .txt, .text, .md, .markdown, .html, .htm)",
         )
+    if suffix in HTML_SUFFIXES:
+        return parse_article(path, decode_html(data, shown))
     return parse_article(path, decode_article_bytes(data, shown))
 
 
 def parse_article(path: str | os.PathLike[str], text: str) -> RawArticle:
     """Parse decoded article text as the file at ``path`` would be (its suffix picks Markdown
-    or plain text). Used by ``read_article`` and to re-read text kept in the library."""
+    or plain text). Used by ``read_article`` and to re-read text kept in the library.
+
+    HTML (an .html file, a page fetched from an http(s) URL, or a whole page pasted as text) is
+    read by :func:`briefing.htmlpage.read_html`."""
+    suffix = Path(path).suffix.lower()
+    is_url = bool(re.match(r"https?://", str(path), re.IGNORECASE))
+    if suffix in HTML_SUFFIXES or ((is_url or suffix in TEXT_SUFFIXES) and looks_like_html(text)):
+        if not text.strip():
+            raise ArticleError(display_path(path), "no text in file (only whitespace)")
+        return read_html(str(path), text, url=str(path) if is_url else None)
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     if not text.strip():
         raise ArticleError(display_path(path), "no text in file (only whitespace)")

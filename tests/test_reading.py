@@ -340,7 +340,7 @@ def test_encodings_and_line_endings(tmp_path: Path, data: bytes) -> None:
         ("mojibake.txt", bytes(range(0xA0, 0x100)) * 8, "cannot decode"),
         ("controls.txt", bytes(range(1, 9)) * 40, "binary"),
         ("report.pdf", b"Headline\nBody\n", "unsupported file type '.pdf'"),
-        ("page.html", b"<p>Headline</p>", "unsupported file type '.html'"),
+        ("page.odt", b"Headline\nBody\n", "unsupported file type '.odt'"),
     ],
 )
 def test_bad_files_give_one_clear_line(tmp_path: Path, name: str, data: bytes, reason: str) -> None:

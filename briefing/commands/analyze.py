@@ -28,15 +28,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from briefing.cleaning import clean_article
     from briefing.nlp import Analyzer
-    from briefing.reading import read_article
+    from briefing.prepare import prepare_file
 
     articles = []
     failed = 0
     for path in args.paths:
         try:
-            articles.append(clean_article(read_article(path)))
+            articles.append(prepare_file(path))
         except BriefingError as error:
             print(f"briefing: {error}", file=sys.stderr)
             failed += 1

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 from briefing.errors import BriefingError, InvalidValue
 from briefing.model import MEASURE_TYPES, STATUSES, Actor, Analysis, ArticleMeta, Fact, Measure
 from briefing.store import paths
+from briefing.store.feeds import FeedStore, find_article, record_keys
 from briefing.store.records import ArticleSummary, StoredArticle, StoredFact
 from briefing.store.schema import SCHEMA_VERSION, migrate
 
@@ -482,17 +483,22 @@ class Library:
             row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
         return None if row is None else int(row[0])
 
-    def add_analysis(self, analysis: Analysis, raw_text: str) -> tuple[int, bool]:
+    def add_analysis(
+        self, analysis: Analysis, raw_text: str, *, keys: Sequence[str] = ()
+    ) -> tuple[int, bool]:
         """Store an analysed article; return ``(id, created)``.
 
         An article whose normalised text is already stored is not stored again: that returns
-        the existing id and ``False``.
+        the existing id and ``False``. So is one stored under any of ``keys`` (a web page's
+        normalized URL or text digest, see :mod:`briefing.store.feeds`), recorded with it.
         """
         digest = content_hash(raw_text)
         with self._write() as db:
             row = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,)).fetchone()
-            if row is not None:
-                return int(row[0]), False
+            existing = int(row[0]) if row is not None else find_article(db, keys)
+            if existing is not None:
+                record_keys(db, existing, keys)
+                return existing, False
             cursor = db.execute(
                 """
                 INSERT INTO articles (
@@ -520,7 +526,13 @@ class Library:
             article_id = int(cursor.lastrowid or 0)
             self._insert_machine_facts(db, article_id, analysis.facts)
             self._insert_tags(db, article_id, analysis.meta.tags)
+            record_keys(db, article_id, keys)
         return article_id, True
+
+    @property
+    def feeds(self) -> FeedStore:
+        """The library's feeds (subscriptions, entries seen): see :mod:`briefing.store.feeds`."""
+        return FeedStore(self)
 
     def count(self, *, tag: str | None = None, search: str | None = None) -> int:
         """How many articles :meth:`summaries` would list with these filters."""
