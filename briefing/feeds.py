@@ -60,10 +60,10 @@ def parse_feed(data: bytes, url: str) -> Feed:
         raise FeedError(f"{url}: not a feed ({type(error).__name__})") from None
     feed = parsed.get("feed", {})
     version = parsed.get("version") or ""
-    if not version and not parsed.get("entries"):
+    if not parsed.get("entries") and (not version or parsed.get("bozo")):
         bozo = parsed.get("bozo_exception")
         detail = f" ({_one_line(str(bozo))[:120]})" if bozo else ""
-        raise FeedError(f"{url}: not an RSS or Atom feed{detail}")
+        raise FeedError(f"{url}: not an RSS or Atom feed, or a malformed one{detail}")
     entries = tuple(_entry(item) for item in parsed.get("entries") or ())
     return Feed(
         title=_one_line(str(feed.get("title") or "")) or None,

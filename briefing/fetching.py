@@ -271,7 +271,10 @@ class Fetcher:
         except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as error:
             raise FetchError(url, f"the connection broke ({_first_line(error)})") from None
         except httpx.InvalidURL as error:
-            raise FetchError(url, f"not a valid URL ({_first_line(error)})") from None
+            # The URL asked for passed check_url: httpx stumbled on the redirect's Location.
+            raise FetchError(
+                url, f"redirected to a refused link (an invalid URL: {_first_line(error)})"
+            ) from None
         except httpx.HTTPError as error:
             raise FetchError(url, f"fetch failed ({_first_line(error)})") from None
 

@@ -165,8 +165,10 @@ def read_html(path: str, html: str, *, url: str | None = None) -> RawArticle:
         title = _title_from(lines[0]) if lines else "(untitled page)"
     shown = page_lines(html)
     dek = _dek(_one_line(str(found.get("description") or "")), lines, shown)
-    if dek and lines and _same(lines[0], dek):
-        lines.pop(0)
+    # The headline and standfirst printed at the top of the story are not body text, in
+    # whichever order the page prints them.
+    head = [line for line in lines[:3] if not (_same(line, title) or (dek and _same(line, dek)))]
+    lines = head + lines[3:]
     if not lines:
         raise ArticleError(path, "no article text found in the page")
     removed = _not_taken(shown, [title, dek or "", *lines])

@@ -51,7 +51,7 @@ class StoredFeed:
 _COLUMNS = """
     f.id, f.url, f.name, f.site_url, f.etag, f.last_modified, f.added_at, f.checked_at,
     f.last_error,
-    (SELECT count(*) FROM feed_entries e WHERE e.feed_id = f.id AND e.article_id IS NOT NULL)
+    (SELECT count(DISTINCT e.article_id) FROM feed_entries e WHERE e.feed_id = f.id)
 """
 
 
