@@ -255,3 +255,74 @@ async def test_search_words_are_marked_in_the_open_article(library_dir: Path) ->
         await pilot.press("slash", "ctrl+u", "enter")
         await pilot.pause()
         assert not screen.article_view.search_words
+
+
+@run_async
+async def test_fact_lines_wrap_under_their_indent_and_an_empty_panel_says_what_to_do(
+    data_dir: Path,
+) -> None:
+    from .conftest import make_analysis
+
+    body = "Japan imposed sanctions on a long list of Russian banks, insurers and shipping firms."
+    with Library.open(data_dir) as library:
+        library.add_analysis(
+            make_analysis(
+                "Japan",
+                body,
+                facts=[("sanctions", "Japan", "a long list of Russian banks, insurers", "Japan")],
+                published="2024-05-01",
+            ),
+            body,
+        )
+        library.add_analysis(make_analysis("Quiet", "Nothing happened today."), "Quiet")
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        panel = screen.facts_panel
+        lines = [panel.render_line(y).text for y in range(4)]
+        assert lines[1].startswith("   Japan → a long")
+        assert lines[2].startswith("   ") and lines[2].strip()  # the wrapped rest, indented
+        await pilot.press("n")
+        await pilot.pause()
+        assert screen.article is not None and screen.article.title == "Quiet"
+        shown = " ".join(panel.render_line(y).text for y in range(3))
+        assert "No facts" in shown and "Press a" in shown
+
+
+@run_async
+async def test_keys_sent_in_one_burst_reach_the_pane_they_were_typed_for(
+    library_dir: Path,
+) -> None:
+    """A terminal delivers fast typing (or a paste of keys) in one read: Tab, Tab, Space must
+    pin a fact, not act on the panes Tab left."""
+    from textual import events
+
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        for key, character in (("tab", "\t"), ("tab", "\t"), ("space", " ")):
+            app.post_message(events.Key(key, character))  # queued together, no pause between
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, FactsPanel)
+        first = screen.facts_panel.facts[0]
+        assert facts_of(library_dir, "Japan")[first.measure].pinned  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_search_typed_in_one_burst_lands_in_the_search_box(library_dir: Path) -> None:
+    from textual import events
+
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        for key, character in (("slash", "/"), *((c, c) for c in "Fcoal")):
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#filter", Input).value == "Fcoal"
+        assert not screen.has_class("-show-facts")

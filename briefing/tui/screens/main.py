@@ -59,12 +59,16 @@ WELCOME = (
 
 class MainScreen(Screen[None]):
     # Descriptions are the footer's short labels; tooltips are the help screen's and the
-    # palette's sentences.
+    # palette's sentences. The keys that move focus are priority bindings: Textual routes each
+    # key to the focused widget as it arrives, so keys typed in one burst after a Tab would
+    # reach the pane Tab left; priority bindings run first, in order, before the next key is
+    # routed. (check_action lets / and F through as text while the search box has focus.)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "tab",
             "cycle_pane(1)",
             "Next pane",
+            priority=True,
             show=False,
             id="main.next_pane",
             tooltip="Move to the next pane (list, article, facts)",
@@ -73,6 +77,7 @@ class MainScreen(Screen[None]):
             "shift+tab",
             "cycle_pane(-1)",
             "Previous pane",
+            priority=True,
             show=False,
             id="main.prev_pane",
             tooltip="Move to the previous pane",
@@ -96,6 +101,7 @@ class MainScreen(Screen[None]):
             "slash",
             "search",
             "Search",
+            priority=True,
             id="main.search",
             tooltip="Search the library's full text (Esc in the list clears it)",
         ),
@@ -181,6 +187,7 @@ class MainScreen(Screen[None]):
             "F",
             "toggle_facts",
             "Facts",
+            priority=True,
             id="main.toggle_facts",
             tooltip="Go to the facts panel (it folds in on narrow terminals)",
         ),
@@ -665,6 +672,9 @@ class MainScreen(Screen[None]):
 
     # -- panes and modes ----------------------------------------------------------------------
 
+    # Focus moves here with ``set_focus`` (at once), not ``widget.focus()`` (after the pending
+    # events): a key typed right after Tab or F then reaches the pane it was typed for.
+
     def panes(self) -> list[ArticleList | ArticleView | FactsPanel]:
         visible: list[ArticleList | ArticleView | FactsPanel] = []
         for pane in (self.article_list, self.article_view, self.facts_panel):
@@ -676,10 +686,10 @@ class MainScreen(Screen[None]):
         panes = self.panes()
         focused = self.focused
         index = next((i for i, pane in enumerate(panes) if pane is focused), -1)
-        panes[(index + step) % len(panes)].focus()
+        self.set_focus(panes[(index + step) % len(panes)])
 
     def action_search(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Whatever takes focus is shown: the search box or the list brings the list pane back
@@ -703,9 +713,9 @@ class MainScreen(Screen[None]):
             self.remove_class("-zen")
         elif self.has_class("-show-facts") and self.focused is self.facts_panel:
             self.remove_class("-show-facts")
-            self.article_view.focus()
+            self.set_focus(self.article_view)
         elif self.focused is search or self.focused is not self.article_list:
-            self.article_list.focus()
+            self.set_focus(self.article_list)
         elif search.value:
             search.value = ""
             self.apply_search()
@@ -713,17 +723,17 @@ class MainScreen(Screen[None]):
     def action_zen(self) -> None:
         self.toggle_class("-zen")
         if self.has_class("-zen"):
-            self.article_view.focus()
+            self.set_focus(self.article_view)
 
     def action_toggle_facts(self) -> None:
         if self.size.width >= WIDE:
-            self.facts_panel.focus()
+            self.set_focus(self.facts_panel)
             return
         self.toggle_class("-show-facts")
         if self.has_class("-show-facts"):
-            self.facts_panel.focus()
+            self.set_focus(self.facts_panel)
         else:
-            self.article_view.focus()
+            self.set_focus(self.article_view)
 
     # -- search -------------------------------------------------------------------------------
 
@@ -736,7 +746,7 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#filter")
     def on_filter_submitted(self) -> None:
         self.apply_search()
-        self.article_list.focus()
+        self.set_focus(self.article_list)
 
     def apply_search(self) -> None:
         if self._search_timer is not None:
@@ -754,6 +764,8 @@ class MainScreen(Screen[None]):
     # -- enabling bindings ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"search", "toggle_facts"} and isinstance(self.focused, Input):
+            return False  # typed into the search box
         if action == "import_samples":
             # Offered on an empty library, where it is the one key the welcome text names, and
             # where an import of the samples was cut short (quit during it): s finishes it.

@@ -176,6 +176,11 @@ class FactsPanel(OptionList):
 
     @property
     def current(self) -> StoredFact | None:
+        """The fact the keys act on. A focused panel with none highlighted highlights one
+        first: keys typed in one burst with the Tab that focused the panel arrive before its
+        Focus event."""
+        if self.highlighted is None and self.has_focus:
+            self.highlight_first(self._anchor())
         index = self.highlighted
         if index is None or not 0 <= index < len(self.facts):
             return None
