@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefing.chrome import (
     BYLINE,
@@ -25,6 +26,7 @@ from briefing.chrome import (
     is_teaser_label,
 )
 from briefing.model import CleanArticle, RawArticle
+from briefing.reading import MARKDOWN_SUFFIXES
 
 # How many headline-shaped lines a teaser label ("Most read") can introduce.
 MAX_TEASERS_AFTER_LABEL = 6
@@ -46,7 +48,10 @@ def clean_article(raw: RawArticle) -> CleanArticle:
     ]
     page = _page_lines(raw, lines)
     chrome = chrome_lines([line.text for line in page])
-    if _is_dump(page, chrome):
+    # A page dump is plain text (a select-all copy of a page). Markdown marks its structure
+    # itself: its tables and lists are the author's, however short and link-like their rows.
+    plain_text = Path(raw.path).suffix.lower() not in MARKDOWN_SUFFIXES
+    if plain_text and _is_dump(page, chrome):
         for page_line, drop in zip(page, chrome, strict=True):
             page_line.chrome = drop
         return _clean_dump(raw, page)

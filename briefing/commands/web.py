@@ -25,7 +25,12 @@ def register(subparsers: Any) -> None:
         description="Subscribe to RSS and Atom feeds; `briefing refresh` fetches their new "
         "entries' full articles.",
     )
-    actions = feed.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    actions = feed.add_subparsers(
+        dest="feed_command",
+        metavar="ACTION",
+        required=True,
+        help="add, list, remove, import (OPML) or export (OPML)",
+    )
     add = actions.add_parser(
         "add", help="subscribe to a feed (a page URL finds its feed through its links)"
     )
