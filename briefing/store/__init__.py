@@ -4,6 +4,13 @@ The reader, the export and the commands use only what is exported here: plain da
 the :class:`Library` methods, never SQL.
 """
 
+from briefing.store.developments import (
+    WINDOW_DAYS,
+    Development,
+    DevelopmentNotFound,
+    DevelopmentSource,
+    Dossier,
+)
 from briefing.store.library import (
     CORRECTABLE_FIELDS,
     UNSET,
@@ -27,8 +34,13 @@ from briefing.store.records import ArticleSummary, StoredArticle, StoredFact
 __all__ = [
     "CORRECTABLE_FIELDS",
     "UNSET",
+    "WINDOW_DAYS",
     "ArticleNotFound",
     "ArticleSummary",
+    "Development",
+    "DevelopmentNotFound",
+    "DevelopmentSource",
+    "Dossier",
     "FactNotFound",
     "Library",
     "LibraryBusy",

@@ -29,7 +29,11 @@ from urllib.parse import urlsplit
 
 from briefing.errors import BriefingError, InvalidValue
 from briefing.model import MEASURE_TYPES, STATUSES, Actor, Analysis, ArticleMeta, Fact, Measure
+from briefing.query import Query
+from briefing.store import developments as _developments
 from briefing.store import paths
+from briefing.store import selection as _selection
+from briefing.store.developments import Development, Dossier
 from briefing.store.feeds import FeedStore, find_article, record_keys
 from briefing.store.records import ArticleSummary, StoredArticle, StoredFact
 from briefing.store.schema import SCHEMA_VERSION, migrate
@@ -525,6 +529,7 @@ class Library:
             )
             article_id = int(cursor.lastrowid or 0)
             self._insert_machine_facts(db, article_id, analysis.facts)
+            _developments.assign_article(db, article_id)
             self._insert_tags(db, article_id, analysis.meta.tags)
             record_keys(db, article_id, keys)
         return article_id, True
@@ -659,8 +664,10 @@ class Library:
     def remove(self, article_id: int) -> None:
         """Delete an article with its facts and tags."""
         with self._write() as db:
+            before = _developments.development_ids_of_article(db, article_id)
             if db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount == 0:
                 raise ArticleNotFound(article_id)
+            _developments.refresh(db, before)
 
     def set_unread(self, article_id: int, unread: bool) -> None:
         with self._write() as db:
@@ -706,6 +713,8 @@ class Library:
                     f"UPDATE articles SET {assignments}, edited = ? WHERE id = ?",
                     [*updates.values(), json.dumps(edited), article_id],
                 )
+                if "published" in updates:  # the merge rule compares dates
+                    _developments.assign_article(db, article_id)
             return self._load_articles(db, "WHERE a.id = ?", [article_id])[0]
 
     def add_tags(self, article_id: int, tags: Iterable[str]) -> tuple[str, ...]:
@@ -787,10 +796,12 @@ class Library:
                     article_id,
                 ),
             )
+            before = _developments.development_ids_of_article(db, article_id)
+            # A fact the user moved to a development (placed) is kept like a touched one.
             db.execute(
                 """
                 DELETE FROM facts WHERE article_id = ? AND origin = 'machine' AND pinned = 0
-                    AND note IS NULL AND hidden = 0 AND corrections = '{}'
+                    AND note IS NULL AND hidden = 0 AND corrections = '{}' AND placed = 0
                 """,
                 (article_id,),
             )
@@ -824,6 +835,8 @@ class Library:
                 else:
                     self._relocate_evidence(db, fact_id, sentence, analysis.body)
             self._insert_machine_facts(db, article_id, unmatched)
+            _developments.assign_article(db, article_id)
+            _developments.refresh(db, before)
             return self._load_articles(db, "WHERE a.id = ?", [article_id])[0]
 
     # -- facts -----------------------------------------------------------------------------
@@ -901,6 +914,10 @@ class Library:
                 db.execute(
                     f"UPDATE facts SET {assignments} WHERE id = ?", [*updates.values(), fact_id]
                 )
+                if "corrections" in updates:  # a corrected actor, measure or target may move it
+                    _developments.assign_facts(db, [fact_id])
+                else:
+                    _developments.refresh_facts(db, [fact_id])
             return self._fact(db, fact_id)
 
     def add_fact(
@@ -946,7 +963,108 @@ class Library:
                     _now(),
                 ),
             )
-            return self._fact(db, int(cursor.lastrowid or 0))
+            fact_id = int(cursor.lastrowid or 0)
+            _developments.assign_facts(db, [fact_id])
+            return self._fact(db, fact_id)
+
+    # -- developments and queries (briefing.store.developments, briefing.store.selection) ----
+
+    def developments(
+        self,
+        query: Query | str | None = None,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        include_hidden: bool = False,
+    ) -> list[Development]:
+        """One page of the developments a query selects (see :mod:`briefing.query`), newest
+        first (latest report), each with its sources. A query string that cannot be read
+        raises :class:`briefing.query.QueryError`."""
+        parsed = _selection.as_query(query)
+        with self._read() as db:
+            return _selection.development_page(
+                db, parsed, offset=offset, limit=limit, include_hidden=include_hidden
+            )
+
+    def count_developments(
+        self, query: Query | str | None = None, *, include_hidden: bool = False
+    ) -> int:
+        """How many developments :meth:`developments` pages through."""
+        parsed = _selection.as_query(query)
+        with self._read() as db:
+            return _selection.count_developments(db, parsed, include_hidden=include_hidden)
+
+    def development(self, development_id: int, *, include_hidden: bool = True) -> Development:
+        """One development with all its sources (hidden reports too, unless told not to)."""
+        with self._read() as db:
+            found = _selection.load_developments(
+                db, [development_id], include_hidden=include_hidden
+            )
+        if not found:
+            raise _developments.DevelopmentNotFound(development_id)
+        return found[0]
+
+    def development_of_fact(self, fact_id: int) -> int:
+        """The id of the development a fact belongs to."""
+        with self._read() as db:
+            row = db.execute("SELECT development_id FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        if row is None:
+            raise FactNotFound(fact_id)
+        return int(row[0])
+
+    def move_fact(self, fact_id: int, development_id: int | None) -> Development:
+        """Move a fact into another development (None: one of its own) and keep it there, also
+        after a re-analysis. Return the development it is now in."""
+        with self._write() as db:
+            target = _developments.move_fact(db, fact_id, development_id)
+            return _selection.load_developments(db, [target], include_hidden=True)[0]
+
+    def release_fact(self, fact_id: int) -> Development:
+        """Undo :meth:`move_fact`: the merge rule places the fact again."""
+        with self._write() as db:
+            self._fact(db, fact_id)
+            _developments.release_fact(db, fact_id)
+            row = db.execute("SELECT development_id FROM facts WHERE id = ?", (fact_id,))
+            target = int(row.fetchone()[0])
+            return _selection.load_developments(db, [target], include_hidden=True)[0]
+
+    def query_facts(
+        self,
+        query: Query | str | None = None,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        include_hidden: bool = False,
+    ) -> list[StoredFact]:
+        """The facts a query selects (newest article first, in the body's order), paged."""
+        parsed = _selection.as_query(query)
+        with self._read() as db:
+            ids = _selection.fact_ids(
+                db, parsed, include_hidden=include_hidden, offset=offset, limit=limit
+            )
+            rows = db.execute(
+                f"SELECT {_FACT_COLUMNS} FROM facts WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids),),
+            ).fetchall()
+        by_id = {row[0]: _stored_fact(row) for row in rows}
+        return [by_id[i] for i in ids]
+
+    def count_facts(self, query: Query | str | None = None, *, include_hidden: bool = False) -> int:
+        parsed = _selection.as_query(query)
+        with self._read() as db:
+            return _selection.count_facts(db, parsed, include_hidden=include_hidden)
+
+    def query_article_ids(self, query: Query | str | None = None) -> list[int]:
+        """The articles a query selects, newest first (``list --query``, ``export --query``)."""
+        parsed = _selection.as_query(query)
+        with self._read() as db:
+            return _selection.article_ids(db, parsed)
+
+    def actor_dossier(self, name: str, *, include_hidden: bool = False) -> Dossier | None:
+        """What an actor (a name or an alias) took and faced, as developments in date order;
+        None when the library has neither."""
+        with self._read() as db:
+            return _selection.dossier(db, name, include_hidden=include_hidden)
 
     # -- helpers (called inside a transaction) ---------------------------------------------
 

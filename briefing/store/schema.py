@@ -173,6 +173,51 @@ _V4: tuple[str, ...] = (
 )
 
 
+# Version 5: developments (issue 13). Each fact belongs to one development, the measure as
+# several articles report it (briefing.store.developments states the merge rule); the names a
+# query finds a fact's actor and target by; and "placed", a fact the user moved into a
+# development, which the rule then leaves where it is and a re-analysis keeps.
+_V5: tuple[str, ...] = (
+    """
+    CREATE TABLE developments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        measure TEXT NOT NULL,
+        actor_key TEXT NOT NULL,
+        actor TEXT,
+        target TEXT,
+        status TEXT NOT NULL,
+        -- dates of the first and last visible report (what the desk shows and sorts by) and
+        -- of all reports, hidden ones included (what the merge rule looks up)
+        first_reported TEXT,
+        last_reported TEXT,
+        span_first TEXT,
+        span_last TEXT,
+        report_count INTEGER NOT NULL DEFAULT 0,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        hidden INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    "CREATE INDEX developments_rule ON developments (measure, actor_key, span_last)",
+    """
+    CREATE INDEX developments_newest ON developments (
+        hidden, (last_reported IS NULL), last_reported DESC, id DESC
+    )
+    """,
+    "ALTER TABLE facts ADD COLUMN development_id INTEGER REFERENCES developments (id)",
+    "ALTER TABLE facts ADD COLUMN placed INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE facts ADD COLUMN actor_names TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE facts ADD COLUMN target_names TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX facts_development ON facts (development_id)",
+)
+
+
+def _v5(connection: sqlite3.Connection) -> None:
+    from briefing.store.developments import migrate_existing
+
+    _steps(_V5)(connection)
+    migrate_existing(connection)
+
+
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(connection: sqlite3.Connection) -> None:
         # One execute() per statement: executescript() would commit the enclosing transaction.
@@ -187,6 +232,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _steps(_V2),
     _steps(_V3),
     _steps(_V4),
+    _v5,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
