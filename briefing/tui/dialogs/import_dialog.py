@@ -20,7 +20,8 @@ from briefing.tui.resources import dialog_stylesheets
 @dataclass(frozen=True, slots=True)
 class ImportRequest:
     path: Path | None = None  # a file or a folder
-    text: str | None = None  # pasted article text (headline on the first line)
+    text: str | None = None  # pasted article text (headline on the first line) or a page's HTML
+    url: str | None = None  # an http(s) address, fetched with briefing's limits
 
 
 class PathSuggester(Suggester):
@@ -65,7 +66,7 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             with TabbedContent(id="import-tabs"):
                 with TabPane("Path", id="tab-path"):
                     yield Input(
-                        placeholder="file or folder (.txt, .md); → completes",
+                        placeholder="file or folder (.txt, .md, .html), or an http(s) URL",
                         suggester=PathSuggester(),
                         compact=True,
                         id="import-path",
@@ -73,7 +74,8 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
                 with TabPane("Paste text", id="tab-paste"):
                     yield TextArea(id="import-text", soft_wrap=True, show_line_numbers=False)
             yield Label(
-                "Paste: headline on the first line, then the body. ctrl+s imports.",
+                "Path: → completes. Paste: headline on the first line, then the body (or a "
+                "whole page's HTML). ctrl+s imports.",
                 classes="dialog-hint",
             )
             with Horizontal(classes="dialog-buttons"):
@@ -104,7 +106,18 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
             return
         value = self.query_one("#import-path", Input).value.strip()
         if not value:
-            self.notify("Type a file or folder path.", severity="warning")
+            self.notify("Type a file or folder path, or a web address.", severity="warning")
+            return
+        scheme = value.split(":", 1)[0].lower() if "://" in value or ":" in value[:12] else ""
+        if scheme in {"http", "https"}:
+            self.dismiss(ImportRequest(url=value))
+            return
+        if scheme and not Path(value).expanduser().exists():
+            self.notify(
+                f"Only http and https addresses are fetched, not {scheme}:",
+                severity="error",
+                markup=False,
+            )
             return
         path = Path(value).expanduser()
         if not path.exists():

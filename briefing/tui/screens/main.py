@@ -170,6 +170,14 @@ class MainScreen(Screen[None]):
             tooltip="Analyse the open article again (keeps pins, notes, corrections)",
         ),
         Binding(
+            "R",
+            "refresh_feeds",
+            "Refresh",
+            show=False,
+            id="main.refresh_feeds",
+            tooltip="Fetch the feeds' new articles (add feeds with `briefing feed add URL`)",
+        ),
+        Binding(
             "i",
             "import",
             "Import",
@@ -981,6 +989,50 @@ class MainScreen(Screen[None]):
             return
         if not self.import_runner.start_reanalysis(self.article.id):
             self.notify("Queued: re-analyses when the running import ends.")
+
+    def action_refresh_feeds(self) -> None:
+        library = self.reader.library
+        if library.read_only:
+            self.notify("The library is open read-only: cannot refresh.", severity="warning")
+            return
+        try:
+            feeds = library.feeds.all()
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not feeds:
+            self.notify(
+                "No feeds yet. Add one from a terminal: briefing feed add URL "
+                "(a site's page finds its feed).",
+                markup=False,
+            )
+            return
+        if not self.import_runner.start_refresh():
+            self.notify("Queued: refreshes when the running import ends.")
+
+    @on(ImportRunner.Refreshed)
+    def on_feeds_refreshed(self, event: ImportRunner.Refreshed) -> None:
+        self.reload_list()
+        self.update_placeholder()
+        lines = []
+        failed = False
+        for report in event.reports:
+            problems = ([report.error] if report.error else []) + report.failed
+            failed = failed or bool(problems)
+            line = (
+                f"{display_safe(report.name)}: {len(report.added)} added, "
+                f"{report.present} already in"
+            )
+            if problems:
+                line += f", {len(problems)} failed ({display_safe(problems[0])})"
+            lines.append(line)
+        self.notify(
+            "\n".join(lines[:6]) + ("\n…" if len(lines) > 6 else ""),
+            title="Feeds refreshed" + (" with failures" if failed else ""),
+            severity="warning" if failed else "information",
+            markup=False,
+        )
+        self.after_import()
 
     @on(ImportRunner.Reanalysed)
     def on_reanalysed(self, event: ImportRunner.Reanalysed) -> None:

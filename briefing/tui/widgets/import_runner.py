@@ -26,11 +26,17 @@ if TYPE_CHECKING:
     from briefing.importing import ImportProgress, ImportReport
     from briefing.store import Library
     from briefing.tui.dialogs.import_dialog import ImportRequest
+    from briefing.webimport import FeedReport, RefreshProgress
 
 
 @dataclass(frozen=True, slots=True)
 class _Reanalysis:
     article_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Refresh:
+    """Fetch every feed's new entries (``briefing refresh``)."""
 
 
 class ImportRunner(Horizontal):
@@ -49,6 +55,11 @@ class ImportRunner(Horizontal):
             super().__init__()
             self.article_id = article_id
 
+    class Refreshed(Message):
+        def __init__(self, reports: list[FeedReport]) -> None:
+            super().__init__()
+            self.reports = reports
+
     class Failed(Message):
         def __init__(self, reason: str) -> None:
             super().__init__()
@@ -61,7 +72,7 @@ class ImportRunner(Horizontal):
         super().__init__(self._label, self.progress, id="import-status")
         self.library = library
         self.save_pasted_text = save_pasted_text
-        self.queue: list[ImportRequest | _Reanalysis] = []
+        self.queue: list[ImportRequest | _Reanalysis | _Refresh] = []
         self.busy = False
         self._listed_added = 0
 
@@ -74,7 +85,10 @@ class ImportRunner(Horizontal):
     def start_reanalysis(self, article_id: int) -> bool:
         return self._start(_Reanalysis(article_id))
 
-    def _start(self, job: ImportRequest | _Reanalysis) -> bool:
+    def start_refresh(self) -> bool:
+        return self._start(_Refresh())
+
+    def _start(self, job: ImportRequest | _Reanalysis | _Refresh) -> bool:
         if self.busy:
             self.queue.append(job)
             return False
@@ -85,6 +99,9 @@ class ImportRunner(Horizontal):
         if isinstance(job, _Reanalysis):
             self.show("Re-analysing (loading the language model)…")
             self.reanalyse_worker(job.article_id)
+        elif isinstance(job, _Refresh):
+            self.show("Refreshing the feeds…")
+            self.refresh_worker()
         else:
             self.show("Loading the language model…")
             self.import_worker(job)
@@ -128,7 +145,9 @@ class ImportRunner(Horizontal):
             self.app.call_from_thread(self._progress, update)
 
         try:
-            paths = [request.path] if request.path is not None else []
+            paths: list[str | Path] = [request.path] if request.path is not None else []
+            if request.url is not None:
+                paths = [request.url]  # fetched by the import, with briefing's limits
             if request.text is not None:
                 paths = [self.save_pasted_text(request.text)]
             with self.library.another_connection() as library:
@@ -152,3 +171,33 @@ class ImportRunner(Horizontal):
             self.app.call_from_thread(self._ended, self.Failed(report.failed[0].reason))
             return
         self.app.call_from_thread(self._ended, self.Reanalysed(article_id))
+
+    @work(thread=True, group="import", exit_on_error=False)
+    def refresh_worker(self) -> None:
+        # Imported here, in the worker thread: the web libraries load only when needed.
+        from briefing.webimport import refresh
+
+        def progress(update: RefreshProgress) -> None:
+            self.app.call_from_thread(self._refresh_progress, update)
+
+        def stored(_article_id: int) -> None:
+            self.app.call_from_thread(self.post_message, self.Stored())
+
+        try:
+            with self.library.another_connection() as library:
+                reports = refresh(library, on_progress=progress, on_stored=stored)
+        except BriefingError as error:
+            self.app.call_from_thread(self._ended, self.Failed(str(error)))
+            return
+        self.app.call_from_thread(self._ended, self.Refreshed(reports))
+
+    def _refresh_progress(self, progress: RefreshProgress) -> None:
+        self.show(
+            Text(
+                f"Refreshing {progress.done}/{progress.total}: {display_safe(progress.feed)} "
+                f"({progress.added} new)",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+        self.progress.update(total=max(1, progress.total), progress=progress.done)
