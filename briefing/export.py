@@ -18,8 +18,8 @@ import secrets
 import stat
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,6 +40,11 @@ class ExportOptions:
     include_hidden: bool = False
     generated_at: datetime | None = None  # None: now; inject a fixed time for reproducible output
     selection: str = "all articles"  # how the articles were chosen, in words
+    # Which development each fact belongs to (``Library.development_of_facts``); a fact left
+    # out is a development of its own.
+    developments: Mapping[int, int] | None = None
+    # Only these facts (a query's selection); None: every fact of the articles.
+    fact_ids: frozenset[int] | None = None
 
 
 # --- Making data safe ------------------------------------------------------------------------
@@ -382,7 +387,9 @@ def _selected_facts(article: StoredArticle, options: ExportOptions) -> list[Stor
     return [
         fact
         for fact in article.facts
-        if (options.include_hidden or not fact.hidden) and (fact.pinned or not options.pinned_only)
+        if (options.include_hidden or not fact.hidden)
+        and (fact.pinned or not options.pinned_only)
+        and (options.fact_ids is None or fact.id in options.fact_ids)
     ]
 
 
@@ -493,8 +500,12 @@ def _report(articles: Sequence[StoredArticle]) -> str:
 
 
 def _bottom_line(
-    articles: Sequence[StoredArticle], items: Sequence[_Item], options: ExportOptions
+    articles: Sequence[StoredArticle], groups: Sequence[_Group], options: ExportOptions
 ) -> str:
+    """The counts behind the bottom line, by development (a measure reported by several
+    articles counts once)."""
+    items = [group.lead for group in groups]
+    statuses = [group.latest.fact.status for group in groups]
     start, end = _period(_article_date(a) for a in articles)
     undated = sum(1 for a in articles if _article_date(a) is None)
     if start is None:
@@ -528,15 +539,16 @@ def _bottom_line(
         type_words.append(f"{_plural(len(ranked_types) - 4, 'other kind')}")
     sentences.append(f"By kind: {_join_words(type_words)}.")
     status_words = []
-    for label, statuses in _STATUS_GROUPS:
-        count = sum(1 for item in items if item.fact.status in statuses)
+    statuses_seen = statuses
+    for label, group_statuses in _STATUS_GROUPS:
+        count = sum(1 for status in statuses_seen if status in group_statuses)
         if count:
             status_words.append(f"{count} {label}")
-    unknown = sum(1 for item in items if not any(item.fact.status in s for _, s in _STATUS_GROUPS))
+    unknown = sum(1 for status in statuses_seen if not any(status in s for _, s in _STATUS_GROUPS))
     if unknown:
         status_words.append(f"{unknown} of unknown status")
     sentences.append(f"By status: {_join_words(status_words)}.")
-    pinned = sum(1 for item in items if item.fact.pinned)
+    pinned = sum(1 for group in groups if group.pinned)
     if pinned and not options.pinned_only:
         sentences.append(f"The analyst pinned {pinned} of them.")
     return " ".join(sentences)
@@ -549,6 +561,7 @@ def _front_matter(
     title: str,
     generated: datetime,
     actors: Sequence[str],
+    development_count: int = 0,
 ) -> list[str]:
     start, end = _period(_article_date(a) for a in articles)
     tags = sorted(
@@ -575,6 +588,7 @@ def _front_matter(
         # Articles without a publication date: outside period_start..period_end.
         f"undated_count: {sum(1 for a in articles if _article_date(a) is None)}",
         f"fact_count: {len(items)}",
+        f"development_count: {development_count}",
         f"selection: {yaml_string(options.selection)}",
         f"pinned_only: {'true' if options.pinned_only else 'false'}",
         f"include_hidden: {'true' if options.include_hidden else 'false'}",
@@ -585,83 +599,8 @@ def _front_matter(
     ]
 
 
-def _key_developments(items: Sequence[_Item]) -> list[str]:
-    ordered = _newest_first(list(items))
-    ordered.sort(key=lambda item: item.fact.pinned, reverse=True)
-    lines = ["## Key developments", ""]
-    for number, item in enumerate(ordered, start=1):
-        marker = f"{number}. "
-        indent = " " * len(marker)
-        lines.append(f"{marker}{item.claim} — {item.details}{item.ref}")
-        lines.append("")
-        quote = plain(item.fact.sentence)
-        if quote:
-            lines.append(f"{indent}> “{escape_markdown(quote)}”")
-            lines.append("")
-        note = inline(item.fact.note)
-        if note:
-            lines.append(f"{indent}**Analyst's note:** {note}")
-            lines.append("")
-    return lines
-
-
 def _cell(text: str) -> str:
     return text or "—"
-
-
-def _measures_table(items: Sequence[_Item]) -> list[str]:
-    lines = [
-        "## Measures",
-        "",
-        "| Date | Measure | Imposed by | Target | Status | Source |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for item in _newest_first(list(items)):
-        fact = item.fact
-        source = inline(item.article.meta.source) or "article"
-        cells = (
-            item.date or "undated",
-            _measure_label(fact.measure),
-            escape_markdown(item.actor),
-            inline(_target_phrase(fact)),
-            inline(fact.status.replace("_", " ")),
-            source + item.ref,
-        )
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    lines.append("")
-    return lines
-
-
-def _actors_section(items: Sequence[_Item]) -> tuple[list[str], list[str]]:
-    """The Actors section and the sorted actor names (for the front matter)."""
-    took: defaultdict[str, list[_Item]] = defaultdict(list)
-    targeted: defaultdict[str, list[_Item]] = defaultdict(list)
-    ordered = _newest_first(list(items))
-    for item in ordered:
-        for name in item.actors:
-            took[name].append(item)
-        for name in item.targets:
-            targeted[name].append(item)
-    names = set(took) | set(targeted)
-    ranked = sorted(
-        names,
-        key=lambda n: (-(len(took.get(n, ())) + len(targeted.get(n, ()))), n.casefold(), n),
-    )
-    if not ranked:
-        return [], []
-    lines = ["## Actors", ""]
-    for name in ranked:
-        lines += [f"### {escape_markdown(name)}", ""]
-        for label, group in (
-            ("Measures taken", took.get(name)),
-            ("Measures against", targeted.get(name)),
-        ):
-            if not group:
-                continue
-            lines += [f"{label} ({len(group)}):", ""]
-            lines += [f"- {item.claim} — {item.details}{item.ref}" for item in group]
-            lines.append("")
-    return lines, sorted(names, key=lambda n: (n.casefold(), n))
 
 
 def _other_articles(articles: Sequence[StoredArticle], items: Sequence[_Item]) -> list[str]:
@@ -703,6 +642,376 @@ def _source_line(article: StoredArticle) -> str:
     return f"[^a{article.id}]: " + escape_line_start(content)
 
 
+# --- Developments: the facts of one measure across articles, listed once ----------------------
+
+# A target that is no whole name: a pronoun or a back-reference first, a preposition or article
+# last, a bare number, or nothing but the measure's own words ("its aid", "Republic of", "8",
+# "tougher sanctions bill", "property").
+_PRONOUN_START = frozenset(
+    [
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "my",
+        "your",
+        "it",
+        "them",
+        "this",
+        "that",
+        "these",
+        "those",
+        "anyone",
+        "anything",
+        "everyone",
+        "everything",
+        "someone",
+        "something",
+        "nobody",
+        "none",
+        "bloc",
+        "bloc's",
+        "country's",
+        "government's",
+    ]
+)
+_DANGLING_END = frozenset(["of", "to", "on", "in", "for", "from", "with", "by", "at", "and"])
+_DANGLING_END |= {"or", "the", "a", "an", "as"}
+_MEASURE_WORDS = frozenset(
+    [
+        "sanction",
+        "sanctions",
+        "ban",
+        "bans",
+        "embargo",
+        "embargoes",
+        "aid",
+        "assets",
+        "asset",
+        "property",
+        "properties",
+        "transactions",
+        "transaction",
+        "trade",
+        "investment",
+        "investments",
+        "exports",
+        "imports",
+        "export",
+        "import",
+        "tariffs",
+        "tariff",
+        "duties",
+        "duty",
+        "list",
+        "bill",
+        "package",
+        "packages",
+        "measures",
+        "measure",
+        "restrictions",
+        "restriction",
+        "support",
+        "cooperation",
+        "agreement",
+        "relations",
+        "flights",
+        "airspace",
+        "borders",
+        "border",
+        "new",
+        "tougher",
+        "further",
+        "more",
+        "all",
+        "commercial",
+        "financial",
+        "additional",
+        "other",
+        "visa",
+        "facilitation",
+        "operating",
+        "permit",
+        "its",
+    ]
+)
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+    ]
+)
+
+
+def whole_name(text: str) -> bool:
+    """``text`` reads as a whole actor or target, not a fragment, pronoun, number or the
+    measure's own words."""
+    words = plain(text).replace("’", "'").split()
+    if not words:
+        return False
+    first, last = words[0].casefold(), words[-1].casefold().strip(".,;:")
+    if first in _PRONOUN_START or last in _DANGLING_END:
+        return False
+    lowered = [w.casefold().strip(".,;:'\"()") for w in words]
+    if all(w.replace(",", "").isdigit() or w in _NUMBER_WORDS for w in lowered):
+        return False
+    if any(w[:1].isupper() for w in words):
+        return True
+    return not all(w in _MEASURE_WORDS or w in _DANGLING_END or not w for w in lowered)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """One development in the selection: its items (facts) oldest first."""
+
+    key: int
+    items: tuple[_Item, ...]
+    lead: _Item  # whose actor and target the claim names
+    claim: str  # Markdown, as _claim gives it
+
+    @property
+    def pinned(self) -> bool:
+        return any(item.fact.pinned for item in self.items)
+
+    @property
+    def articles(self) -> tuple[StoredArticle, ...]:
+        return tuple({item.article.id: item.article for item in self.items}.values())
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        return tuple(sorted({item.date for item in self.items if item.date}))
+
+    @property
+    def latest(self) -> _Item:
+        return self.items[-1]
+
+    @property
+    def refs(self) -> str:
+        return "".join(_footnote_ref(article) for article in self.articles)
+
+    @property
+    def steps(self) -> list[str]:
+        steps: list[str] = []
+        for item in self.items:
+            status = item.fact.status.replace("_", " ")
+            if not steps or steps[-1] != status:
+                steps.append(status)
+        return steps
+
+
+def _oldest_first(items: Sequence[_Item]) -> list[_Item]:
+    ordered = sorted(items, key=lambda item: (item.fact.start, item.fact.id))
+    ordered.sort(key=lambda item: (item.date is None, item.date or "", item.article.id))
+    return ordered
+
+
+def _groups(items: Sequence[_Item], options: ExportOptions) -> list[_Group]:
+    """The developments, most important first: pinned, then most sources, then newest."""
+    mapping = options.developments or {}
+    by_key: dict[int, list[_Item]] = {}
+    for item in items:
+        key = mapping.get(item.fact.id)
+        by_key.setdefault(-item.fact.id if key is None else key, []).append(item)
+    groups = []
+    for key, members in by_key.items():
+        ordered = _oldest_first(members)
+        latest = ordered[-1]
+        lead = next(
+            (item for item in reversed(ordered) if whole_name(plain(item.fact.target))), latest
+        )
+        fact = lead.fact
+        if fact.status != latest.fact.status:
+            fact = replace(fact, status=latest.fact.status)
+        if not whole_name(plain(fact.target)):
+            fact = replace(fact, target=None, quantity=None)
+        actor = lead.actor if whole_name(lead.actor) else ""
+        claim = _claim(fact, actor, plural=len(lead.actors) > 1)
+        groups.append(_Group(key, tuple(ordered), lead, claim))
+    groups.sort(key=lambda g: (not g.pinned, -len(g.articles)))
+    return _newest_within(groups)
+
+
+def _newest_within(groups: list[_Group]) -> list[_Group]:
+    def rank(g: _Group) -> tuple[bool, int]:
+        return (not g.pinned, -len(g.articles))
+
+    result: list[_Group] = []
+    start = 0
+    while start < len(groups):
+        end = start
+        while end < len(groups) and rank(groups[end]) == rank(groups[start]):
+            end += 1
+        block = groups[start:end]
+        block.sort(
+            key=lambda g: (
+                g.dates[-1] if g.dates else "",
+                g.latest.article.imported_at,
+                g.latest.article.id,
+                -g.lead.fact.start,
+            ),
+            reverse=True,
+        )
+        result += block
+        start = end
+    return result
+
+
+def _group_details(group: _Group) -> str:
+    parts = [" → ".join(inline(step) for step in group.steps) or "status unknown"]
+    when = _time_expression(group.lead.fact.when)
+    if when:
+        parts.append(when)
+    dates = group.dates
+    parts.append(
+        "undated" if not dates else dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+    )
+    sources = len(group.articles)
+    if sources > 1:
+        parts.append(f"{sources} sources")
+    if any(item.fact.origin == "user" for item in group.items):
+        parts.append("added by the analyst")
+    elif any(item.fact.edited for item in group.items):
+        parts.append("corrected by the analyst")
+    if group.pinned:
+        parts.append("pinned")
+    if all(item.fact.hidden for item in group.items):
+        parts.append("hidden")
+    return ", ".join(parts)
+
+
+def _plain_claim(group: _Group) -> str:
+    text = group.claim.replace("**", "")
+    return text[:1].upper() + text[1:]
+
+
+def _bottom_sentences(groups: Sequence[_Group], limit: int = 3) -> str:
+    """What happened, in plain sentences, most important first."""
+    sentences = []
+    for group in groups[:limit]:
+        sources = len(group.articles)
+        dates = group.dates
+        said = f"reported by {_plural(sources, 'source')}" if sources > 1 else ""
+        when = dates[-1] if dates else ""
+        extra = ", ".join(p for p in (said, when) if p)
+        sentences.append(f"{_plain_claim(group)}{f' ({extra})' if extra else ''}.")
+    return " ".join(sentences)
+
+
+def _development_list(groups: Sequence[_Group]) -> list[str]:
+    lines = ["## Key developments", ""]
+    quoted: dict[str, int] = {}
+    for number, group in enumerate(groups, start=1):
+        marker = f"{number}. "
+        indent = " " * len(marker)
+        lines.append(f"{marker}{group.claim} — {_group_details(group)}{group.refs}")
+        lines.append("")
+        for item in group.items:
+            quote = plain(item.fact.sentence)
+            if not quote:
+                continue
+            several = len(group.articles) > 1
+            if quote in quoted:
+                if quoted[quote] != number:
+                    lines.append(f"{indent}> (evidence quoted under {quoted[quote]})")
+                    lines.append("")
+                continue
+            quoted[quote] = number
+            cite = item.ref if several else ""
+            lines.append(f"{indent}> “{escape_markdown(quote)}”{cite}")
+            lines.append("")
+        for item in group.items:
+            note = inline(item.fact.note)
+            if note:
+                lines.append(f"{indent}**Analyst's note:** {note}")
+                lines.append("")
+    return lines
+
+
+def _development_table(groups: Sequence[_Group]) -> list[str]:
+    """One row per development, in the order (and so with the numbers) of Key developments."""
+    lines = [
+        "## Measures",
+        "",
+        "| Date | Measure | Imposed by | Target | Status | Source |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for group in groups:
+        fact = group.lead.fact
+        dates = group.dates
+        sources = ", ".join(
+            (inline(article.meta.source) or "article") + _footnote_ref(article)
+            for article in group.articles
+        )
+        target = _target_phrase(fact) if whole_name(plain(fact.target)) else ""
+        cells = (
+            dates[-1] if dates else "undated",
+            _measure_label(fact.measure),
+            escape_markdown(group.lead.actor) if whole_name(group.lead.actor) else "",
+            inline(target),
+            inline(group.latest.fact.status.replace("_", " ")),
+            sources,
+        )
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines.append("")
+    return lines
+
+
+def _development_actors(groups: Sequence[_Group]) -> tuple[list[str], list[str]]:
+    """The Actors section, referring to the numbered developments, and the actor names."""
+    took: defaultdict[str, list[int]] = defaultdict(list)
+    faced: defaultdict[str, list[int]] = defaultdict(list)
+    for number, group in enumerate(groups, start=1):
+        for name in dict.fromkeys(n for item in group.items for n in item.actors):
+            took[name].append(number)
+        for name in dict.fromkeys(n for item in group.items for n in item.targets):
+            faced[name].append(number)
+    names = set(took) | set(faced)
+    ranked = sorted(
+        names, key=lambda n: (-(len(took.get(n, ())) + len(faced.get(n, ()))), n.casefold(), n)
+    )
+    if not ranked:
+        return [], []
+    lines = ["## Actors", ""]
+    for name in ranked:
+        lines += [f"### {escape_markdown(name)}", ""]
+        for label, numbers in (
+            ("Measures taken", took.get(name)),
+            ("Measures against", faced.get(name)),
+        ):
+            if not numbers:
+                continue
+            lines += [f"{label} ({len(numbers)}):", ""]
+            for number in numbers:
+                group = groups[number - 1]
+                what = _measure_label(group.lead.fact.measure)
+                dates = group.dates
+                lines.append(
+                    f"- see {number}: {what}, {inline(group.latest.fact.status.replace('_', ' '))}"
+                    f", {dates[-1] if dates else 'undated'}"
+                )
+            lines.append("")
+    return lines, sorted(names, key=lambda n: (n.casefold(), n))
+
+
 def render_briefing(
     articles: Sequence[StoredArticle], *, options: ExportOptions | None = None
 ) -> str:
@@ -710,10 +1019,13 @@ def render_briefing(
     options = options or ExportOptions()
     generated = _utc(options.generated_at)
     ordered_articles, items = _prepare(articles, options)
+    groups = _groups(items, options)
     start, end = _period(_article_date(a) for a in ordered_articles)
     title = _title(options, start, end, generated)
-    actor_lines, actor_names = _actors_section(items)
-    lines = _front_matter(ordered_articles, items, options, title, generated, actor_names)
+    actor_lines, actor_names = _development_actors(groups)
+    lines = _front_matter(
+        ordered_articles, items, options, title, generated, actor_names, len(groups)
+    )
     lines += ["", f"# {escape_markdown(title)}", ""]
     if not ordered_articles:
         lines.append(f"No articles matched this selection ({inline(options.selection)}).")
@@ -724,11 +1036,13 @@ def render_briefing(
         f"Generated {generated:%Y-%m-%d %H:%M} UTC by {GENERATOR}."
     )
     lines.append("")
-    lines.append(f"**Bottom line:** {_bottom_line(ordered_articles, items, options)}")
+    what_happened = _bottom_sentences(groups)
+    counts = _bottom_line(ordered_articles, groups, options)
+    lines.append(f"**Bottom line:** {what_happened + ' ' if what_happened else ''}{counts}")
     lines.append("")
     if items:
-        lines += _key_developments(items)
-        lines += _measures_table(items)
+        lines += _development_list(groups)
+        lines += _development_table(groups)
         lines += actor_lines
     lines += _other_articles(ordered_articles, items)
     lines += ["## Sources", ""]

@@ -45,12 +45,14 @@ def render_sample_briefing(analyzer: Analyzer | None = None) -> str:
                 failures = "; ".join(f"{f.path}: {f.reason}" for f in report.failed)
                 raise SystemExit(f"sample articles failed to import: {failures}")
             articles = library.articles()
+            developments = library.development_map()
     finally:
         os.chdir(previous)
     options = ExportOptions(
         title="Sample briefing: sanctions and expulsions in the bundled articles",
         generated_at=GENERATED_AT,
         selection="the bundled sample articles",
+        developments=developments,
     )
     return render_briefing(articles, options=options)
 

@@ -6,6 +6,6 @@ A module may also define ``DEFAULT_HANDLER``: what a bare ``briefing`` runs (the
 
 from types import ModuleType
 
-from briefing.commands import analyze, export, library, reader, web
+from briefing.commands import analyze, desk, export, library, reader, web
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (analyze, export, library, reader, web)
+COMMAND_MODULES: tuple[ModuleType, ...] = (analyze, export, library, desk, reader, web)

@@ -67,6 +67,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--until", type=iso_date, metavar="DATE", help="only articles published on or before DATE"
     )
+    parser.add_argument(
+        "--query",
+        "-q",
+        metavar="QUERY",
+        help="only the facts (and their articles) this query selects: actor:, target:, "
+        "measure:, status:, since:, until:, tag:, source:, pinned:, note:, article:, words "
+        "(see README)",
+    )
     parser.add_argument("--pinned-only", action="store_true", help="only pinned facts")
     parser.add_argument(
         "--include-hidden", action="store_true", help="include facts hidden in the reader"
@@ -82,9 +90,12 @@ def describe_selection(
     since: str | None,
     until: str | None,
     search: str | None = None,
+    query: str | None = None,
 ) -> str:
     """The selection in words, for the briefing's front matter and opening line."""
     parts = []
+    if query:
+        parts.append(f"query “{query}”")
     if ids:
         parts.append(("article " if len(ids) == 1 else "articles ") + ", ".join(map(str, ids)))
     if tag:
@@ -104,9 +115,12 @@ def selection_name(
     since: str | None,
     until: str | None,
     search: str | None = None,
+    query: str | None = None,
 ) -> str:
     """The selection in a few words for the default file name ("tag russia", "search oil")."""
     parts = []
+    if query:
+        parts.append(f"query {query}")
     if ids:
         parts.append(("article " if len(ids) == 1 else "articles ") + " ".join(map(str, ids)))
     for label, value in (("tag", tag), ("search", search), ("since", since), ("until", until)):
@@ -136,14 +150,18 @@ def run(args: argparse.Namespace) -> int:
         render_briefing,
         write_briefing,
     )
+    from briefing.query import parse_query
     from briefing.store import Library, LibraryNotFound, StoredArticle
     from briefing.wording import plural
 
     if args.since and args.until and args.since > args.until:
         raise BriefingError(f"--since {args.since} is after --until {args.until}")
-    chosen = (args.articles, args.tag, args.since, args.until, args.search)
+    query = parse_query(args.query) if args.query else None
+    chosen = (args.articles, args.tag, args.since, args.until, args.search, args.query)
     selection = describe_selection(*chosen)
     articles: list[StoredArticle]
+    developments: dict[int, int] = {}
+    fact_ids: frozenset[int] | None = None
     try:
         with Library.open(read_only=True) as library:
             ids = args.articles
@@ -154,7 +172,13 @@ def run(args: argparse.Namespace) -> int:
                 if args.articles:
                     for article_id in args.articles:
                         library.article(article_id)  # an unknown id is an error, not no match
+            if query is not None:
+                matching = library.query_facts(query, include_hidden=args.include_hidden)
+                fact_ids = frozenset(fact.id for fact in matching)
+                selected = library.query_article_ids(query)
+                ids = selected if ids is None else [i for i in ids if i in set(selected)]
             articles = library.articles(ids, tag=args.tag, since=args.since, until=args.until)
+            developments = library.development_map()
     except LibraryNotFound:
         if args.articles:
             raise
@@ -169,6 +193,8 @@ def run(args: argparse.Namespace) -> int:
         include_hidden=args.include_hidden,
         generated_at=generated_at,
         selection=selection,
+        developments=developments,
+        fact_ids=fact_ids,
     )
     text = render_briefing(articles, options=options)
     if args.output in (None, "-"):

@@ -49,6 +49,9 @@ def register(subparsers: Any) -> None:
     listing.add_argument(
         "--search", metavar="QUERY", help="only articles whose text has these words"
     )
+    listing.add_argument(
+        "--query", "-q", metavar="QUERY", help="only articles this query selects (see README)"
+    )
     listing.add_argument("--json", action="store_true", help="print JSON (see README)")
     listing.set_defaults(handler=run_list)
 
@@ -71,6 +74,9 @@ def register(subparsers: Any) -> None:
     facts.add_argument("id", nargs="?", type=int, metavar="ID", help="article id")
     facts.add_argument("--pinned", action="store_true", help="only pinned facts")
     facts.add_argument("--hidden", action="store_true", help="include facts you deleted")
+    facts.add_argument(
+        "--query", "-q", metavar="QUERY", help="only facts this query selects (see README)"
+    )
     facts.add_argument("--json", action="store_true", help="print JSON (see README)")
     facts.set_defaults(handler=run_facts)
 
@@ -322,7 +328,11 @@ def article_json(article: StoredArticle) -> dict[str, Any]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from briefing.query import parse_query
+
+    query = parse_query(args.query) if args.query is not None else None
     with _open(write=False) as library:
+        wanted = set(library.query_article_ids(query)) if query is not None else None
         total = library.count(tag=args.tag, search=args.search)
         summaries: list[ArticleSummary] = []
         page = 1000
@@ -333,12 +343,16 @@ def run_list(args: argparse.Namespace) -> int:
             if not chunk:
                 break
             summaries.extend(chunk)
+    if wanted is not None:
+        summaries = [summary for summary in summaries if summary.id in wanted]
     if args.json:
         _print_json(summary_json(summary) for summary in summaries)
     else:
         for summary in summaries:
             sys.stdout.write(_summary_line(summary) + "\n")
-    if not summaries and (args.tag is not None or args.search is not None):
+    if not summaries and (
+        args.tag is not None or args.search is not None or args.query is not None
+    ):
         print(f"briefing: no articles match {_filter_words(args)}", file=sys.stderr)
         return 1
     return 0
@@ -350,6 +364,8 @@ def _filter_words(args: argparse.Namespace) -> str:
         words.append(f"tag “{printable(args.tag)}”")
     if args.search is not None:
         words.append(f"search “{printable(args.search)}”")
+    if getattr(args, "query", None) is not None:
+        words.append(f"query “{printable(args.query)}”")
     return " and ".join(words)
 
 
@@ -422,8 +438,21 @@ def _fact_line(fact: StoredFact) -> str:
 
 
 def run_facts(args: argparse.Namespace) -> int:
+    from briefing.query import parse_query
+
+    query = parse_query(args.query) if args.query is not None else None
     with _open(write=False) as library:
-        facts = library.facts(args.id, pinned_only=args.pinned, include_hidden=args.hidden)
+        if query is None:
+            facts = library.facts(args.id, pinned_only=args.pinned, include_hidden=args.hidden)
+        else:
+            if args.id is not None:
+                library.article(args.id)  # an unknown id is an error, not no match
+            facts = [
+                fact
+                for fact in library.query_facts(query, include_hidden=args.hidden)
+                if (args.id is None or fact.article_id == args.id)
+                and (fact.pinned or not args.pinned)
+            ]
     if args.json:
         _print_json(fact_json(fact) for fact in facts)
         return 0

@@ -1012,6 +1012,19 @@ class Library:
             raise FactNotFound(fact_id)
         return int(row[0])
 
+    def development_map(self, fact_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """``{fact id: development id}`` for these facts (default: all), for the export."""
+        with self._read() as db:
+            if fact_ids is None:
+                rows = db.execute("SELECT id, development_id FROM facts").fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT id, development_id FROM facts"
+                    " WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(set(fact_ids))),),
+                ).fetchall()
+        return {row[0]: row[1] for row in rows if row[1] is not None}
+
     def move_fact(self, fact_id: int, development_id: int | None) -> Development:
         """Move a fact into another development (None: one of its own) and keep it there, also
         after a re-analysis. Return the development it is now in."""
