@@ -115,7 +115,7 @@ MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
-TARGET_PREPS = ("against", "on", "of", "to", "from", "with", "targeting", "for")
+TARGET_PREPS = ("against", "on", "upon", "of", "to", "from", "with", "targeting", "for")
 MEASURE_WORDS = frozenset(
     {"sanctions", "measures", "package", "ban", "bans", "restrictions", "embargo", "steps"}
     # "The measure also bans ...", "The resolution also adds ...": the measure just reported
@@ -262,6 +262,9 @@ class FactExtractor:
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
         self.noun_status_cues = frozenset(status["noun_cues"])
+        self.open_words = frozenset(status["open_words"])
+        self.other_sense_words = frozenset(measures["other_sense_words"])
+        self.non_targets = MEASURE_WORDS | frozenset(measures["non_measure_objects"])
         # Verbs over a clause that give its measure their status: "proposed that ... expel".
         self.stance_words = frozenset().union(
             *(status[name] for name in ("considered", "planned", "threatened", "rejected"))
@@ -374,6 +377,8 @@ class FactExtractor:
             return []
         if _effect_of_a_measure(trigger, measure.label_):
             return []
+        if self._other_sense(ctx.sentence(trigger.i), ctx):
+            return []  # "a four-year doping ban", "a sanction on the club": sport, not states
         found = self._locate(trigger, ctx)
         if any(_condition_clause(node) for node in found.path):
             return []  # "... unless Mexico stops the flow of migrants": the condition
@@ -383,7 +388,11 @@ class FactExtractor:
         if found.continues_story and ctx.facts and _restated(trigger):
             # "The embargo was imposed in 1989": background on a measure already reported
             return []
-        actors = [a for a in found.actors if not _is_pronoun_like(a)]
+        actors = [
+            a
+            for a in found.actors
+            if not _is_pronoun_like(a) and not self.other_sense_words & set(a.canonical.split())
+        ]
         if not actors:
             return []
         status = found.status or self._status(trigger, found.path)
@@ -562,7 +571,8 @@ class FactExtractor:
                     and came_from.dep_ in ("dobj", "pobj", "prep")
                 ):
                     return self._faced(trigger, current, subject, found, ctx)
-                if in_subject_clause is not None and not _has_negation(in_subject_clause):
+                if in_subject_clause is not None:
+                    # "the sanctions were not against the regime, he said": about the measure
                     return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 found.actors = self._actors_of(subject, ctx)
                 return found
@@ -633,6 +643,10 @@ class FactExtractor:
     ) -> Located:
         """ "Duties on Australian wine remain in force": a measure named before, still there.
         Any other clause about a measure ("the sanctions were welcome") reports nothing."""
+        if self._left_open(clause):
+            # "More EU sanctions are an option", "remain on the table": only talked of
+            found.status = "considered"
+            return found
         if clause.lower_ not in STILL_VERBS or _has_negation(clause):
             # "Washington's sanctions were a hostile act": what someone thinks of a measure
             found.comment = clause.lower_ in COPULAS or any(
@@ -649,6 +663,27 @@ class FactExtractor:
                 found.status = "in_force"
                 break
         return found
+
+    def _other_sense(self, sentence: Span, ctx: Context) -> bool:
+        """A sentence about sport (doping, matches, fans) naming no state or bloc: its bans and
+        sanctions are a sports body's discipline, not an international measure ("Chelsea fans"
+        beside "Britain froze the owner's assets" is a state's measure)."""
+        if not any(
+            t.text in self.other_sense_words or t.lower_ in self.other_sense_words for t in sentence
+        ):
+            return False
+        return not any(
+            (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
+            for t in sentence
+        )
+
+    def _left_open(self, clause: Token) -> bool:
+        """A measure said to be an option: "are an option", "remain on the table"."""
+        if clause.lower_ not in COPULAS | STILL_VERBS or _has_negation(clause):
+            return False
+        said = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        said += _prep_objects(clause, ("on",))
+        return any(c.lower_ in self.open_words for c in said)
 
     @staticmethod
     def _type_at(token: Token, ctx: Context) -> str | None:
@@ -1009,7 +1044,7 @@ class FactExtractor:
                 candidates.extend(people or [c for c in giver.children if c.dep_ == "dobj"])
             else:
                 candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
-            candidates.extend(_prep_objects(trigger, ("against", "on", "to", "of")))
+            candidates.extend(_prep_objects(trigger, ("against", "on", "upon", "to", "of")))
         else:
             candidates.extend(_prep_objects(trigger, TARGET_PREPS))
             joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
@@ -1034,7 +1069,7 @@ class FactExtractor:
         for verb in found.path[1:] if not candidates else ():
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
-            candidates.extend(_prep_objects(verb, ("against", "on", "to")))
+            candidates.extend(_prep_objects(verb, ("against", "on", "upon", "to")))
             candidates.extend(
                 c for c in verb.children if c.dep_ == "dobj" and not _contains(c, trigger)
             )
@@ -1061,6 +1096,10 @@ class FactExtractor:
             if ent is not None and ent.canonical.lower() in names:
                 continue
             if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
+                continue
+            if candidate.lower_ in self.non_targets or candidate.tag_ in ("VBG", "VBP", "VBZ"):
+                # "more sanctions", "what the sanctions entail", "aimed at crippling": a
+                # measure or an act, not whom the measure falls on
                 continue
             if (
                 candidate.lower_ in self.generic_nouns
@@ -1442,7 +1481,12 @@ def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
     ta, tb = _target_key(a["target"]), _target_key(b["target"])
     if not ta or not tb:
         return True
-    return ta in tb or tb in ta or ta.split()[-1] == tb.split()[-1]
+    if ta in tb or tb in ta or ta.split()[-1] == tb.split()[-1]:
+        return True
+    # "the government", "a majority of aid", "the ambassador": a vague restatement of a
+    # target named before, not a second one
+    vague = gazetteer.vague_targets()
+    return ta.split()[-1] in vague or tb.split()[-1] in vague
 
 
 def _compatible_restatement(a: dict[str, Any], b: dict[str, Any]) -> bool:

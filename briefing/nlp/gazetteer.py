@@ -40,6 +40,12 @@ def measure_data() -> dict[str, Any]:
     return _load_json("measures.json")
 
 
+@cache
+def vague_targets() -> frozenset[str]:
+    """Nouns that restate a target already named ("the government", "a majority of aid")."""
+    return frozenset(measure_data()["vague_targets"])
+
+
 def _strip_name(text: str) -> str:
     """ "the United States's" -> "United States": the form the lookup table is keyed by."""
     text = text.strip()
