@@ -80,3 +80,58 @@ def test_a_vague_restatement_of_the_target_is_the_same_fact(analyzer: Analyzer) 
     )
     found = facts(analyze(analyzer, text))
     assert [(m, a) for m, a, _, _ in found] == [("aid_suspension", "Germany")]
+
+
+# -- the sanctioned taken for the sanctioner; departments and officials --------------------
+
+
+def test_who_is_to_be_expelled_is_the_target_and_the_place_acts(analyzer: Analyzer) -> None:
+    text = "British officials said that 12 Russian diplomats are to be expelled from the UK."
+    found = analyze(analyzer, text).facts
+    assert [(f.measure, f.actor, f.target, f.quantity) for f in found] == [
+        ("expulsion", "United Kingdom", "Russian diplomats", "12")
+    ]
+
+
+def test_a_ministry_acts_for_its_state_and_it_points_back_to_the_state(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "On Monday, France's Ministry for Europe and Foreign Affairs announced it would also "
+        "be expelling from the country several Russian diplomats."
+    )
+    assert [(f.measure, f.actor) for f in analyze(analyzer, text).facts] == [
+        ("expulsion", "France")
+    ]
+
+
+def test_a_titled_person_of_a_state_acts_for_it(analyzer: Analyzer) -> None:
+    text = "Prime Minister Ingrid Olsen of Norway has also proposed an embargo on Russian gas."
+    assert facts(analyze(analyzer, text)) == [("import_ban", "Norway", "Russian gas", "considered")]
+
+
+def test_the_people_a_visa_limit_is_for_are_the_target(analyzer: Analyzer) -> None:
+    text = "Canada announced measures to limit visas for 300 Iranian military officers."
+    (fact,) = analyze(analyzer, text).facts
+    assert (fact.measure, fact.actor, fact.target, fact.quantity) == (
+        "travel_ban",
+        "Canada",
+        "Iranian military officers",
+        "300",
+    )
+
+
+# -- hopes, plans and conditions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("EU ministers are due to adopt tougher sanctions against Belarus.", "planned"),
+        ("Dutch politicians have floated the idea of an embargo on Russian gas.", "considered"),
+        ("Spain suggested that the bloc impose an embargo on Iranian oil.", "considered"),
+    ],
+)
+def test_plans_and_suggestions_set_the_status(analyzer: Analyzer, text: str, status: str) -> None:
+    found = analyze(analyzer, text).facts
+    assert [f.status for f in found] == [status], facts(analyze(analyzer, text))

@@ -320,6 +320,9 @@ class FactExtractor:
         for info in actors:
             root = info.root
             actor = self._ref_for_ent(info, ctx.person_state)
+            if self._government_body(info):
+                # "France's foreign ministry ... it would expel": "it" is France
+                actor = next(iter(self._actor_of_phrase(root, ctx)), actor)
             ctx.mentions.append(
                 Mention(actor, root.i, ctx.sentence_number(root.i), _is_subject(root))
             )
@@ -347,6 +350,8 @@ class FactExtractor:
             if root.dep_ == "appos":
                 around.extend(root.head.subtree)
             around.extend(c for c in root.children if c.dep_ == "appos" for c in c.subtree)
+            # "Prime Minister Ingrid Olsen of Norway"
+            around.extend(t for pobj in _prep_objects(root, ("of",)) for t in pobj.subtree)
             if not any(t.lower_ in self.state_titles for t in around):
                 continue
             for token in around:
@@ -564,6 +569,22 @@ class FactExtractor:
                 if subject_pass is not None and not _contains(subject_pass, trigger):
                     found.target = found.target or subject_pass
                 return found
+            if (
+                subject is not None
+                and not _contains(subject, trigger)
+                and came_from is not None
+                and came_from.dep_ == "xcomp"
+                and any(c.dep_ == "auxpass" for c in came_from.children)
+            ):
+                # "12 Russian diplomats are to be expelled (from the UK)", "is set to be hit
+                # with sanctions": the subject is whom the measure falls on, not who acts
+                found.target = found.target or subject
+                place = self._from_place(came_from, ctx)
+                if place:
+                    found.actors = place
+                    return found
+                found.continues_story = True
+                subject = None
             if subject is not None and not _contains(subject, trigger):
                 if (
                     current.lower_ in FACE_VERBS
@@ -1161,6 +1182,12 @@ class FactExtractor:
             if people is not None and people.label_ == "NORP" and pobj.tag_ in ("NNPS", "NNS"):
                 # "suspended visa services for Indians": the measure falls on India
                 return people.canonical, _quantity(token)
+            if lower in self.generic_nouns and (
+                pobj.lower_ in self.target_nouns
+                or any(c.dep_ in ("amod", "compound") and c.i in ctx.ent_at for c in pobj.children)
+            ):
+                # "limited visas for 500 Russian officers": the officers
+                return _phrase(pobj), _quantity(pobj)
         if lower in self.generic_nouns and depth < 3:
             for owner in _prep_objects(token, ("of",)):
                 if owner.lower_ in self.target_nouns:
