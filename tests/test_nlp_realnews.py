@@ -135,3 +135,49 @@ def test_the_people_a_visa_limit_is_for_are_the_target(analyzer: Analyzer) -> No
 def test_plans_and_suggestions_set_the_status(analyzer: Analyzer, text: str, status: str) -> None:
     found = analyze(analyzer, text).facts
     assert [f.status for f in found] == [status], facts(analyze(analyzer, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers failed to reach a consensus on imposing a new package of sanctions on Iran.",
+        "Ministers failed to agree on new sanctions against Belarus.",
+    ],
+)
+def test_a_measure_they_failed_to_agree_on_was_only_considered(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert [f.status for f in analyze(analyzer, text).facts] in ([], ["considered"])
+
+
+# -- tit-for-tat, headings, whole targets ---------------------------------------------------
+
+
+def test_each_side_of_a_tit_for_tat_keeps_its_own_measure(analyzer: Analyzer) -> None:
+    text = (
+        "Russia expelled ten Dutch diplomats on Friday in response to the Netherlands' "
+        "imposition of sanctions on Russian officials."
+    )
+    found = [(f.measure, f.actor, f.target) for f in analyze(analyzer, text).facts]
+    assert ("expulsion", "Russia", "Dutch diplomats") in found
+    assert ("sanctions", "Netherlands", "Russian officials") in found
+
+
+def test_a_section_heading_reports_no_measure(analyzer: Analyzer) -> None:
+    text = (
+        "The bloc agreed new sanctions on Iran on Monday.\n\n"
+        "Background to the dispute and the course of European sanctions\n\n"
+        "The talks had stalled for months."
+    )
+    assert [(f.measure, f.actor) for f in analyze(analyzer, text).facts] == [
+        ("sanctions", "European Union")
+    ]
+
+
+def test_an_aim_is_not_a_target(analyzer: Analyzer) -> None:
+    text = (
+        "Since the war began, the bloc has imposed a series of sanctions packages aimed at "
+        "crippling Iran's ability to finance its militias."
+    )
+    (fact,) = analyze(analyzer, text).facts
+    assert fact.target in (None, "Iran")

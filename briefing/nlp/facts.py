@@ -264,6 +264,7 @@ class FactExtractor:
         self.noun_status_cues = frozenset(status["noun_cues"])
         self.open_words = frozenset(status["open_words"])
         self.other_sense_words = frozenset(measures["other_sense_words"])
+        self.imposing_nouns = frozenset(measures["imposing_nouns"])
         self.non_targets = MEASURE_WORDS | frozenset(measures["non_measure_objects"])
         # Verbs over a clause that give its measure their status: "proposed that ... expel".
         self.stance_words = frozenset().union(
@@ -382,6 +383,8 @@ class FactExtractor:
             return []
         if _effect_of_a_measure(trigger, measure.label_):
             return []
+        if _heading(ctx.sentence(trigger.i)):
+            return []  # a section heading ("The course of European sanctions") reports nothing
         if self._other_sense(ctx.sentence(trigger.i), ctx):
             return []  # "a four-year doping ban", "a sanction on the club": sport, not states
         found = self._locate(trigger, ctx)
@@ -548,6 +551,13 @@ class FactExtractor:
                     ent.label_ != "NORP" or child.lower_ in ("western", "european")
                 ):
                     modifiers.append(self._ref_for_ent(ent, ctx.person_state))
+        if not owners and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+            act = trigger.head.head
+            if act.lower_ in self.imposing_nouns:
+                # "in response to Washington's imposition of sanctions": Washington's measure
+                owner = next((c for c in act.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    owners = self._actors_of(owner, ctx)
         return owners, modifiers
 
     def _climb(self, trigger: Token, ctx: Context) -> Located:
@@ -1118,7 +1128,11 @@ class FactExtractor:
                 continue
             if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
                 continue
-            if candidate.lower_ in self.non_targets or candidate.tag_ in ("VBG", "VBP", "VBZ"):
+            if (
+                candidate.lower_ in self.non_targets
+                or candidate.tag_ in ("VBG", "VBP", "VBZ")
+                or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
+            ):
                 # "more sanctions", "what the sanctions entail", "aimed at crippling": a
                 # measure or an act, not whom the measure falls on
                 continue
@@ -1216,6 +1230,8 @@ class FactExtractor:
                     return _phrase(noun), _quantity(token)
                 return inner_ent.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
+                if pobj.tag_ == "VBG":
+                    continue  # "packages aimed at crippling ...": an aim, not a target
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
                 if deeper and deeper.lower() not in names:
                     return deeper, quantity or _quantity(token)
@@ -1309,6 +1325,16 @@ def _deadline(ent: Span) -> bool:
     if ent.root.dep_ == "pobj" and head.lower_ in ("within", "in"):
         head = head.head
     return head.lower_ in DEPARTURE_VERBS
+
+
+def _heading(sentence: Span) -> bool:
+    """A line with no verb and no closing punctuation: a section heading, not a report."""
+    text = sentence.text.rstrip()
+    return (
+        bool(text)
+        and text[-1] not in ".!?:;\"'”’)"
+        and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    )
 
 
 def _condition_clause(node: Token) -> bool:
