@@ -130,6 +130,11 @@ class ReaderApp(App[None]):
 
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         sections: list[BindingSection] = [("Everywhere", self, _bindings(self.BINDINGS))]
+        # A screen with keys of its own (the desk, a dossier) lists them instead of the reader's.
+        own = next((s for s in reversed(self.screen_stack) if hasattr(s, "help_sections")), None)
+        if own is not None:
+            extra: list[BindingSection] = own.help_sections()
+            return [*sections, *extra]
         if main is None:
             return sections
         sections.append(("Reader", main, _bindings(main.BINDINGS)))

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
+from briefing.query import TEXT, check_query
 from briefing.store import CORRECTABLE_FIELDS, normalize_tag
 from briefing.store.records import StoredArticle, StoredFact
 from briefing.tui.rendering import Palette, display_safe
@@ -29,12 +30,14 @@ from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
 from briefing.tui.widgets.facts_panel import FactsPanel
 from briefing.tui.widgets.import_runner import ImportRunner
+from briefing.tui.widgets.query_error import QueryErrorLine
 from briefing.wording import plural
 
 # Dialogs are imported where they open: they pull in widgets (TextArea, Select, ...) that the
 # reader's start does not need.
 if TYPE_CHECKING:
     from briefing.importing import ImportReport
+    from briefing.query import Query
     from briefing.store import Library
     from briefing.tui.app import ReaderApp
     from briefing.tui.dialogs.export_dialog import ExportRequest
@@ -103,7 +106,8 @@ class MainScreen(Screen[None]):
             "Search",
             priority=True,
             id="main.search",
-            tooltip="Search the library's full text (Esc in the list clears it)",
+            tooltip="Search the library's full text, or filter with key:value terms "
+            "(actor:Japan measure:sanctions; Esc in the list clears it)",
         ),
         Binding(
             "escape",
@@ -218,6 +222,15 @@ class MainScreen(Screen[None]):
             id="main.legend",
             tooltip="What the highlights' colours and marks mean",
         ),
+        Binding(
+            "D",
+            "desk",
+            "Desk",
+            show=False,
+            id="main.desk",
+            tooltip="The desk: every development across the library (one measure with all the "
+            "articles that report it), filtered by a query",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -230,6 +243,7 @@ class MainScreen(Screen[None]):
         self._data_version: int | None = None  # the store's, when the list was last read
         self._samples_partial = False
         self.open_index: int | None = None  # the open article's row in the list, if known
+        self.desk_query = ""  # the desk's query, kept from one visit to the next
 
     @property
     def reader(self) -> ReaderApp:
@@ -245,6 +259,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="/ search (full text)", id="filter")
+                yield QueryErrorLine(id="filter-error")
                 yield ArticleList(self.reader.library, id="articles")
             yield ArticleView(id="article")
             with Vertical(id="facts-pane"):
@@ -673,6 +688,24 @@ class MainScreen(Screen[None]):
     def action_scroll_article(self) -> None:
         self.article_view.action_page(1)
 
+    def action_desk(self) -> None:
+        from briefing.tui.screens.desk import DeskResult, DeskScreen
+
+        def back(result: DeskResult | None) -> None:
+            if result is None:
+                return
+            self.desk_query = result.query
+            self.reload_list()  # fact counts may have changed on the desk
+            if result.open is not None:
+                article_id, start, end = result.open
+                self.open_article(article_id)
+                self.set_focus(self.article_view)
+                self.article_view.mark_evidence((start, end))
+            elif self.article is not None:
+                self.reload_article()
+
+        self.app.push_screen(DeskScreen(self.reader.library, self.desk_query), back)
+
     def action_legend(self) -> None:
         from briefing.tui.dialogs.help import LegendScreen
 
@@ -754,16 +787,31 @@ class MainScreen(Screen[None]):
     @on(Input.Submitted, "#filter")
     def on_filter_submitted(self) -> None:
         self.apply_search()
-        self.set_focus(self.article_list)
+        if self.query_one("#filter-error", QueryErrorLine).message is None:
+            self.set_focus(self.article_list)  # a bad query keeps the box, to fix it
 
     def apply_search(self) -> None:
         if self._search_timer is not None:
             self._search_timer.stop()
             self._search_timer = None
-        query = self.query_one("#filter", Input).value
-        self.article_view.highlight_words(query.split())
+        text = self.query_one("#filter", Input).value
+        # The query language (briefing.query): a query that cannot be read says why under the
+        # box and leaves the list as it was; the text stays, to be fixed.
+        parsed = check_query(text)
+        self.query_one("#filter-error", QueryErrorLine).show_error(
+            parsed if isinstance(parsed, str) else None
+        )
+        if isinstance(parsed, str):
+            return
+        words = [
+            word
+            for term in parsed.terms
+            if term.key == TEXT and not term.negated
+            for word in term.values[0].split()
+        ]
+        self.article_view.highlight_words(words)
         try:
-            self.article_list.set_search(query)
+            self.article_list.set_search(text, parsed)
             self.open_index = None  # rows moved: found again by id when needed
         except BriefingError as error:
             self.notify(str(error), severity="error", markup=False)
@@ -922,9 +970,11 @@ class MainScreen(Screen[None]):
             "search": default_file_name(today, f"search {search or ''}"),
         }
 
+        query = self.article_list.query_filter
+
         def start(request: ExportRequest | None) -> None:
             if request is not None:
-                self.export_worker(request, search, article_id)
+                self.export_worker(request, search, article_id, query)
 
         self.app.push_screen(
             ExportDialog(
@@ -939,7 +989,11 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def export_worker(
-        self, request: ExportRequest, search: str | None, article_id: int | None
+        self,
+        request: ExportRequest,
+        search: str | None,
+        article_id: int | None,
+        query: Query | None = None,
     ) -> None:
         from briefing.export import (
             ExportOptions,
@@ -954,6 +1008,9 @@ class MainScreen(Screen[None]):
             if request.scope == "article" and article_id is not None:
                 articles = library.articles([article_id])
                 selection = f"article {article_id}"
+            elif request.scope == "search" and query is not None:
+                articles = library.articles(library.query_article_ids(query))
+                selection = f"articles matching “{search}”"
             elif request.scope == "search" and search:
                 total = library.count(search=search)
                 ids = [s.id for s in library.summaries(limit=max(1, total), search=search)]

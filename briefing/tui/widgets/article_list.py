@@ -27,6 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.errors import BriefingError
+from briefing.query import TEXT, Query
+from briefing.store.listing import article_summaries, count_articles
 from briefing.store.records import ArticleSummary
 from briefing.tui.rendering import date_label, display_safe
 
@@ -113,7 +115,10 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.library = library
-        self.search: str | None = None
+        self.search: str | None = None  # the search box's text, while it filters the list
+        # A query with key:value terms (or negated or quoted words), paged by
+        # briefing.store.listing; None when the search is plain words (the full-text search).
+        self.query_filter: Query | None = None
         self._open_id: int | None = None
         self.row_count = 0
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
@@ -132,7 +137,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages.clear()
         self._page_of.clear()
         try:
-            self.row_count = self.library.count(search=self.search)
+            if self.query_filter is not None:
+                self.row_count = count_articles(self.library, self.query_filter)
+            else:
+                self.row_count = self.library.count(search=self.search)
         except BriefingError as error:
             self._report(error)  # keep the old count; rows are fetched again when drawn
         self._update_virtual_size()
@@ -141,8 +149,15 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Moved())
 
-    def set_search(self, text: str) -> None:
+    def set_search(self, text: str, query: Query | None = None) -> None:
+        """Filter by the search box's text: plain words search the full text; a ``query``
+        with other terms (``measure:sanctions -actor:Canada``) selects as the query language
+        says."""
         self.search = text.strip() or None
+        plain = query is None or all(
+            term.key == TEXT and not term.negated and not term.quoted for term in query.terms
+        )
+        self.query_filter = None if plain else query
         self.cursor = 0
         self.scroll_to(y=0, animate=False)
         self.reload()
@@ -154,11 +169,19 @@ class ArticleList(ScrollView, can_focus=True):
         page = self._pages.get(page_number)
         if page is None:
             try:
-                page = self.library.summaries(
-                    offset=page_number * PAGE_SIZE,
-                    limit=PAGE_SIZE,
-                    search=self.search,
-                )
+                if self.query_filter is not None:
+                    page = article_summaries(
+                        self.library,
+                        self.query_filter,
+                        offset=page_number * PAGE_SIZE,
+                        limit=PAGE_SIZE,
+                    )
+                else:
+                    page = self.library.summaries(
+                        offset=page_number * PAGE_SIZE,
+                        limit=PAGE_SIZE,
+                        search=self.search,
+                    )
             except BriefingError as error:
                 self._report(error)  # not cached: the next draw asks again
                 return None

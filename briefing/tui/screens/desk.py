@@ -1,0 +1,444 @@
+"""The desk: every development of the library (one measure as all its articles report it),
+filtered by a query, newest first, with the sources of the one under the cursor.
+
+Opened from the reader with ``D`` (or the palette); ``Esc`` goes back. Enter on a development
+goes to its sources; Enter on a source opens its article in the reader at the evidence sentence.
+Pin, note, correct and hide work as in the facts panel: in the list on the whole development
+(pin, hide and edit every report; the note goes on its first report), in the sources on the
+report highlighted. ``H`` lists hidden developments and reports too, to restore them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Static
+
+from briefing.errors import BriefingError
+from briefing.query import Query, check_query
+from briefing.store.developments import Development
+from briefing.store.records import StoredFact
+from briefing.tui.widgets.development_list import DevelopmentList
+from briefing.tui.widgets.query_error import QueryErrorLine
+from briefing.tui.widgets.sources_panel import SourcesPanel
+from briefing.wording import plural
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from briefing.store import Library
+
+T = TypeVar("T")
+
+QUERY_DELAY = 0.15  # seconds of typing pause before the desk re-queries
+PLACEHOLDER = "/ query: actor:Japan measure:expulsion,sanctions -status:lifted since:2022-03"
+
+# Where to open the reader: (article id, evidence start, evidence end).
+OpenRequest = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskResult:
+    """What the desk hands back to the reader when it closes: the query as typed (kept for
+    the next visit) and the source to open, if one was chosen."""
+
+    query: str
+    open: OpenRequest | None = None
+
+
+def source_request(development: Development) -> OpenRequest | None:
+    """The development's first source, as a place to open the reader at."""
+    if not development.sources:
+        return None
+    fact = development.sources[0].fact
+    return fact.article_id, fact.start, fact.end
+
+
+class DeskScreen(Screen[DeskResult]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            id="desk.back",
+            tooltip="Back: from the sources to the list, from the list to the reader",
+        ),
+        Binding(
+            "slash",
+            "query",
+            "Query",
+            priority=True,
+            id="desk.query",
+            tooltip="Type a query: actor:, target:, measure:, status:, since:, until:, tag:, "
+            "source:, pinned:, note:, article: and words of the text",
+        ),
+        Binding(
+            "H",
+            "toggle_hidden",
+            "Hidden",
+            id="desk.show_hidden",
+            tooltip="List hidden developments and reports too (marked ⊘), to restore them with d",
+        ),
+    ]
+
+    DEFAULT_CSS = """
+    DeskScreen #desk-title {
+        height: 1;
+        width: 1fr;
+        text-align: center;
+        background: $panel;
+    }
+    DeskScreen #desk-query {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+    }
+    DeskScreen #desk-query:focus {
+        background: $primary-muted;
+    }
+    DeskScreen #desk-panes {
+        height: 1fr;
+    }
+    DeskScreen #developments {
+        width: 55%;
+        border-right: vkey $foreground 20%;
+    }
+    DeskScreen #sources-title {
+        width: 1fr;
+        height: 1;
+        padding: 0 1;
+        background: $boost;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, library: Library, query: str = "") -> None:
+        super().__init__(id="desk")
+        self.library = library
+        self.initial_query = query
+        self._query_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="desk-title")
+        yield Input(self.initial_query, placeholder=PLACEHOLDER, id="desk-query")
+        yield QueryErrorLine(id="desk-query-error")
+        with Horizontal(id="desk-panes"):
+            yield DevelopmentList(self.library, id="developments")
+            with Vertical(id="sources-pane"):
+                yield Label("Sources", id="sources-title")
+                yield SourcesPanel(id="sources")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def developments(self) -> DevelopmentList:
+        return self.query_one("#developments", DevelopmentList)
+
+    @property
+    def sources(self) -> SourcesPanel:
+        return self.query_one("#sources", SourcesPanel)
+
+    @property
+    def query_box(self) -> Input:
+        return self.query_one("#desk-query", Input)
+
+    @property
+    def error_line(self) -> QueryErrorLine:
+        return self.query_one("#desk-query-error", QueryErrorLine)
+
+    def help_sections(self) -> list[tuple[str, DOMNode, Sequence[Binding]]]:
+        """The desk's keys, for help and the palette (see ReaderApp.binding_sections)."""
+        return [
+            ("Desk", self, _bindings(self.BINDINGS)),
+            ("Developments", self.developments, _bindings(DevelopmentList.BINDINGS)),
+            ("Sources", self.sources, _bindings(SourcesPanel.BINDINGS)),
+        ]
+
+    def on_mount(self) -> None:
+        self.apply_query(initial=True)
+        self.set_focus(self.developments)
+
+    # -- the query ----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#desk-query")
+    def on_query_changed(self) -> None:
+        if self._query_timer is not None:
+            self._query_timer.stop()
+        self._query_timer = self.set_timer(QUERY_DELAY, self.apply_query)
+
+    @on(Input.Submitted, "#desk-query")
+    def on_query_submitted(self) -> None:
+        self.apply_query()
+        if self.error_line.message is None:
+            self.set_focus(self.developments)
+
+    def apply_query(self, *, initial: bool = False) -> None:
+        """Read the query box: a query that reads filters the list; one that does not says
+        why under the box and leaves the list as it was (the text stays to be fixed)."""
+        if self._query_timer is not None:
+            self._query_timer.stop()
+            self._query_timer = None
+        parsed = check_query(self.query_box.value)
+        if isinstance(parsed, str):
+            self.error_line.show_error(parsed)
+            if initial:
+                self.developments.set_query(Query())
+            return
+        self.error_line.show_error(None)
+        if initial or parsed.terms != self.developments.query_filter.terms:
+            self.developments.set_query(parsed)
+            self.show_current()
+
+    # -- list and sources ---------------------------------------------------------------------
+
+    @on(DevelopmentList.Moved)
+    def on_moved(self) -> None:
+        self.show_current()
+
+    def show_current(self) -> None:
+        self.sources.show_development(self.developments.current)
+        self.update_title()
+        self.refresh_bindings()
+
+    def update_title(self) -> None:
+        listing = self.developments
+        title = Text("briefing", style="bold", end="")
+        title.append(" — desk")
+        if listing.row_count:
+            position = f"{listing.cursor + 1:,} of {plural(listing.row_count, 'development')}"
+        else:
+            position = "no developments"
+        title.append(" · " + position)
+        if not listing.query_filter.empty:
+            title.append(" matching")
+        if listing.include_hidden:
+            title.append(" · hidden shown (⊘)")
+        self.query_one("#desk-title", Static).update(title)
+
+    @on(DevelopmentList.Opened)
+    def on_development_opened(self) -> None:
+        if self.sources.sources:
+            self.set_focus(self.sources)
+            self.sources.highlighted = self.sources.highlighted or 0
+
+    @on(OptionList.OptionHighlighted, "#sources")
+    def on_source_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#sources")
+    def on_source_selected(self) -> None:
+        source = self.sources.current
+        if source is not None:
+            fact = source.fact
+            self.dismiss(DeskResult(self.query_box.value, (fact.article_id, fact.start, fact.end)))
+
+    # -- keys ---------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.focused is self.sources or self.focused is self.query_box:
+            self.set_focus(self.developments)
+            return
+        self.dismiss(DeskResult(self.query_box.value))
+
+    def action_query(self) -> None:
+        self.set_focus(self.query_box)
+
+    def action_toggle_hidden(self) -> None:
+        listing = self.developments
+        listing.include_hidden = not listing.include_hidden
+        listing.reload()
+        self.show_current()
+        self.notify(
+            "Hidden developments and reports are listed (⊘): d restores one."
+            if listing.include_hidden
+            else "Hidden developments and reports are left out."
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"query", "toggle_hidden"} and isinstance(self.focused, Input):
+            return False  # typed into the query box
+        if action in {"pin", "hide"}:
+            state = self._state(action)
+            if state is None:
+                return None if parameters == (True,) else False
+            return state != parameters[0]
+        return True
+
+    def _state(self, action: str) -> bool | None:
+        """Pinned (or hidden) for what the keys act on: the highlighted report in the sources,
+        else the development under the cursor."""
+        if self.focused is self.sources:
+            source = self.sources.current
+            if source is None:
+                return None
+            return source.fact.pinned if action == "pin" else source.fact.hidden
+        development = self.developments.current
+        if development is None:
+            return None
+        return development.pinned if action == "pin" else development.hidden
+
+    # -- curation -----------------------------------------------------------------------------
+
+    def write(self, change: Callable[[], T]) -> T | None:
+        if self.library.read_only:
+            self.notify(
+                "The library is open read-only: nothing can be changed.", severity="warning"
+            )
+            return None
+        try:
+            return change()
+        except BriefingError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            return None
+
+    def _targets(self) -> tuple[list[StoredFact], bool] | None:
+        """The facts the keys act on, and whether they are a whole development's."""
+        if self.focused is self.sources:
+            source = self.sources.current
+            return ([source.fact], False) if source is not None else None
+        development = self.developments.current
+        if development is None:
+            return None
+        try:
+            whole = self.library.development(development.id, include_hidden=True)
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return None
+        return [source.fact for source in whole.sources], True
+
+    def _update(self, facts: Sequence[StoredFact], **changes: object) -> bool:
+        library = self.library
+
+        def change() -> bool:
+            for fact in facts:
+                library.update_fact(fact.id, **changes)  # type: ignore[arg-type]
+            return True
+
+        if not facts:
+            return False
+        done = self.write(change)
+        if done:
+            self.after_change()
+        return bool(done)
+
+    def after_change(self) -> None:
+        """Re-read the list's pages (a development may have moved, merged or gone)."""
+        self.developments.reload()
+        self.show_current()
+
+    def action_pin(self, pinned: bool) -> None:
+        targets = self._targets()
+        if targets is None:
+            return
+        facts, whole = targets
+        if pinned:  # a whole development: its visible reports
+            chosen = [f for f in facts if not f.pinned and not (whole and f.hidden)]
+        else:
+            chosen = [f for f in facts if f.pinned]
+        self._update(chosen, pinned=pinned)
+
+    def action_hide(self, hidden: bool) -> None:
+        targets = self._targets()
+        if targets is None:
+            return
+        facts, whole = targets
+        chosen = [f for f in facts if f.hidden != hidden]
+        if self._update(chosen, hidden=hidden) and hidden and not self.developments.include_hidden:
+            what = "Development" if whole else "Report"
+            self.notify(f"{what} hidden. H lists hidden ones, to restore them with d.")
+
+    def action_edit_note(self) -> None:
+        from briefing.tui.dialogs.prompt import PromptDialog
+
+        targets = self._targets()
+        if targets is None:
+            return
+        facts, whole = targets
+        visible = [f for f in facts if not f.hidden] or facts
+        if not visible:
+            return
+        # On a whole development the note goes on its first report (the export gathers a
+        # development's notes from its reports).
+        fact = visible[0]
+
+        def save(note: str | None) -> None:
+            if note is not None:
+                self._update([fact], note=note.strip() or None)
+
+        title = "Note on this development" if whole else "Note on this report"
+        self.app.push_screen(
+            PromptDialog(title, fact.note or "", hint="Enter saves · empty removes"), save
+        )
+
+    def action_edit_fact(self) -> None:
+        from briefing.tui.dialogs.fact_form import FIELDS, FactForm
+
+        targets = self._targets()
+        if targets is None:
+            return
+        facts, whole = targets
+        visible = [f for f in facts if not f.hidden] or facts
+        if not visible:
+            return
+        latest = visible[-1]
+        values: dict[str, str | None] = {name: getattr(latest, name) for name in FIELDS}
+        development = self.developments.current
+        if whole and development is not None:
+            values.update(
+                measure=development.measure,
+                actor=development.actor,
+                target=development.target,
+                status=development.status,
+            )
+
+        def save(result: dict[str, str | None] | None) -> None:
+            if result is None:
+                return
+            changed = {name: value for name, value in result.items() if value != values[name]}
+            if changed:
+                self._update(visible, corrections=changed)
+
+        title = (
+            f"Edit the development ({plural(len(visible), 'report')})" if whole else "Edit report"
+        )
+        self.app.push_screen(FactForm(title, values, latest.sentence), save)
+
+    # -- dossiers -----------------------------------------------------------------------------
+
+    def action_dossier(self, role: str) -> None:
+        from briefing.tui.screens.dossier import DossierScreen
+
+        development = self.developments.current
+        if development is None:
+            return
+        name = development.actor if role == "actor" else development.target
+        if not name:
+            self.notify(f"This development names no {role}.")
+            return
+        try:
+            dossier = self.library.actor_dossier(name, include_hidden=False)
+        except BriefingError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if dossier is None:
+            self.notify(f"No developments name {name} as actor or target.", markup=False)
+            return
+
+        def opened(request: OpenRequest | None) -> None:
+            if request is not None:
+                self.dismiss(DeskResult(self.query_box.value, request))
+
+        self.app.push_screen(DossierScreen(dossier), opened)
+
+
+def _bindings(bindings: Sequence[BindingType]) -> list[Binding]:
+    return [binding for binding in bindings if isinstance(binding, Binding)]
