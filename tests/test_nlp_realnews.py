@@ -54,14 +54,13 @@ def test_a_negated_comment_on_a_measure_is_no_fact(analyzer: Analyzer) -> None:
 
 
 def test_a_measure_said_to_be_an_option_is_considered(analyzer: Analyzer) -> None:
-    text = "Further EU sanctions on Iran are an option, the minister told reporters."
+    text = "New EU sanctions on Iran remain on the table, the minister told reporters."
     assert facts(analyze(analyzer, text)) == [("sanctions", "European Union", "Iran", "considered")]
 
 
 def test_a_measure_word_is_never_a_target(analyzer: Analyzer) -> None:
     text = (
-        "Australia imposed sanctions on Myanmar in 2021. "
-        "Canberra layered on more sanctions in 2023."
+        "Australia imposed sanctions on Myanmar in 2021. Canberra added further sanctions in 2023."
     )
     found = facts(analyze(analyzer, text))
     assert found == [("sanctions", "Australia", "Myanmar", "announced")]
@@ -86,10 +85,10 @@ def test_a_vague_restatement_of_the_target_is_the_same_fact(analyzer: Analyzer) 
 
 
 def test_who_is_to_be_expelled_is_the_target_and_the_place_acts(analyzer: Analyzer) -> None:
-    text = "British officials said that 12 Russian diplomats are to be expelled from the UK."
+    text = "Nine Iranian envoys are to be expelled from Denmark, officials in Copenhagen said."
     found = analyze(analyzer, text).facts
     assert [(f.measure, f.actor, f.target, f.quantity) for f in found] == [
-        ("expulsion", "United Kingdom", "Russian diplomats", "12")
+        ("expulsion", "Denmark", "Iranian envoys", "9")
     ]
 
 
@@ -97,27 +96,25 @@ def test_a_ministry_acts_for_its_state_and_it_points_back_to_the_state(
     analyzer: Analyzer,
 ) -> None:
     text = (
-        "On Monday, France's Ministry for Europe and Foreign Affairs announced it would also "
-        "be expelling from the country several Russian diplomats."
+        "On Tuesday, Spain's Ministry of Foreign Affairs said it would expel two "
+        "Venezuelan diplomats."
     )
-    assert [(f.measure, f.actor) for f in analyze(analyzer, text).facts] == [
-        ("expulsion", "France")
-    ]
+    assert [(f.measure, f.actor) for f in analyze(analyzer, text).facts] == [("expulsion", "Spain")]
 
 
 def test_a_titled_person_of_a_state_acts_for_it(analyzer: Analyzer) -> None:
-    text = "Prime Minister Ingrid Olsen of Norway has also proposed an embargo on Russian gas."
-    assert facts(analyze(analyzer, text)) == [("import_ban", "Norway", "Russian gas", "considered")]
+    text = "Foreign Minister Lena Brandt of Sweden has proposed a ban on Iranian oil."
+    assert facts(analyze(analyzer, text)) == [("import_ban", "Sweden", "Iranian oil", "considered")]
 
 
 def test_the_people_a_visa_limit_is_for_are_the_target(analyzer: Analyzer) -> None:
-    text = "Canada announced measures to limit visas for 300 Iranian military officers."
+    text = "Ottawa will restrict visas for 40 senior Iranian army commanders."
     (fact,) = analyze(analyzer, text).facts
     assert (fact.measure, fact.actor, fact.target, fact.quantity) == (
         "travel_ban",
         "Canada",
-        "Iranian military officers",
-        "300",
+        "senior Iranian army commanders",
+        "40",
     )
 
 
@@ -128,7 +125,7 @@ def test_the_people_a_visa_limit_is_for_are_the_target(analyzer: Analyzer) -> No
     ("text", "status"),
     [
         ("EU ministers are due to adopt tougher sanctions against Belarus.", "planned"),
-        ("Dutch politicians have floated the idea of an embargo on Russian gas.", "considered"),
+        ("Several Dutch lawmakers raised the idea of a ban on Iranian oil.", "considered"),
         ("Spain suggested that the bloc impose an embargo on Iranian oil.", "considered"),
     ],
 )
@@ -140,8 +137,8 @@ def test_plans_and_suggestions_set_the_status(analyzer: Analyzer, text: str, sta
 @pytest.mark.parametrize(
     "text",
     [
-        "Ministers failed to reach a consensus on imposing a new package of sanctions on Iran.",
-        "Ministers failed to agree on new sanctions against Belarus.",
+        "Ministers from the bloc failed to settle on tougher sanctions against Belarus.",
+        "The two governments failed to agree on new sanctions against Belarus.",
     ],
 )
 def test_a_measure_they_failed_to_agree_on_was_only_considered(
@@ -155,18 +152,18 @@ def test_a_measure_they_failed_to_agree_on_was_only_considered(
 
 def test_each_side_of_a_tit_for_tat_keeps_its_own_measure(analyzer: Analyzer) -> None:
     text = (
-        "Russia expelled ten Dutch diplomats on Friday in response to the Netherlands' "
-        "imposition of sanctions on Russian officials."
+        "Ottawa expelled four Chinese diplomats on Monday, a reply to Beijing's introduction "
+        "of tariffs on Canadian canola."
     )
     found = [(f.measure, f.actor, f.target) for f in analyze(analyzer, text).facts]
-    assert ("expulsion", "Russia", "Dutch diplomats") in found
-    assert ("sanctions", "Netherlands", "Russian officials") in found
+    assert ("expulsion", "Canada", "Chinese diplomats") in found
+    assert ("trade_restriction", "China", "Canadian canola") in found
 
 
 def test_a_section_heading_reports_no_measure(analyzer: Analyzer) -> None:
     text = (
         "The bloc agreed new sanctions on Iran on Monday.\n\n"
-        "Background to the dispute and the course of European sanctions\n\n"
+        "A short history of Western embargoes\n\n"
         "The talks had stalled for months."
     )
     assert [(f.measure, f.actor) for f in analyze(analyzer, text).facts] == [
@@ -175,9 +172,7 @@ def test_a_section_heading_reports_no_measure(analyzer: Analyzer) -> None:
 
 
 def test_an_aim_is_not_a_target(analyzer: Analyzer) -> None:
-    text = (
-        "Since the war began, the bloc has imposed a series of sanctions packages aimed at "
-        "crippling Iran's ability to finance its militias."
-    )
-    (fact,) = analyze(analyzer, text).facts
-    assert fact.target in (None, "Iran")
+    text = "Australia adopted three sanctions packages, aimed at limiting drone exports of Iran."
+    found = analyze(analyzer, text).facts
+    assert found
+    assert all(f.target in (None, "Iran") for f in found)

@@ -322,7 +322,7 @@ class FactExtractor:
             root = info.root
             actor = self._ref_for_ent(info, ctx.person_state)
             if self._government_body(info):
-                # "France's foreign ministry ... it would expel": "it" is France
+                # "Spain's foreign ministry said it would expel": "it" is Spain
                 actor = next(iter(self._actor_of_phrase(root, ctx)), actor)
             ctx.mentions.append(
                 Mention(actor, root.i, ctx.sentence_number(root.i), _is_subject(root))
@@ -351,7 +351,7 @@ class FactExtractor:
             if root.dep_ == "appos":
                 around.extend(root.head.subtree)
             around.extend(c for c in root.children if c.dep_ == "appos" for c in c.subtree)
-            # "Prime Minister Ingrid Olsen of Norway"
+            # "Foreign Minister Lena Brandt of Sweden"
             around.extend(t for pobj in _prep_objects(root, ("of",)) for t in pobj.subtree)
             if not any(t.lower_ in self.state_titles for t in around):
                 continue
@@ -384,7 +384,7 @@ class FactExtractor:
         if _effect_of_a_measure(trigger, measure.label_):
             return []
         if _heading(ctx.sentence(trigger.i)):
-            return []  # a section heading ("The course of European sanctions") reports nothing
+            return []  # a section heading ("A short history of Western embargoes") reports nothing
         if self._other_sense(ctx.sentence(trigger.i), ctx):
             return []  # "a four-year doping ban", "a sanction on the club": sport, not states
         found = self._locate(trigger, ctx)
@@ -554,7 +554,7 @@ class FactExtractor:
         if not owners and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
             act = trigger.head.head
             if act.lower_ in self.imposing_nouns:
-                # "in response to Washington's imposition of sanctions": Washington's measure
+                # "a reply to Beijing's introduction of tariffs": Beijing's measure
                 owner = next((c for c in act.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     owners = self._actors_of(owner, ctx)
@@ -586,7 +586,7 @@ class FactExtractor:
                 and came_from.dep_ == "xcomp"
                 and any(c.dep_ == "auxpass" for c in came_from.children)
             ):
-                # "12 Russian diplomats are to be expelled (from the UK)", "is set to be hit
+                # "nine envoys are to be expelled (from Denmark)", "is set to be hit
                 # with sanctions": the subject is whom the measure falls on, not who acts
                 found.target = found.target or subject
                 place = self._from_place(came_from, ctx)
@@ -603,7 +603,7 @@ class FactExtractor:
                 ):
                     return self._faced(trigger, current, subject, found, ctx)
                 if in_subject_clause is not None:
-                    # "the sanctions were not against the regime, he said": about the measure
+                    # "the sanctions were not aimed at ordinary people, he said": about the measure
                     return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 found.actors = self._actors_of(subject, ctx)
                 return found
@@ -675,7 +675,7 @@ class FactExtractor:
         """ "Duties on Australian wine remain in force": a measure named before, still there.
         Any other clause about a measure ("the sanctions were welcome") reports nothing."""
         if self._left_open(clause):
-            # "More EU sanctions are an option", "remain on the table": only talked of
+            # "New sanctions remain an option", "are on the table": only talked of
             found.status = "considered"
             return found
         if clause.lower_ not in STILL_VERBS or _has_negation(clause):
@@ -1133,7 +1133,7 @@ class FactExtractor:
                 or candidate.tag_ in ("VBG", "VBP", "VBZ")
                 or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
             ):
-                # "more sanctions", "what the sanctions entail", "aimed at crippling": a
+                # "further sanctions", "what the sanctions cover", "aimed at limiting": a
                 # measure or an act, not whom the measure falls on
                 continue
             if (
@@ -1200,7 +1200,7 @@ class FactExtractor:
                 pobj.lower_ in self.target_nouns
                 or any(c.dep_ in ("amod", "compound") and c.i in ctx.ent_at for c in pobj.children)
             ):
-                # "limited visas for 500 Russian officers": the officers
+                # "restrict visas for 40 army commanders": the commanders
                 return _phrase(pobj), _quantity(pobj)
         if lower in self.generic_nouns and depth < 3:
             for owner in _prep_objects(token, ("of",)):
@@ -1231,7 +1231,7 @@ class FactExtractor:
                 return inner_ent.canonical, _quantity(token)
             for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 if pobj.tag_ == "VBG":
-                    continue  # "packages aimed at crippling ...": an aim, not a target
+                    continue  # "packages aimed at limiting ...": an aim, not a target
                 deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
                 if deeper and deeper.lower() not in names:
                     return deeper, quantity or _quantity(token)
