@@ -749,6 +749,14 @@ def figure_memory(bench: Bench) -> list[Result]:
     return results
 
 
+def figure_desk(bench: Bench) -> list[Result]:
+    """Issue 13: the desk on 100,000 facts: opening, moving, querying (desk_figure.py)."""
+    import desk_figure
+
+    results: list[Result] = desk_figure.figure_desk(bench, sys.modules[__name__])
+    return results
+
+
 FIGURES: dict[str, Callable[[Bench], list[Result]]] = {
     "import": figure_import,
     "coldstart": figure_coldstart,
@@ -756,6 +764,7 @@ FIGURES: dict[str, Callable[[Bench], list[Result]]] = {
     "search": figure_search,
     "export": figure_export,
     "memory": figure_memory,
+    "desk": figure_desk,
 }
 
 

@@ -127,6 +127,7 @@ class DeskScreen(Screen[DeskResult]):
         self.library = library
         self.initial_query = query
         self._query_timer: Timer | None = None
+        self._shown_states: tuple[bool | None, bool | None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="desk-title")
@@ -207,7 +208,12 @@ class DeskScreen(Screen[DeskResult]):
     def show_current(self) -> None:
         self.sources.show_development(self.developments.current)
         self.update_title()
-        self.refresh_bindings()
+        # The footer rebuilds its keys on every refresh of the bindings: only when Pin/Unpin or
+        # Hide/Restore changes, not on every move.
+        states = (self._state("pin"), self._state("hide"))
+        if states != self._shown_states:
+            self._shown_states = states
+            self.refresh_bindings()
 
     def update_title(self) -> None:
         listing = self.developments
@@ -222,7 +228,7 @@ class DeskScreen(Screen[DeskResult]):
             title.append(" matching")
         if listing.include_hidden:
             title.append(" · hidden shown (⊘)")
-        self.query_one("#desk-title", Static).update(title)
+        self.query_one("#desk-title", Static).update(title, layout=False)  # a fixed one-line bar
 
     @on(DevelopmentList.Opened)
     def on_development_opened(self) -> None:
@@ -232,6 +238,11 @@ class DeskScreen(Screen[DeskResult]):
 
     @on(OptionList.OptionHighlighted, "#sources")
     def on_source_highlighted(self) -> None:
+        self._shown_states = None
+        self.refresh_bindings()
+
+    def on_descendant_focus(self) -> None:
+        self._shown_states = None  # the keys act on another pane now
         self.refresh_bindings()
 
     @on(OptionList.OptionSelected, "#sources")
