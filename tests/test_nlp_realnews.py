@@ -176,3 +176,78 @@ def test_an_aim_is_not_a_target(analyzer: Analyzer) -> None:
     found = analyze(analyzer, text).facts
     assert found
     assert all(f.target in (None, "Iran") for f in found)
+
+
+# -- second round: talk about a measure, moves that point back, whose measure it is ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokeswoman characterised the Canadian tariffs as economic bullying.",
+        "The envoy described the Australian sanctions as a hostile gesture.",
+    ],
+)
+def test_a_measure_only_characterised_is_no_fact(analyzer: Analyzer, text: str) -> None:
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_a_like_move_is_the_measure_its_own_clause_names(analyzer: Analyzer) -> None:
+    text = (
+        "Peru called home its ambassador to Bolivia on Monday. In a like move, Chile has "
+        "withdrawn its ambassador to Bolivia as well."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [f for f in found if f[1] == "Chile"] == [
+        ("diplomatic_measure", "Chile", "Bolivia", "in_force")
+    ]
+
+
+def test_a_question_about_what_a_measure_holds_is_no_fact(analyzer: Analyzer) -> None:
+    text = "The minister would not say what the new penalties against Minsk would cover."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_the_actor_before_a_gerund_acts(analyzer: Analyzer) -> None:
+    text = (
+        "The coup came after another one in Mali that resulted in France suspending part of "
+        "its aid to the junta."
+    )
+    assert [f[:2] for f in facts(analyze(analyzer, text))] == [("aid_suspension", "France")]
+
+
+def test_a_cue_word_before_a_measure_is_not_its_actor(analyzer: Analyzer) -> None:
+    text = "Ottawa said that SWIFT sanctions on Iran were still an option."
+    assert all(f[1] != "SWIFT" for f in facts(analyze(analyzer, text)))
+
+
+def test_pressing_someone_to_keep_a_measure_makes_it_the_owners(analyzer: Analyzer) -> None:
+    text = "Brussels will try to press Belgrade to uphold EU sanctions on Moscow."
+    assert [(f[0], f[1], f[3]) for f in facts(analyze(analyzer, text))] == [
+        ("sanctions", "European Union", "in_force")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is advocating even harder sanctions against Iran.",
+        "The Netherlands was urging tougher penalties on Belarus for weeks.",
+    ],
+)
+def test_every_inflection_of_a_status_verb_counts(analyzer: Analyzer, text: str) -> None:
+    assert [f[3] for f in facts(analyze(analyzer, text))] == ["considered"]
+
+
+def test_restrictive_measures_laid_on_goods_are_an_import_ban(analyzer: Analyzer) -> None:
+    text = "Japan said the restrictive measures imposed on Chinese poultry products are now lifted."
+    assert [(f[0], f[1], f[3]) for f in facts(analyze(analyzer, text))] == [
+        ("import_ban", "Japan", "lifted")
+    ]
+
+
+def test_asking_for_a_measure_to_be_drafted_only_considers_it(analyzer: Analyzer) -> None:
+    text = "Germany's ministers will ask Brussels to draw up new sanctions against Iran."
+    assert [(f[0], f[1], f[3]) for f in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Germany", "considered")
+    ]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the analysis of the same text changes, so stored analyses can be redone.
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 
 # spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
 # analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.
@@ -25,10 +25,13 @@ PIPELINE_VERSION = "7"
 # fit in one chunk; a longer one loses only references back across a paragraph cut.
 CHUNK_CHARS = 10_000
 
-# Not used by any rule (triggers are matched on word forms; coarse POS comes from the tagger's
-# tags through briefing_pos), and costly: left out. Together they take about a third of the
-# default pipeline's time, which pays for the briefing components and then some.
-EXCLUDED_COMPONENTS = ("lemmatizer", "attribute_ruler")
+# Not used by any rule (coarse POS comes from the tagger's tags through briefing_pos), and
+# costly: left out. Together with the lemmatizer it takes about a third of the default
+# pipeline's time, which pays for the briefing components and then some.
+EXCLUDED_COMPONENTS = ("attribute_ruler",)
+# Loaded but never run over a whole doc: the fact rules ask it for the lemma of the few tokens
+# they test (``briefing.nlp.components.Lemmas``), each word form once per process.
+DISABLED_COMPONENTS = ("lemmatizer",)
 
 LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -39,7 +42,7 @@ def build_pipeline() -> Language:
     from briefing.nlp.loader import load_base_model
 
     del components, facts  # imported for their @Language registrations
-    nlp = load_base_model(EXCLUDED_COMPONENTS)
+    nlp = load_base_model(EXCLUDED_COMPONENTS, DISABLED_COMPONENTS)
     if "briefing_facts" in nlp.pipe_names:
         return nlp
     nlp.add_pipe("briefing_pos", after="tagger")

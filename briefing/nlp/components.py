@@ -59,6 +59,43 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+BASE_FORM_TAGS = frozenset({"VB", "VBP", "NN", "NNP", "JJ"})
+
+
+class Lemmas:
+    """The lemma of a token, asked for one token at a time: the model's rule lemmatizer is
+    loaded but disabled (running it over every token costs more than the rules need), so the
+    fact rules look up only the words they test ("described" -> "describe", "urging" ->
+    "urge"), each word form and POS once per process. Without a lemmatizer (a custom model)
+    the lower-cased form stands in."""
+
+    def __init__(self, nlp: Language) -> None:
+        try:
+            self._lemmatizer: Any = nlp.get_pipe("lemmatizer")
+        except KeyError:
+            self._lemmatizer = None
+        self._cache: dict[tuple[int, str], str] = {}
+
+    def __call__(self, token: Token) -> str:
+        key = (token.orth, token.pos_)
+        found = self._cache.get(key)
+        if found is None:
+            found = token.lower_
+            # The rule lemmatizer reads a base form from morphology this pipeline does not set
+            # ("press" would lose its "s"): the tag says it is one already.
+            if (
+                self._lemmatizer is not None
+                and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX")
+                and token.tag_ not in BASE_FORM_TAGS
+            ):
+                try:
+                    found = self._lemmatizer.rule_lemmatize(token)[0].lower()
+                except (IndexError, KeyError, ValueError):  # pragma: no cover - defensive
+                    found = token.lower_
+            self._cache[key] = found
+        return found
+
+
 def register_extensions() -> None:
     """Declare the Doc/Span attributes the pipeline writes (idempotent)."""
     if not Span.has_extension("canonical"):
@@ -321,6 +358,15 @@ class MeasureFinder:
             c
             for p in token.children
             if p.dep_ == "prep" and p.lower_ in ("of", "on", "to")
+            for c in p.children
+        ]
+        # "restrictive measures imposed on pork products": what the participle lays them on
+        objects += [
+            c
+            for acl in token.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for p in acl.children
+            if p.dep_ == "prep" and p.lower_ == "on"
             for c in p.children
         ]
         if any(o.lower_ in self.non_measure_objects for o in objects):

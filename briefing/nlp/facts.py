@@ -25,6 +25,7 @@ from briefing.nlp.components import (
     COMPANY_SUFFIXES,
     DURATION_UNITS,
     MEASURES_KEY,
+    Lemmas,
     register_extensions,
 )
 
@@ -226,6 +227,8 @@ class Context:
     # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
     text: str = ""
     ents: tuple[Span, ...] = ()
+    # The trigger token of every measure in the doc.
+    triggers: frozenset[int] = frozenset()
 
     def sentence_number(self, token_i: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)
@@ -236,11 +239,12 @@ class Context:
 
 @Language.factory("briefing_facts")
 def make_fact_extractor(nlp: Language, name: str) -> FactExtractor:
-    return FactExtractor()
+    return FactExtractor(Lemmas(nlp))
 
 
 class FactExtractor:
-    def __init__(self) -> None:
+    def __init__(self, lemma: Lemmas) -> None:
+        self.lemma = lemma
         actors = gazetteer.actor_data()
         measures = gazetteer.measure_data()
         self.group_refs = frozenset(actors["references"]["group"])
@@ -262,10 +266,21 @@ class FactExtractor:
         self.status_order: list[str] = list(status["order"])
         self.status_words = {name: frozenset(status[name]) for name in self.status_order}
         self.noun_status_cues = frozenset(status["noun_cues"])
+        self.any_status_word = frozenset().union(*self.status_words.values())
         self.open_words = frozenset(status["open_words"])
         self.other_sense_words = frozenset(measures["other_sense_words"])
         self.imposing_nouns = frozenset(measures["imposing_nouns"])
         self.non_targets = MEASURE_WORDS | frozenset(measures["non_measure_objects"])
+        lemma_rules = measures["lemma_rules"]
+        self.comment_verbs = frozenset(lemma_rules["comment_verbs"])
+        self.request_verbs = frozenset(lemma_rules["request_verbs"])
+        self.drafting_verbs = frozenset(lemma_rules["drafting_verbs"])
+        self.adherence_verbs = frozenset(lemma_rules["adherence_verbs"])
+        self.content_words = frozenset(lemma_rules["content_words"])
+        self.anaphoric_triggers = frozenset(lemma_rules["anaphoric_triggers"])
+        # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
+        # kind or goods, never who takes it.
+        self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
         # Verbs over a clause that give its measure their status: "proposed that ... expel".
         self.stance_words = frozenset().union(
             *(status[name] for name in ("considered", "planned", "threatened", "rejected"))
@@ -316,6 +331,7 @@ class FactExtractor:
             {},
             text=doc.text,
             ents=tuple(doc.ents),
+            triggers=frozenset(m._.trigger for m in doc.spans.get(MEASURES_KEY, ())),
         )
         ctx.person_state = self._person_states(ctx)
         for info in actors:
@@ -388,6 +404,14 @@ class FactExtractor:
         if self._other_sense(ctx.sentence(trigger.i), ctx):
             return []  # "a four-year doping ban", "a sanction on the club": sport, not states
         found = self._locate(trigger, ctx)
+        if self.lemma(trigger) in self.anaphoric_triggers and any(
+            node.i in ctx.triggers for node in found.path[1:]
+        ):
+            # "In a like move, Chile recalled its envoy": the clause's own measure is the
+            # report; the "move" only points at it.
+            return []
+        if self._about_content(found.path):
+            return []  # "he would not say what the embargo covers": no report of one
         if any(_condition_clause(node) for node in found.path):
             return []  # "... unless Mexico stops the flow of migrants": the condition
         top = found.path[-1]
@@ -461,6 +485,19 @@ class FactExtractor:
             }
         ]
 
+    def _about_content(self, path: Sequence[Token]) -> bool:
+        """The measure is the subject of a wh-clause about what it holds ("did not specify what
+        the sanctions entail", "explained how the ban works"): its content, not a report."""
+        for below, node in itertools.pairwise(path):
+            if below.dep_ not in ("nsubj", "nsubjpass", "compound"):
+                continue
+            if node.dep_ in ("ccomp", "xcomp", "dobj", "pobj") and any(
+                c.lower_ in self.content_words and c.tag_ in ("WP", "WDT", "WRB") and c.i < below.i
+                for c in node.children
+            ):
+                return True
+        return False
+
     @staticmethod
     def _flows_to(trigger: Token, ctx: Context) -> set[str]:
         """The actors goods flow to in the measure's phrase: "supplies to Europe"."""
@@ -486,6 +523,12 @@ class FactExtractor:
             found.actors = self._actors_of(demander, ctx) if demander is not None else []
             found.status = "considered"
             return found
+        if (owners or modifiers) and not found.comment and self._urged_to_follow(found.path):
+            # "the EU pressed Serbia to uphold the EU's sanctions on Russia": the owner's
+            # measure, standing already; pressing someone to follow it is no new one
+            found.actors = owners or modifiers
+            found.status = "in_force"
+            return found
         if found.comment:
             found.actors = []
         elif owners and found.actors and self._refused(found.path):
@@ -501,6 +544,20 @@ class FactExtractor:
             window = 2 if ctx.sentence(trigger.i).root.pos_ in ("VERB", "AUX") else 4
             found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
+
+    def _urged_to_follow(self, path: Sequence[Token]) -> bool:
+        """The measure is the object of a verb of following it ("uphold", "join", "enforce")
+        that someone is asked or pressed to do: "pressed Serbia to uphold EU sanctions"."""
+        if len(path) < 3 or path[0].dep_ not in ("dobj", "pobj"):
+            return False
+        at = 2 if path[0].dep_ == "pobj" else 1
+        verb = path[at]
+        if self.lemma(verb) not in self.adherence_verbs or _has_negation(verb):
+            return False
+        if not any(self.lemma(t) in self.request_verbs for t in path[at + 1 : at + 4]):
+            return False
+        # "rejected calls to join Western sanctions": the refusal is the report
+        return not self._refused(path[at:])
 
     def _reported_plan(
         self, path: Sequence[Token], actors: Sequence[ActorRef], ctx: Context
@@ -544,7 +601,7 @@ class FactExtractor:
                 elif subject is not None and subject.pos_ != "PRON":
                     # "sanctions that Washington imposed"
                     owners = self._actors_of(subject, ctx)
-            elif child.dep_ in ("compound", "amod", "nmod"):
+            elif child.dep_ in ("compound", "amod", "nmod") and child.lower_ not in self.cue_words:
                 ent = ctx.ent_at.get(child.i)
                 # "US sanctions", "Western sanctions"; not "Russian sanctions" (ambiguous).
                 if ent is not None and (
@@ -564,6 +621,11 @@ class FactExtractor:
         found = Located(path=[trigger])
         current = trigger
         in_subject_clause: Token | None = None
+        gerund_subject = self._gerund_subject(trigger, ctx)
+        if gerund_subject:
+            # "which led to Canada suspending its aid": the gerund's subject acts
+            found.actors = gerund_subject
+            return found
         for _ in range(14):
             path = found.path
             came_from = path[-2] if len(path) > 1 else None
@@ -635,7 +697,10 @@ class FactExtractor:
                 if current.pos_ not in ("VERB", "AUX"):
                     found.continues_story = True  # a verbless list item: "A ban on ..."
                 return found
-            if current.dep_ == "dobj" and current.head.lower_ in REACTION_WORDS:
+            if current.dep_ == "dobj" and (
+                current.head.lower_ in REACTION_WORDS
+                or self.lemma(current.head) in self.comment_verbs
+            ):
                 found.reaction = True  # "helping North Korea evade UN sanctions"
                 return found
             if current.dep_ in ("pobj", "pcomp"):
@@ -668,6 +733,20 @@ class FactExtractor:
             current = current.head
             found.path.append(current)
         return found
+
+    def _gerund_subject(self, trigger: Token, ctx: Context) -> list[ActorRef]:
+        """ "resulted in the EU suspending aid": the small model hangs the gerund and the
+        actor just before it side by side under the preposition (or the verb above it); the
+        actor is the gerund's subject."""
+        if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "advcl") or trigger.i == 0:
+            return []
+        ent = ctx.ent_at.get(trigger.i - 1)
+        if ent is None or ent.kind not in STATE_KINDS | {"person"}:
+            return []
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.head not in (trigger.head, trigger.head.head):
+            return []
+        return self._actors_of(root, ctx)
 
     def _still_in_force(
         self, trigger: Token, clause: Token, found: Located, ctx: Context
@@ -998,15 +1077,24 @@ class FactExtractor:
                 if pobj.lower_ in ("force", "effect", "place"):
                     cues.append(pobj)
         lowers = {c.lower_ for c in cues}
+        lemmas = {self.lemma(c) for c in cues}
+        if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
+            # "asked the Commission to prepare new sanctions": only being talked of
+            return "considered"
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cues)
         found = {name: False for name in self.status_order}
         for token in cues:
             if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
                 continue
+            # The word as written, else (a verb form the lists lack: "advocating") its lemma;
+            # a listed form keeps its own reading ("decided" announces, "deciding" weighs).
+            word = token.lower_
+            if token.pos_ == "VERB" and word not in self.any_status_word:
+                word = self.lemma(token)
             for name in self.status_order:
                 if name == "rejected" and token.dep_ == "amod" and token.head == trigger:
                     continue  # "full blocking sanctions" block assets; they refuse nothing
-                if token.lower_ in self.status_words[name]:
+                if word in self.status_words[name]:
                     found[name] = True
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
         if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):

@@ -33,15 +33,16 @@ def model_candidates() -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load_base_model(exclude: tuple[str, ...] = ()) -> Language:
-    """Load the first pipeline that exists, without the components named in ``exclude``."""
+def load_base_model(exclude: tuple[str, ...] = (), disable: tuple[str, ...] = ()) -> Language:
+    """Load the first pipeline that exists, without the components named in ``exclude``, and
+    with those in ``disable`` loaded but not run."""
     import spacy
 
     tried: list[str] = []
     for name in model_candidates():
         tried.append(name)
         try:
-            return spacy.load(name, exclude=list(exclude))
+            return spacy.load(name, exclude=list(exclude), disable=list(disable))
         except (OSError, ImportError, ValueError):
             # OSError: not installed; ImportError/ValueError: installed but broken or built for
             # another spaCy version. Try the next candidate either way.
