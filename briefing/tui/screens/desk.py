@@ -138,7 +138,8 @@ class DeskScreen(Screen[DeskResult]):
             with Vertical(id="sources-pane"):
                 yield Label("Sources", id="sources-title")
                 yield SourcesPanel(id="sources")
-        yield Footer(compact=True, show_command_palette=False)
+        # The footer is mounted after the first frame (see on_mount), as on the main screen:
+        # its keys are widgets of their own, and the developments are what the user waits for.
 
     @property
     def developments(self) -> DevelopmentList:
@@ -167,6 +168,11 @@ class DeskScreen(Screen[DeskResult]):
     def on_mount(self) -> None:
         self.apply_query(initial=True)
         self.set_focus(self.developments)
+        self.call_after_refresh(self.mount_footer)
+
+    async def mount_footer(self) -> None:
+        await self.mount(Footer(compact=True, show_command_palette=False))
+        self.refresh_bindings()
 
     # -- the query ----------------------------------------------------------------------------
 
