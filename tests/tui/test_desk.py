@@ -367,3 +367,23 @@ async def test_the_reader_search_box_filters_with_key_value_terms(desk_dir: Path
         await pilot.pause()
         assert error.message is None
         assert articles.row_count == 1 and articles.query_filter is None
+
+
+@run_async
+async def test_the_palette_opens_the_desk_and_help_lists_its_keys(desk_dir: Path) -> None:
+    from briefing.tui.commands import ReaderCommands
+
+    app = create_app(desk_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = main(app)
+        provider = ReaderCommands(reader)
+        commands = {name: callback for name, _help, callback in provider.commands()}
+        assert "Desk (reader)" in commands
+        await commands["Desk (reader)"]()
+        await pilot.pause()
+        screen = desk(app)
+        sections = {title: bindings for title, _node, bindings in app.binding_sections(screen)}
+        assert {"Desk", "Developments", "Sources"} <= set(sections)
+        for bindings in sections.values():
+            for binding in bindings:
+                assert binding.id and binding.description and binding.tooltip, binding
