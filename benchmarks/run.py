@@ -7,7 +7,7 @@ Prints each figure as min / median / max of the product's measurement and of its
 ratio between them (median or p95, as the target says) and PASS or FAIL against the target.
 Exits 1 when a target is missed (or a product piece it measures is missing), 0 otherwise.
 
-Figures (names for --only): import, coldstart, navigation, search, export, memory.
+Figures (names for --only): import, coldstart, navigation, search, export, memory, refresh.
 
 Every number is a ratio measured in the same run, because the machines this runs on are shared
 and noisy: absolute times are printed for orientation only. Product and reference runs are
@@ -671,6 +671,111 @@ def figure_export(bench: Bench) -> list[Result]:
     ]
 
 
+def figure_refresh(bench: Bench) -> list[Result]:
+    """Issue 11: 20 feeds x 25 entries from servers that answer after ~50 ms.
+
+    1. Fetching every feed and page as the refresh does (several at once, a few per host)
+       against the same fetcher fetching them one after another.
+    2. The whole refresh (fetch, read, analyse, store) against importing the same pages, saved
+       as .html files, with the same loaded model: what the fetching adds when it hides behind
+       the analysis.
+    """
+    from briefing.fetching import FEED_TYPES, PAGE_TYPES, Fetcher
+    from briefing.importing import import_paths
+    from briefing.nlp import Analyzer
+    from briefing.store import Library
+    from briefing.webimport import fetch_all, refresh
+
+    feeds, entries = (4, 6) if bench.quick else (20, 25)
+    analyzer = Analyzer.load()
+    rounds = bench.repeats(3, 1)
+    parallel_s: list[float] = []
+    serial_s: list[float] = []
+    refresh_s: list[float] = []
+    import_s: list[float] = []
+    stored: list[int] = []
+    folder = bench.root / "refresh-pages"
+    # The servers run in a process of their own: in this one, their Python would compete with
+    # the client's for the interpreter lock and the figure would measure that.
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(HERE / "feeds_server.py"),
+            "--feeds",
+            str(feeds),
+            "--entries",
+            str(entries),
+            "--delay",
+            "0.05",
+            "--pages-dir",
+            str(folder),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=clean_env(),
+    )
+    try:
+        assert server.stdout is not None and server.stdin is not None
+        served = json.loads(server.stdout.readline())
+        feed_urls, page_urls = served["feeds"], served["pages"]
+        every_url = feed_urls + page_urls
+        for _ in range(rounds):
+            started = time.perf_counter()
+            results = fetch_all(every_url)
+            parallel_s.append(time.perf_counter() - started)
+            problems = [result for result in results if isinstance(result, str)]
+            if problems:
+                raise RuntimeError(f"{len(problems)} fetches failed, e.g. {problems[0]}")
+            started = time.perf_counter()
+            with Fetcher() as fetcher:
+                for url in every_url:
+                    fetcher.fetch(url, accept=FEED_TYPES | PAGE_TYPES)
+            serial_s.append(time.perf_counter() - started)
+        for round_number in range(rounds):
+            with Library.open(bench.root / f"refresh-{round_number}") as library:
+                for url in feed_urls:
+                    library.feeds.add(url, None, None, "2026-01-01T00:00:00Z")
+                started = time.perf_counter()
+                reports = refresh(library, analyzer=analyzer)
+                refresh_s.append(time.perf_counter() - started)
+                stored.append(sum(len(report.added) for report in reports))
+            with Library.open(bench.root / f"analyse-{round_number}") as library:
+                started = time.perf_counter()
+                report = import_paths(library, [folder], analyzer=analyzer)
+                import_s.append(time.perf_counter() - started)
+                if report.failed:
+                    raise RuntimeError(f"importing the pages failed: {report.failed[0]}")
+    finally:
+        if server.stdin is not None:
+            server.stdin.close()
+        server.wait(timeout=30)
+    if min(stored) != len(page_urls):
+        raise RuntimeError(f"the refresh stored {min(stored)} of {len(page_urls)} pages")
+    return [
+        Result(
+            "refresh.fetch_parallel",
+            f"refresh's fetching ({len(feed_urls)} feeds + {len(page_urls)} pages)",
+            parallel_s,
+            "the same URLs one after another",
+            serial_s,
+            "s",
+            target=(">=", 4.0),
+            inverse=True,
+        ),
+        Result(
+            "refresh.total_vs_analysis",
+            f"briefing refresh ({len(page_urls)} new entries, fetched and analysed)",
+            refresh_s,
+            "importing the same pages from .html files",
+            import_s,
+            "s",
+            target=("<=", 1.2),
+            notes=["each answer waits 50 ms; every feed on its own loopback address"],
+        ),
+    ]
+
+
 def _articles_with_facts(library_dir: Path, articles: int, facts: int) -> list[int]:
     """Article ids totalling ``facts`` facts: equal shares with 2, 4, 6 and 8 facts."""
     by_count: dict[int, list[int]] = {2: [], 4: [], 6: [], 8: []}
@@ -764,6 +869,7 @@ FIGURES: dict[str, Callable[[Bench], list[Result]]] = {
     "search": figure_search,
     "export": figure_export,
     "memory": figure_memory,
+    "refresh": figure_refresh,
     "desk": figure_desk,
 }
 

@@ -205,3 +205,56 @@ def test_normalized_urls() -> None:
     ]
     assert len({normalize_url(url) for url in same}) == 1
     assert normalize_url("https://example.com/news/story?id=4") != normalize_url(same[0])
+
+
+def test_fetching_many_pages_takes_hosts_in_turns() -> None:
+    """One site's many pages must not hold every worker at that site's gate while the other
+    sites wait: the first requests reach every host."""
+    import threading
+    import time as clock
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from briefing.webimport import PER_HOST, by_turns, fetch_all
+
+    arrivals: list[str] = []
+    lock = threading.Lock()
+
+    class Slow(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            with lock:
+                arrivals.append(self.server.server_address[0])  # type: ignore[index]
+            clock.sleep(0.05)
+            body = b"<html><body><p>A page.</p></body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    hosts = ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
+    servers = [ThreadingHTTPServer((host, 0), Slow) for host in hosts]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        urls = [
+            f"http://{host}:{server.server_address[1]}/page-{n}"
+            for host, server in zip(hosts, servers, strict=True)
+            for n in range(12)
+        ]
+        results = fetch_all(urls)
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    assert not [r for r in results if isinstance(r, str)]
+    assert set(arrivals[: PER_HOST * len(hosts)]) == set(hosts)
+    assert by_turns(["a1", "a2", "b1", "c1", "c2"], lambda item: item[0]) == [
+        "a1",
+        "b1",
+        "c1",
+        "a2",
+        "c2",
+    ]
