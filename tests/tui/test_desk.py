@@ -387,3 +387,25 @@ async def test_the_palette_opens_the_desk_and_help_lists_its_keys(desk_dir: Path
         for bindings in sections.values():
             for binding in bindings:
                 assert binding.id and binding.description and binding.tooltip, binding
+
+
+@run_async
+async def test_the_readers_export_lists_one_event_once_with_both_sources(
+    desk_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`x` in the reader builds the briefing from developments, as `briefing export` does."""
+    monkeypatch.chdir(tmp_path)
+    app = create_app(desk_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"brief.md", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    developments = text.split("## Key developments", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in developments.splitlines() if line[:1].isdigit()]
+    expulsions = [line for line in items if "expels" in line]
+    assert len(expulsions) == 1, items  # one event, once (not once per article)
+    assert "2 sources" in expulsions[0]

@@ -1019,10 +1019,13 @@ class MainScreen(Screen[None]):
             else:
                 articles = library.articles()
                 selection = "all articles"
-            text = render_briefing(
-                articles,
-                options=ExportOptions(pinned_only=request.pinned_only, selection=selection),
+            # Built from developments, as `briefing export` is: each event once, all sources.
+            options = ExportOptions(
+                pinned_only=request.pinned_only,
+                selection=selection,
+                developments=library.development_map(),
             )
+            text = render_briefing(articles, options=options)
             # Without the user's yes, an existing file (even one that appeared since the
             # dialog looked) is never replaced: the dialog comes back to ask.
             written = write_briefing(request.path, text, force=request.overwrite)
