@@ -4,7 +4,7 @@
     python benchmarks/desk_probes.py desk-moves --plan FILE
 
 Like ``probes.py`` (whose frame watcher they use), each prints one JSON object on its last
-line. ``cold-desk`` starts the reader on a library, presses ``D`` as soon as the app runs and
+line. ``cold-desk`` starts the reader at the desk on a library (as ``briefing desk`` does) and
 exits when the desk's first development is drawn; ``run.py`` times the whole process.
 ``desk-moves`` opens the desk and presses ``j``, each time until the next development's
 position and sources are drawn.
@@ -27,7 +27,6 @@ async def _cold_desk(app: Any, needle: str) -> dict[str, Any]:
     watcher = FrameWatcher(app)
     watcher.expect(needle)
     async with app.run_test(size=SIZE):
-        app.simulate_key("D")
         await watcher.wait()
         spacy_loaded = "spacy" in sys.modules
         app.exit()
@@ -35,7 +34,11 @@ async def _cold_desk(app: Any, needle: str) -> dict[str, Any]:
 
 
 def probe_cold_desk(args: argparse.Namespace) -> dict[str, Any]:
-    return asyncio.run(_cold_desk(reader_app(args.data_dir), args.expect))
+    from briefing.tui.app import create_app
+
+    # As `briefing desk` starts: the reader, opening at the desk.
+    app = create_app(library_dir=Path(args.data_dir), desk_query="")
+    return asyncio.run(_cold_desk(app, args.expect))
 
 
 # A plan (written by desk_figure.py) is {"sessions": [{"label": L, "data_dir": DIR,

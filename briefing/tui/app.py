@@ -60,8 +60,11 @@ class ReaderApp(App[None]):
         *,
         open_article_id: int | None = None,
         notice: str | None = None,
+        desk_query: str | None = None,
     ) -> None:
         super().__init__()
+        # Start at the desk (``briefing desk [QUERY]``) with this query; None: at the reader.
+        self.start_desk_query = desk_query
         self.library = library
         self.data_dir = data_dir
         self.open_article_id = open_article_id
@@ -188,6 +191,7 @@ def create_app(
     open_article: int | None = None,
     *,
     read_only: bool = False,
+    desk_query: str | None = None,
 ) -> ReaderApp:
     """Open the library (read-only, with a notice, where it cannot be written, or when asked)
     and build the app. Raises ``BriefingError`` for what the user must fix (damaged library, no
@@ -210,7 +214,9 @@ def create_app(
         except BriefingError:
             library.close()
             raise
-    app = ReaderApp(library, directory, open_article_id=open_article, notice=notice)
+    app = ReaderApp(
+        library, directory, open_article_id=open_article, notice=notice, desk_query=desk_query
+    )
     _freeze_long_lived_objects()
     return app
 

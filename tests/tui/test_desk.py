@@ -409,3 +409,30 @@ async def test_the_readers_export_lists_one_event_once_with_both_sources(
     expulsions = [line for line in items if "expels" in line]
     assert len(expulsions) == 1, items  # one event, once (not once per article)
     assert "2 sources" in expulsions[0]
+
+
+@run_async
+async def test_briefing_desk_starts_at_the_desk_with_its_query(desk_dir: Path) -> None:
+    app = create_app(desk_dir, desk_query="measure:expulsion")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = desk(app)
+        assert screen.query_box.value == "measure:expulsion"
+        assert "Canada" not in screen_text(app)  # the query is applied at once
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # the reader is beneath it
+
+
+def test_briefing_desk_refuses_a_bad_query_before_the_terminal_changes(desk_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "desk", "actr:Japan"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "unknown key 'actr'" in done.stderr and "\x1b" not in done.stdout

@@ -298,6 +298,10 @@ class MainScreen(Screen[None]):
         self.update_placeholder()
         self.reader.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.update_layout_classes()
+        if self.reader.start_desk_query is not None:
+            # `briefing desk`: the desk is the first thing drawn; the reader waits beneath it.
+            self.desk_query = self.reader.start_desk_query
+            self.action_desk()
         target = self.reader.open_article_id
         if target is not None:
             self.open_article(target)
