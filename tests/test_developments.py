@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.model import Analysis, ArticleMeta, Fact
-from briefing.query import QueryError
+from briefing.query import QueryError, parse_query
 from briefing.store import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -488,6 +488,15 @@ def test_article_key_and_pages(library: Library, news: dict[str, int]) -> None:
     assert dates[:4] == ["2022-05-02", "2022-04-08", "2022-03-08", "2022-03-08"]
     pages = [library.developments(offset=n, limit=2) for n in (0, 2, 4)]
     assert [d.id for page in pages for d in page] == [d.id for d in everything]
+
+
+def test_summaries_page_what_a_query_selects(library: Library, news: dict[str, int]) -> None:
+    for text in ("measure:sanctions", "-actor:Japan", "since:2022-04", "actor:Atlantis"):
+        query = parse_query(text)
+        ids = library.query_article_ids(query)
+        assert library.count(query=query) == len(ids)
+        pages = [library.summaries(query=query, offset=n, limit=2) for n in range(0, 6, 2)]
+        assert [s.id for page in pages for s in page] == ids
 
 
 def test_a_bad_query_raises_a_query_error(library: Library) -> None:

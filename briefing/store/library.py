@@ -539,13 +539,21 @@ class Library:
         """The library's feeds (subscriptions, entries seen): see :mod:`briefing.store.feeds`."""
         return FeedStore(self)
 
-    def count(self, *, tag: str | None = None, search: str | None = None) -> int:
+    def count(
+        self, *, tag: str | None = None, search: str | None = None, query: Query | None = None
+    ) -> int:
         """How many articles :meth:`summaries` would list with these filters."""
-        query = fts_query(search) if search is not None else None
-        params: list[Any] = []
         if query is not None:
+            where, params = _filters(tag, search, query)
+            with self._read() as db:
+                return int(
+                    db.execute(f"SELECT count(*) FROM articles a {where}", params).fetchone()[0]
+                )
+        match = fts_query(search) if search is not None else None
+        params = []
+        if match is not None:
             sql = "SELECT count(*) FROM articles_fts f WHERE articles_fts MATCH ?"
-            params.append(query)
+            params.append(match)
             if tag is not None:
                 sql += " AND f.rowid IN (SELECT article_id FROM article_tags WHERE tag = ?)"
                 params.append(normalize_tag(tag))
@@ -564,9 +572,12 @@ class Library:
         limit: int = 100,
         tag: str | None = None,
         search: str | None = None,
+        query: Query | None = None,
     ) -> list[ArticleSummary]:
-        """One page of the article list, newest first, without loading any body."""
-        where, params = _filters(tag, search)
+        """One page of the article list, newest first, without loading any body. ``query``
+        selects as :meth:`query_article_ids` does (the reader's search box with ``key:value``
+        terms), on top of ``tag`` and ``search``."""
+        where, params = _filters(tag, search, query)
         # Pick the page's ids first, then count facts and gather tags for those rows only:
         # SQLite would otherwise compute both for every matching row before sorting. Walking
         # the date index and testing each row against the filters beats sorting the matches:
@@ -1335,17 +1346,23 @@ def _evidence_offsets(body: str, sentence: str, start: int, end: int) -> tuple[i
     return found, found + len(sentence)
 
 
-def _filters(tag: str | None, search: str | None) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``articles a``) for the list's tag and search filters."""
+def _filters(
+    tag: str | None, search: str | None, query: Query | None = None
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``articles a``) for the list's tag, search and query filters."""
     clauses: list[str] = []
     params: list[Any] = []
+    if query is not None:
+        where, more = _selection.article_where(query)
+        clauses.append(where)
+        params += more
     if tag is not None:
         clauses.append("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)")
         params.append(normalize_tag(tag))
-    query = fts_query(search) if search is not None else None
-    if query is not None:
+    match = fts_query(search) if search is not None else None
+    if match is not None:
         clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(query)
+        params.append(match)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

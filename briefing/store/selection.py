@@ -160,8 +160,9 @@ def count_facts(db: sqlite3.Connection, query: Query, *, include_hidden: bool = 
 # --- Articles ---------------------------------------------------------------------------------
 
 
-def article_ids(db: sqlite3.Connection, query: Query) -> list[int]:
-    """The articles the query selects, newest first."""
+def article_where(query: Query) -> tuple[str, list[Any]]:
+    """A WHERE condition over ``articles a`` for the articles the query selects: the article
+    terms on the article, the fact terms on one of its visible facts."""
     article_terms = [t for t in query.terms if t.key in _ARTICLE_KEYS]
     fact_terms = [t for t in query.terms if t.key not in _ARTICLE_KEYS]
     where, params = _where(article_terms)
@@ -172,6 +173,12 @@ def article_ids(db: sqlite3.Connection, query: Query) -> list[int]:
             f" AND {inner})"
         )
         params += more
+    return where, params
+
+
+def article_ids(db: sqlite3.Connection, query: Query) -> list[int]:
+    """The articles the query selects, newest first."""
+    where, params = article_where(query)
     sql = (
         f"SELECT a.id FROM articles a WHERE {where}"
         " ORDER BY (a.published IS NULL), a.published DESC, a.imported_at DESC, a.id DESC"

@@ -28,7 +28,6 @@ from textual.strip import Strip
 
 from briefing.errors import BriefingError
 from briefing.query import TEXT, Query
-from briefing.store.listing import article_summaries, count_articles
 from briefing.store.records import ArticleSummary
 from briefing.tui.rendering import date_label, display_safe
 
@@ -117,7 +116,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.library = library
         self.search: str | None = None  # the search box's text, while it filters the list
         # A query with key:value terms (or negated or quoted words), paged by
-        # briefing.store.listing; None when the search is plain words (the full-text search).
+        # Library.summaries; None when the search is plain words (the full-text search).
         self.query_filter: Query | None = None
         self._open_id: int | None = None
         self.row_count = 0
@@ -138,7 +137,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._page_of.clear()
         try:
             if self.query_filter is not None:
-                self.row_count = count_articles(self.library, self.query_filter)
+                self.row_count = self.library.count(query=self.query_filter)
             else:
                 self.row_count = self.library.count(search=self.search)
         except BriefingError as error:
@@ -169,19 +168,12 @@ class ArticleList(ScrollView, can_focus=True):
         page = self._pages.get(page_number)
         if page is None:
             try:
-                if self.query_filter is not None:
-                    page = article_summaries(
-                        self.library,
-                        self.query_filter,
-                        offset=page_number * PAGE_SIZE,
-                        limit=PAGE_SIZE,
-                    )
-                else:
-                    page = self.library.summaries(
-                        offset=page_number * PAGE_SIZE,
-                        limit=PAGE_SIZE,
-                        search=self.search,
-                    )
+                page = self.library.summaries(
+                    offset=page_number * PAGE_SIZE,
+                    limit=PAGE_SIZE,
+                    search=None if self.query_filter is not None else self.search,
+                    query=self.query_filter,
+                )
             except BriefingError as error:
                 self._report(error)  # not cached: the next draw asks again
                 return None
