@@ -251,3 +251,29 @@ def test_asking_for_a_measure_to_be_drafted_only_considers_it(analyzer: Analyzer
     assert [(f[0], f[1], f[3]) for f in facts(analyze(analyzer, text))] == [
         ("sanctions", "Germany", "considered")
     ]
+
+
+def test_a_measure_word_inside_a_proper_name_is_no_measure(analyzer: Analyzer) -> None:
+    text = "The ministry added the new entries to its public Embargo Tracker database on Monday."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_measures_named_in_a_description_are_no_fact(analyzer: Analyzer) -> None:
+    text = "Asset freezes are a central part of most UN sanctions regimes."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_information_about_a_states_measures_is_no_fact(analyzer: Analyzer) -> None:
+    text = "The new website gives citizens plain information about adopted Swiss sanctions."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_the_meeting_that_will_produce_a_measure_stands_for_those_who_meet(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "EU foreign ministers gather in Vienna on Monday to weigh new sanctions against Minsk. "
+        "The meeting is expected to end in entry bans on a dozen Belarusian officials."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("travel_ban", "European Union") in [f[:2] for f in found]

@@ -46,7 +46,10 @@ STATE_KINDS = frozenset({"country", "group", "organization"})
 BACKGROUND_PREPS = frozenset(
     {"under", "despite", "amid", "after", "following", "over", "because", "against", "from"}
     | {"since", "before", "during", "about", "around", "beyond", "without"}
+    | {"regarding", "concerning"}
 )
+# Prepositions of talk: "information about EU sanctions" reports none.
+TALK_PREPS = frozenset({"about", "regarding", "concerning"})
 # "respond to sanctions" reacts to a measure; "respond by expelling" or "with tariffs" takes one.
 REACTION_PREPS = frozenset({"to", "of", "for", "from", "against", "on", "at"})
 # Words whose prepositional object is a measure someone reacts to or suffers from.
@@ -278,6 +281,7 @@ class FactExtractor:
         self.adherence_verbs = frozenset(lemma_rules["adherence_verbs"])
         self.content_words = frozenset(lemma_rules["content_words"])
         self.anaphoric_triggers = frozenset(lemma_rules["anaphoric_triggers"])
+        self.gathering_nouns = frozenset(lemma_rules["gathering_nouns"])
         # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
         # kind or goods, never who takes it.
         self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
@@ -398,6 +402,8 @@ class FactExtractor:
             # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
         if _effect_of_a_measure(trigger, measure.label_):
+            return []
+        if _in_a_name(trigger, ctx.sentence(trigger.i)) or _in_a_comment(trigger):
             return []
         if _heading(ctx.sentence(trigger.i)):
             return []  # a section heading ("A short history of Western embargoes") reports nothing
@@ -722,6 +728,9 @@ class FactExtractor:
                 ):
                     # "under sanctions", "despite the ban", "comply with sanctions"
                     found.continues_story = False
+                    # "information about EU sanctions": talk of measures, even of a named
+                    # state's
+                    found.comment = prep.lower_ in TALK_PREPS
                     if prep.lower_ == "under" and current.dep_ == "pobj":
                         # "North Korea has been under UN sanctions": in force, on the subject
                         found.status = "in_force"
@@ -864,6 +873,15 @@ class FactExtractor:
             return []
         if ent is None and lower in COMPANY_SUFFIXES and head.text[:1].isupper():
             return []  # "Turkish Airlines halted flights": the company, not Turkey
+        if (
+            ent is None
+            and _definite(head)
+            and self.lemma(head) in self.gathering_nouns
+            and not any(t.i in ctx.ent_at for t in _own_phrase(head))
+        ):
+            # "The meeting is expected to produce travel bans": those who meet, reported
+            # just before
+            return self._last_fact_actors(head, ctx, 3)
         if ent is None and lower in EVENT_NOUNS:
             return []  # "the Minsk agreements", "the Paris accord": not Belarus, not France
         by_dep: dict[str, list[ActorRef]] = {}
@@ -1413,6 +1431,29 @@ def _deadline(ent: Span) -> bool:
     if ent.root.dep_ == "pobj" and head.lower_ in ("within", "in"):
         head = head.head
     return head.lower_ in DEPARTURE_VERBS
+
+
+def _in_a_name(trigger: Token, sentence: Span) -> bool:
+    """ "its Sanctions Tracker tool", "the Embargo Act": a capitalised trigger inside a proper
+    name, mid-sentence, names a thing, not a measure."""
+    return (
+        trigger.i != sentence.start
+        and trigger.text[:1].isupper()
+        and not trigger.is_upper
+        and trigger.dep_ == "compound"
+        and trigger.head.pos_ == "PROPN"
+    )
+
+
+def _in_a_comment(trigger: Token) -> bool:
+    """ "Visa bans are a key part of most sanctions regimes": a measure named inside what a
+    copula says of something (through nouns and prepositions only) is a description."""
+    node = trigger
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ in ("attr", "acomp") and node.head.lower_ in COPULAS:
+            return node.i != trigger.i or trigger.dep_ == "compound"
+        node = node.head
+    return False
 
 
 def _heading(sentence: Span) -> bool:
