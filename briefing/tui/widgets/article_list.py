@@ -1,35 +1,25 @@
-"""The article list: a Line API widget that draws only the visible rows.
+"""The article list: a :class:`~briefing.tui.widgets.paged_list.PagedList` of article
+summaries, fetched page by page from the store as rows scroll into view.
 
-``ListView``/``OptionList`` build a widget or an entry per item and a filled ``DataTable``
-takes seconds at 10,000 rows; this widget keeps only the row count and fetches summaries page by
-page from the store as rows scroll into view, keeping a few pages in an LRU cache.
-
-A move repaints only the rows that changed. The list has no scrollbar (see reader.tcss): the
-screen's title shows the position as "2,346 of 10,000", which says more than a one-cell thumb
-on a 10,000-row track, and Textual repaints a scrollbar on every layout pass of the screen,
-which every article opened causes.
+The list has no scrollbar (see reader.tcss): the screen's title shows the position as "2,346 of
+10,000", which says more than a one-cell thumb on a 10,000-row track, and Textual repaints a
+scrollbar on every layout pass of the screen, which every article opened causes.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
-from briefing.errors import BriefingError
 from briefing.query import TEXT, Query
 from briefing.store.records import ArticleSummary
 from briefing.tui.rendering import date_label, display_safe
+from briefing.tui.widgets.paged_list import PagedList, cursor_bindings
 
 if TYPE_CHECKING:
     from briefing.store import Library
@@ -39,52 +29,23 @@ PAGE_SIZE = 100
 CACHED_PAGES = 16
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(PagedList[ArticleSummary]):
     """Newest first; two lines per article (headline, then source · date · facts · tags)."""
 
+    ROW_HEIGHT = ROW_HEIGHT
+    PAGE_SIZE = PAGE_SIZE
+    CACHED_PAGES = CACHED_PAGES
+    CURSOR_CLASS = "article-list--cursor"
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j,down",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="list.down",
-            tooltip="Next article in the list",
-        ),
-        Binding(
-            "k,up",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="list.up",
-            tooltip="Previous article in the list",
-        ),
-        Binding(
-            "g,home",
-            "first",
-            "First",
-            show=False,
-            id="list.first",
-            tooltip="First article (newest)",
-        ),
-        Binding(
-            "G,end", "last", "Last", show=False, id="list.last", tooltip="Last article (oldest)"
-        ),
-        Binding(
-            "pagedown",
-            "page(1)",
-            "Page down",
-            show=False,
-            id="list.page_down",
-            tooltip="A screen of articles down",
-        ),
-        Binding(
-            "pageup",
-            "page(-1)",
-            "Page up",
-            show=False,
-            id="list.page_up",
-            tooltip="A screen of articles up",
+        *cursor_bindings(
+            "list",
+            down="Next article in the list",
+            up="Previous article in the list",
+            first="First article (newest)",
+            last="Last article (oldest)",
+            page_down="A screen of articles down",
+            page_up="A screen of articles up",
         ),
         Binding(
             "enter", "open", "Open", id="list.open", tooltip="Open the article under the cursor"
@@ -98,10 +59,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--unread",
     }
 
-    # No automatic repaint: watch_cursor repaints the rows that changed (see refresh_row).
-    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
-
-    class Moved(Message):
+    class Moved(PagedList.Moved):
         """The cursor's position, or the number of rows, changed (for the position shown)."""
 
     class Opened(Message):
@@ -112,41 +70,48 @@ class ArticleList(ScrollView, can_focus=True):
             self.article_id = article_id
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.library = library
+        super().__init__(library, id=id)
         self.search: str | None = None  # the search box's text, while it filters the list
         # A query with key:value terms (or negated or quoted words), paged by
         # Library.summaries; None when the search is plain words (the full-text search).
         self.query_filter: Query | None = None
         self._open_id: int | None = None
-        self.row_count = 0
-        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         # Which cached page holds each article: a move (patching the opened row, finding it
         # again) costs the same on 10 articles as on 10,000.
         self._page_of: dict[int, int] = {}
-        self._reported: str | None = None  # the last store error shown
 
     def on_mount(self) -> None:
         self.reload()
 
     # -- data ---------------------------------------------------------------------------------
 
+    def count_rows(self) -> int:
+        if self.query_filter is not None:
+            return self.library.count(query=self.query_filter)
+        return self.library.count(search=self.search)
+
+    def fetch_page(self, offset: int, limit: int) -> list[ArticleSummary]:
+        return self.library.summaries(
+            offset=offset,
+            limit=limit,
+            search=None if self.query_filter is not None else self.search,
+            query=self.query_filter,
+        )
+
+    def page_loaded(self, page_number: int, page: list[ArticleSummary]) -> None:
+        self._page_of.update((summary.id, page_number) for summary in page)
+
+    def page_evicted(self, page: list[ArticleSummary]) -> None:
+        for summary in page:
+            self._page_of.pop(summary.id, None)
+
+    def opened(self, item: ArticleSummary) -> Message:
+        return self.Opened(item.id)
+
     def reload(self) -> None:
         """Forget cached pages and recount (after an import, a search, an edit)."""
-        self._pages.clear()
         self._page_of.clear()
-        try:
-            if self.query_filter is not None:
-                self.row_count = self.library.count(query=self.query_filter)
-            else:
-                self.row_count = self.library.count(search=self.search)
-        except BriefingError as error:
-            self._report(error)  # keep the old count; rows are fetched again when drawn
-        self._update_virtual_size()
-        if self.row_count and self.cursor >= self.row_count:
-            self.cursor = self.row_count - 1
-        self.refresh()
-        self.post_message(self.Moved())
+        super().reload()
 
     def set_search(self, text: str, query: Query | None = None) -> None:
         """Filter by the search box's text: plain words search the full text; a ``query``
@@ -157,47 +122,10 @@ class ArticleList(ScrollView, can_focus=True):
             term.key == TEXT and not term.negated and not term.quoted for term in query.terms
         )
         self.query_filter = None if plain else query
-        self.cursor = 0
-        self.scroll_to(y=0, animate=False)
-        self.reload()
+        self.start_over()
 
     def summary_at(self, index: int) -> ArticleSummary | None:
-        if not 0 <= index < self.row_count:
-            return None
-        page_number, row = divmod(index, PAGE_SIZE)
-        page = self._pages.get(page_number)
-        if page is None:
-            try:
-                page = self.library.summaries(
-                    offset=page_number * PAGE_SIZE,
-                    limit=PAGE_SIZE,
-                    search=None if self.query_filter is not None else self.search,
-                    query=self.query_filter,
-                )
-            except BriefingError as error:
-                self._report(error)  # not cached: the next draw asks again
-                return None
-            self._reported = None
-            self._pages[page_number] = page
-            self._page_of.update((summary.id, page_number) for summary in page)
-            while len(self._pages) > CACHED_PAGES:
-                _, evicted = self._pages.popitem(last=False)
-                for summary in evicted:
-                    self._page_of.pop(summary.id, None)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[row] if row < len(page) else None
-
-    def _report(self, error: BriefingError) -> None:
-        """Tell the user once per distinct problem (this runs for every line drawn)."""
-        message = str(error)
-        if message != self._reported:
-            self._reported = message
-            self.notify(message, title="Library", severity="error", markup=False)
-
-    @property
-    def current(self) -> ArticleSummary | None:
-        return self.summary_at(self.cursor)
+        return self.item_at(index)
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in the list: the cached pages first, then page by page."""
@@ -246,85 +174,17 @@ class ArticleList(ScrollView, can_focus=True):
                 return page_number * PAGE_SIZE + row
         return None
 
-    # -- cursor -------------------------------------------------------------------------------
-
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, self.row_count - 1)) if self.row_count else 0
-
-    def watch_cursor(self, previous: int, cursor: int) -> None:
-        self.post_message(self.Moved())
-        scrolled = self.scroll_to_region(
-            Region(0, cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
-            animate=False,
-            force=True,
-        )
-        if scrolled:
-            return  # scrolling repaints every row
-        self.refresh_row(previous)
-        self.refresh_row(cursor)
-
-    def refresh_row(self, index: int) -> None:
-        """Repaint one article's rows, if they are on screen.
-
-        A move repaints the two or three rows that changed, not the whole pane: a full
-        repaint also redraws the scrollbar, which costs more than all the rows together.
-        """
-        top = index * ROW_HEIGHT - round(self.scroll_y)
-        if top + ROW_HEIGHT <= 0 or top >= self.scrollable_content_region.height:
-            return
-        self.refresh(Region(0, top, self.scrollable_content_region.width, ROW_HEIGHT))
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = self.row_count - 1
-
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.size.height // ROW_HEIGHT)
-
-    def action_open(self) -> None:
-        summary = self.current
-        if summary is not None:
-            self.post_message(self.Opened(summary.id))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = (offset.y + round(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= index < self.row_count:
-            self.cursor = index
-            self.action_open()
-
     # -- drawing ------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        # Not ``size.width``: that includes the vertical scrollbar, which would hide the last
-        # column (a cut headline's ellipsis).
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        index, part = divmod(round(self.scroll_y) + y, ROW_HEIGHT)
-        summary = self.summary_at(index)
-        if summary is None:
-            return Strip.blank(width, base)
-        style = base
-        row: tuple[str, ...] = ()
+    def row_classes(self, index: int, item: ArticleSummary) -> tuple[str, ...]:
         if index == self.cursor:
-            row = ("article-list--cursor",)
-            style = base + self.get_component_rich_style("article-list--cursor")
-        elif summary.id == self.open_id:
-            row = ("article-list--open",)
-            style = base + self.get_component_rich_style("article-list--open")
-        text = self._headline(summary, marked=not row) if part == 0 else self._meta(summary, row)
-        text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(list(text.render(self.app.console))).apply_style(style)
+            return ("article-list--cursor",)
+        if item.id == self._open_id:
+            return ("article-list--open",)
+        return ()
+
+    def render_part(self, item: ArticleSummary, part: int, row: tuple[str, ...]) -> Text:
+        return self._headline(item, marked=not row) if part == 0 else self._meta(item, row)
 
     def _headline(self, summary: ArticleSummary, *, marked: bool = True) -> Text:
         # Markers, not only colours: ▸ the open article, ● unread. On the cursor's or the open
@@ -352,12 +212,3 @@ class ArticleList(ScrollView, can_focus=True):
         muted = self.get_visual_style(*row, "article-list--meta").rich_style
         meta.stylize(Style(color=muted.color))
         return meta
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._update_virtual_size()
-
-    def _update_virtual_size(self) -> None:
-        # Rows are cut to the pane's width, so nothing scrolls sideways: a virtual width of 0
-        # keeps a horizontal scrollbar (and its repaint on every move) from appearing when the
-        # vertical one takes a column.
-        self.virtual_size = Size(0, self.row_count * ROW_HEIGHT)

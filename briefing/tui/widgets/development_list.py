@@ -1,34 +1,25 @@
-"""The desk's list of developments: a Line API widget that draws only the visible rows.
-
-Like :mod:`briefing.tui.widgets.article_list`: it keeps only the row count and fetches pages of
-developments (each with its sources) from the store as rows come into view, keeping a few pages
-in an LRU cache, so that a library of 100,000 facts opens and moves as fast as a small one.
+"""The desk's list of developments: a :class:`~briefing.tui.widgets.paged_list.PagedList`,
+fetching pages of developments (each with its sources) from the store as rows come into view,
+so that a library of 100,000 facts opens and moves as fast as a small one.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
-from briefing.errors import BriefingError
 from briefing.query import Query
 from briefing.store.developments import Development
 from briefing.tui.rendering import display_safe
+from briefing.tui.widgets.paged_list import PagedList, cursor_bindings
 
 if TYPE_CHECKING:
     from briefing.store import Library
 
-ROW_HEIGHT = 2
 PAGE_SIZE = 50
 CACHED_PAGES = 8
 PIN_MARKER = "★"
@@ -74,57 +65,22 @@ def development_meta(development: Development) -> str:
     return "  " + display_safe(" · ".join(parts))
 
 
-class DevelopmentList(ScrollView, can_focus=True):
+class DevelopmentList(PagedList[Development]):
     """Newest first (latest report); two lines per development."""
 
+    PAGE_SIZE = PAGE_SIZE
+    CACHED_PAGES = CACHED_PAGES
+    CURSOR_CLASS = "development-list--cursor"
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j,down",
-            "cursor_down",
-            "Down",
-            show=False,
-            id="desk.down",
-            tooltip="Next development",
-        ),
-        Binding(
-            "k,up",
-            "cursor_up",
-            "Up",
-            show=False,
-            id="desk.up",
-            tooltip="Previous development",
-        ),
-        Binding(
-            "g,home",
-            "first",
-            "First",
-            show=False,
-            id="desk.first",
-            tooltip="First development (the latest reported)",
-        ),
-        Binding(
-            "G,end",
-            "last",
-            "Last",
-            show=False,
-            id="desk.last",
-            tooltip="Last development (the oldest)",
-        ),
-        Binding(
-            "pagedown",
-            "page(1)",
-            "Page down",
-            show=False,
-            id="desk.page_down",
-            tooltip="A screen of developments down",
-        ),
-        Binding(
-            "pageup",
-            "page(-1)",
-            "Page up",
-            show=False,
-            id="desk.page_up",
-            tooltip="A screen of developments up",
+        *cursor_bindings(
+            "desk",
+            down="Next development",
+            up="Previous development",
+            first="First development (the latest reported)",
+            last="Last development (the oldest)",
+            page_down="A screen of developments down",
+            page_up="A screen of developments up",
         ),
         Binding(
             "enter",
@@ -218,9 +174,7 @@ class DevelopmentList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
-
-    class Moved(Message):
+    class Moved(PagedList.Moved):
         """The cursor's position, or the number of rows, changed."""
 
     class Opened(Message):
@@ -231,145 +185,38 @@ class DevelopmentList(ScrollView, can_focus=True):
             self.development = development
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.library = library
+        super().__init__(library, id=id)
         self.query_filter = Query()
         self.include_hidden = False
-        self.row_count = 0
-        self._pages: OrderedDict[int, list[Development]] = OrderedDict()
-        self._reported: str | None = None
 
     # -- data ---------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Forget cached pages and recount (after a query, a change, H)."""
-        self._pages.clear()
-        try:
-            self.row_count = self.library.count_developments(
-                self.query_filter, include_hidden=self.include_hidden
-            )
-        except BriefingError as error:
-            self._report(error)
-        self.virtual_size = Size(0, self.row_count * ROW_HEIGHT)
-        if self.row_count and self.cursor >= self.row_count:
-            self.cursor = self.row_count - 1
-        self.refresh()
-        self.post_message(self.Moved())
+    def count_rows(self) -> int:
+        return self.library.count_developments(
+            self.query_filter, include_hidden=self.include_hidden
+        )
+
+    def fetch_page(self, offset: int, limit: int) -> list[Development]:
+        return self.library.developments(
+            self.query_filter, offset=offset, limit=limit, include_hidden=self.include_hidden
+        )
+
+    def opened(self, item: Development) -> Message:
+        return self.Opened(item)
 
     def set_query(self, query: Query) -> None:
         self.query_filter = query
-        self.cursor = 0
-        self.scroll_to(y=0, animate=False)
-        self.reload()
+        self.start_over()
 
     def development_at(self, index: int) -> Development | None:
-        if not 0 <= index < self.row_count:
-            return None
-        page_number, row = divmod(index, PAGE_SIZE)
-        page = self._pages.get(page_number)
-        if page is None:
-            try:
-                page = self.library.developments(
-                    self.query_filter,
-                    offset=page_number * PAGE_SIZE,
-                    limit=PAGE_SIZE,
-                    include_hidden=self.include_hidden,
-                )
-            except BriefingError as error:
-                self._report(error)
-                return None
-            self._reported = None
-            self._pages[page_number] = page
-            while len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[row] if row < len(page) else None
-
-    @property
-    def current(self) -> Development | None:
-        return self.development_at(self.cursor)
-
-    def _report(self, error: BriefingError) -> None:
-        message = str(error)
-        if message != self._reported:
-            self._reported = message
-            self.notify(message, title="Library", severity="error", markup=False)
-
-    # -- cursor -------------------------------------------------------------------------------
-
-    def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, self.row_count - 1)) if self.row_count else 0
-
-    def watch_cursor(self, previous: int, cursor: int) -> None:
-        self.post_message(self.Moved())
-        scrolled = self.scroll_to_region(
-            Region(0, cursor * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
-            animate=False,
-            force=True,
-        )
-        if scrolled:
-            return
-        self.refresh_row(previous)
-        self.refresh_row(cursor)
-
-    def refresh_row(self, index: int) -> None:
-        top = index * ROW_HEIGHT - round(self.scroll_y)
-        if top + ROW_HEIGHT <= 0 or top >= self.scrollable_content_region.height:
-            return
-        self.refresh(Region(0, top, self.scrollable_content_region.width, ROW_HEIGHT))
-
-    def action_cursor_down(self) -> None:
-        self.cursor += 1
-
-    def action_cursor_up(self) -> None:
-        self.cursor -= 1
-
-    def action_first(self) -> None:
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        self.cursor = self.row_count - 1
-
-    def action_page(self, direction: int) -> None:
-        self.cursor += direction * max(1, self.size.height // ROW_HEIGHT)
-
-    def action_open(self) -> None:
-        development = self.current
-        if development is not None:
-            self.post_message(self.Opened(development))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = (offset.y + round(self.scroll_y)) // ROW_HEIGHT
-        if 0 <= index < self.row_count:
-            self.cursor = index
-            self.action_open()
+        return self.item_at(index)
 
     # -- drawing ------------------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        index, part = divmod(round(self.scroll_y) + y, ROW_HEIGHT)
-        development = self.development_at(index)
-        if development is None:
-            return Strip.blank(width, base)
-        row: tuple[str, ...] = ()
-        style = base
-        if index == self.cursor:
-            row = ("development-list--cursor",)
-            style = base + self.get_component_rich_style("development-list--cursor")
+    def render_part(self, item: Development, part: int, row: tuple[str, ...]) -> Text:
         if part == 0:
-            text = development_headline(development)
-        else:
-            text = Text(development_meta(development), end="", no_wrap=True)
-            muted = self.get_visual_style(*row, "development-list--meta").rich_style
-            text.stylize(Style(color=muted.color))
-        text.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(list(text.render(self.app.console))).apply_style(style)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(0, self.row_count * ROW_HEIGHT)
+            return development_headline(item)
+        text = Text(development_meta(item), end="", no_wrap=True)
+        muted = self.get_visual_style(*row, "development-list--meta").rich_style
+        text.stylize(Style(color=muted.color))
+        return text
