@@ -340,6 +340,7 @@ async def test_the_reader_search_box_filters_with_key_value_terms(desk_dir: Path
         assert "1 of 1 matching" in str(screen.sub_title)
         # Bare words still search the text; with a key they combine.
         search = screen.query_one("#filter", Input)
+        await pilot.press("slash")  # Enter moved to the list: back to the box, to submit it
         search.value = "diplomats actor:Japan"
         await pilot.press("enter")
         await pilot.pause()
@@ -347,6 +348,7 @@ async def test_the_reader_search_box_filters_with_key_value_terms(desk_dir: Path
             "Japan expels eight Russian diplomats",
             "Tokyo orders Russian envoys out",
         }
+        await pilot.press("slash")
         search.value = "-actor:Japan"
         await pilot.press("enter")
         await pilot.pause()
@@ -436,3 +438,25 @@ def test_briefing_desk_refuses_a_bad_query_before_the_terminal_changes(desk_dir:
     )
     assert done.returncode == 2
     assert "unknown key 'actr'" in done.stderr and "\x1b" not in done.stdout
+
+
+@run_async
+async def test_u_in_the_reader_undoes_the_desks_changes(desk_dir: Path) -> None:
+    app = create_app(desk_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_desk(app, pilot)
+        await go_to(pilot, screen, "expulsion")
+        await pilot.press("space", "d")  # pin, then hide, every report of the development
+        await pilot.pause()
+        assert all(f.pinned and f.hidden for f in expulsion_facts(desk_dir))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("u")  # the hide, on both reports
+        await pilot.pause()
+        facts = expulsion_facts(desk_dir)
+        assert len(facts) == 2 and all(f.pinned and not f.hidden for f in facts)
+        await pilot.press("u")  # the pin
+        await pilot.pause()
+        assert not any(f.pinned for f in expulsion_facts(desk_dir))
+        assert "Undone: pin." in " ".join(str(n.message) for n in app._notifications)

@@ -5,28 +5,29 @@ Opened from the reader with ``D`` (or the palette); ``Esc`` goes back. Enter on 
 goes to its sources; Enter on a source opens its article in the reader at the evidence sentence.
 Pin, note, correct and hide work as in the facts panel: in the list on the whole development
 (pin, hide and edit every report; the note goes on its first report), in the sources on the
-report highlighted. ``H`` lists hidden developments and reports too, to restore them.
+report highlighted, through :class:`briefing.tui.curation.CuratingScreen`: ``u`` in the reader
+undoes them. ``H`` lists hidden developments and reports too, to restore them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
 from briefing.query import Query, check_query
 from briefing.store.developments import Development
 from briefing.store.records import StoredFact
+from briefing.tui.curation import Change, CuratingScreen, toggle_enabled
 from briefing.tui.widgets.development_list import DevelopmentList
 from briefing.tui.widgets.query_error import QueryErrorLine
 from briefing.tui.widgets.sources_panel import SourcesPanel
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from briefing.store import Library
-
-T = TypeVar("T")
 
 QUERY_DELAY = 0.15  # seconds of typing pause before the desk re-queries
 PLACEHOLDER = "/ query: actor:Japan measure:expulsion,sanctions -status:lifted since:2022-03"
@@ -63,7 +62,7 @@ def source_request(development: Development) -> OpenRequest | None:
     return fact.article_id, fact.start, fact.end
 
 
-class DeskScreen(Screen[DeskResult]):
+class DeskScreen(CuratingScreen[DeskResult]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
@@ -122,9 +121,12 @@ class DeskScreen(Screen[DeskResult]):
     }
     """
 
-    def __init__(self, library: Library, query: str = "") -> None:
-        super().__init__(id="desk")
-        self.library = library
+    def __init__(
+        self, library: Library, query: str = "", history: list[Change] | None = None
+    ) -> None:
+        """``history``: the reader's undo history, which the desk's changes join."""
+        super().__init__(history, id="desk")
+        self._library = library
         self.initial_query = query
         self._query_timer: Timer | None = None
         self._shown_states: tuple[bool | None, bool | None] | None = None
@@ -140,6 +142,10 @@ class DeskScreen(Screen[DeskResult]):
                 yield SourcesPanel(id="sources")
         # The footer is mounted after the first frame (see on_mount), as on the main screen:
         # its keys are widgets of their own, and the developments are what the user waits for.
+
+    @property
+    def library(self) -> Library:
+        return self._library
 
     @property
     def developments(self) -> DevelopmentList:
@@ -169,10 +175,6 @@ class DeskScreen(Screen[DeskResult]):
         self.apply_query(initial=True)
         self.set_focus(self.developments)
         self.call_after_refresh(self.mount_footer)
-
-    async def mount_footer(self) -> None:
-        await self.mount(Footer(compact=True, show_command_palette=False))
-        self.refresh_bindings()
 
     # -- the query ----------------------------------------------------------------------------
 
@@ -284,10 +286,7 @@ class DeskScreen(Screen[DeskResult]):
         if action in {"query", "toggle_hidden"} and isinstance(self.focused, Input):
             return False  # typed into the query box
         if action in {"pin", "hide"}:
-            state = self._state(action)
-            if state is None:
-                return None if parameters == (True,) else False
-            return state != parameters[0]
+            return toggle_enabled(self._state(action), parameters)
         return True
 
     def _state(self, action: str) -> bool | None:
@@ -305,18 +304,6 @@ class DeskScreen(Screen[DeskResult]):
 
     # -- curation -----------------------------------------------------------------------------
 
-    def write(self, change: Callable[[], T]) -> T | None:
-        if self.library.read_only:
-            self.notify(
-                "The library is open read-only: nothing can be changed.", severity="warning"
-            )
-            return None
-        try:
-            return change()
-        except BriefingError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return None
-
     def _targets(self) -> tuple[list[StoredFact], bool] | None:
         """The facts the keys act on, and whether they are a whole development's."""
         if self.focused is self.sources:
@@ -332,21 +319,6 @@ class DeskScreen(Screen[DeskResult]):
             return None
         return [source.fact for source in whole.sources], True
 
-    def _update(self, facts: Sequence[StoredFact], **changes: object) -> bool:
-        library = self.library
-
-        def change() -> bool:
-            for fact in facts:
-                library.update_fact(fact.id, **changes)  # type: ignore[arg-type]
-            return True
-
-        if not facts:
-            return False
-        done = self.write(change)
-        if done:
-            self.after_change()
-        return bool(done)
-
     def after_change(self) -> None:
         """Re-read the list's pages (a development may have moved, merged or gone)."""
         self.developments.reload()
@@ -361,7 +333,7 @@ class DeskScreen(Screen[DeskResult]):
             chosen = [f for f in facts if not f.pinned and not (whole and f.hidden)]
         else:
             chosen = [f for f in facts if f.pinned]
-        self._update(chosen, pinned=pinned)
+        self.change(chosen, "pin" if pinned else "unpin", pinned=pinned)
 
     def action_hide(self, hidden: bool) -> None:
         targets = self._targets()
@@ -369,35 +341,25 @@ class DeskScreen(Screen[DeskResult]):
             return
         facts, whole = targets
         chosen = [f for f in facts if f.hidden != hidden]
-        if self._update(chosen, hidden=hidden) and hidden and not self.developments.include_hidden:
+        updated = self.change(chosen, "hide" if hidden else "restore", hidden=hidden)
+        if updated and hidden and not self.developments.include_hidden:
             what = "Development" if whole else "Report"
             self.notify(f"{what} hidden. H lists hidden ones, to restore them with d.")
 
     def action_edit_note(self) -> None:
-        from briefing.tui.dialogs.prompt import PromptDialog
-
         targets = self._targets()
         if targets is None:
             return
         facts, whole = targets
         visible = [f for f in facts if not f.hidden] or facts
-        if not visible:
-            return
-        # On a whole development the note goes on its first report (the export gathers a
-        # development's notes from its reports).
-        fact = visible[0]
-
-        def save(note: str | None) -> None:
-            if note is not None:
-                self._update([fact], note=note.strip() or None)
-
-        title = "Note on this development" if whole else "Note on this report"
-        self.app.push_screen(
-            PromptDialog(title, fact.note or "", hint="Enter saves · empty removes"), save
-        )
+        if visible:
+            # On a whole development the note goes on its first report (the export gathers a
+            # development's notes from its reports).
+            title = "Note on this development" if whole else "Note on this report"
+            self.ask_note(title, visible[0])
 
     def action_edit_fact(self) -> None:
-        from briefing.tui.dialogs.fact_form import FIELDS, FactForm
+        from briefing.tui.dialogs.fact_form import FIELDS
 
         targets = self._targets()
         if targets is None:
@@ -416,18 +378,10 @@ class DeskScreen(Screen[DeskResult]):
                 target=development.target,
                 status=development.status,
             )
-
-        def save(result: dict[str, str | None] | None) -> None:
-            if result is None:
-                return
-            changed = {name: value for name, value in result.items() if value != values[name]}
-            if changed:
-                self._update(visible, corrections=changed)
-
         title = (
             f"Edit the development ({plural(len(visible), 'report')})" if whole else "Edit report"
         )
-        self.app.push_screen(FactForm(title, values, latest.sentence), save)
+        self.ask_corrections(title, visible, latest.sentence, values)
 
     # -- dossiers -----------------------------------------------------------------------------
 

@@ -8,23 +8,22 @@ become notifications, never tracebacks.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
 from briefing.query import TEXT, check_query
-from briefing.store import CORRECTABLE_FIELDS, normalize_tag
-from briefing.store.records import StoredArticle, StoredFact
+from briefing.store import normalize_tag
+from briefing.store.records import StoredArticle
+from briefing.tui.curation import CuratingScreen, toggle_enabled
 from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
@@ -43,8 +42,6 @@ if TYPE_CHECKING:
     from briefing.tui.dialogs.export_dialog import ExportRequest
     from briefing.tui.dialogs.import_dialog import ImportRequest
 
-T = TypeVar("T")
-
 WIDE = 120  # three panes from this width; narrower, the facts panel folds away
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 SEARCH_DELAY = 0.15  # seconds of typing pause before the list re-queries
@@ -60,7 +57,7 @@ WELCOME = (
 )
 
 
-class MainScreen(Screen[None]):
+class MainScreen(CuratingScreen[None]):
     # Descriptions are the footer's short labels; tooltips are the help screen's and the
     # palette's sentences. The keys that move focus are priority bindings: Textual routes each
     # key to the focused widget as it arrives, so keys typed in one burst after a Tab would
@@ -236,8 +233,6 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.article: StoredArticle | None = None
-        # What u undoes: each change to a fact with the fact as it was, for the whole session.
-        self.undo_stack: list[tuple[str, StoredFact]] = []
         self._search_timer: Timer | None = None
         self._runner: ImportRunner | None = None
         self._data_version: int | None = None  # the store's, when the list was last read
@@ -251,6 +246,10 @@ class MainScreen(Screen[None]):
 
         assert isinstance(self.app, ReaderApp)
         return self.app
+
+    @property
+    def library(self) -> Library:
+        return self.reader.library
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -331,11 +330,6 @@ class MainScreen(Screen[None]):
             return False
         return any(found) and not all(found)
 
-    async def mount_footer(self) -> None:
-        """Add the footer once the first frame is drawn, then have it show the keys."""
-        await self.mount(Footer(compact=True, show_command_palette=False))
-        self.refresh_bindings()
-
     def reload_list(self) -> None:
         """Recount and re-read the list (new articles); the open article's row may move."""
         self.article_list.reload()
@@ -355,21 +349,6 @@ class MainScreen(Screen[None]):
         width, height = self.size
         self.set_class(width < WIDE, "-narrow")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
-
-    # -- store access -------------------------------------------------------------------------
-
-    def write(self, change: Callable[[], T]) -> T | None:
-        """Run one store write; report failures (read-only, busy) instead of raising."""
-        if self.reader.library.read_only:
-            self.notify(
-                "The library is open read-only: nothing can be changed.", severity="warning"
-            )
-            return None
-        try:
-            return change()
-        except BriefingError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            return None
 
     # -- opening articles ---------------------------------------------------------------------
 
@@ -477,26 +456,20 @@ class MainScreen(Screen[None]):
         if fact is not None:
             self.article_view.mark_evidence((fact.start, fact.end))
 
-    def _update_fact(self, fact: StoredFact, what: str, **changes: object) -> StoredFact | None:
-        """Write a change to a fact; remember the fact as it was, so that u can undo it."""
-        library = self.reader.library
-        updated = self.write(lambda: library.update_fact(fact.id, **changes))  # type: ignore[arg-type]
-        if updated is not None:
-            self.undo_stack.append((what, fact))
-            self.reload_article()
-            self.refresh_bindings()
-        return updated
+    def after_change(self) -> None:
+        self.reload_article()
+        self.refresh_bindings()
 
     def action_pin(self, pinned: bool) -> None:
         fact = self.facts_panel.current
         if fact is not None:
-            self._update_fact(fact, "pin" if pinned else "unpin", pinned=pinned)
+            self.change([fact], "pin" if pinned else "unpin", pinned=pinned)
 
     def action_hide_fact(self, hidden: bool) -> None:
         fact = self.facts_panel.current
         if fact is None:
             return
-        updated = self._update_fact(fact, "hide" if hidden else "restore", hidden=hidden)
+        updated = self.change([fact], "hide" if hidden else "restore", hidden=hidden)
         if updated is not None and hidden and not self.facts_panel.show_hidden:
             self.notify("Fact hidden. u undoes it; H lists hidden facts to restore.")
 
@@ -515,65 +488,30 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_undo(self) -> None:
-        """Undo the last pin, note, edit, hide or restore, in any article, for as long as the
-        reader runs: the fact gets back the state it had before."""
-        if not self.undo_stack:
-            self.notify("Nothing to undo.")
+        """Undo the last pin, note, edit, hide or restore, in any article (or on the desk),
+        for as long as the reader runs: the facts get back the state they had before."""
+        undone = self.undo()
+        if undone is None:
             return
-        what, before = self.undo_stack[-1]
-        library = self.reader.library
-        restored = self.write(
-            lambda: library.update_fact(
-                before.id,
-                pinned=before.pinned,
-                note=before.note,
-                hidden=before.hidden,
-                corrections={name: getattr(before, name) for name in before.corrected},
-                revert=[name for name in CORRECTABLE_FIELDS if name not in before.corrected],
-            )
-        )
-        if restored is None:
-            return
-        self.undo_stack.pop()
+        before = undone.before[0]
+        if any(fact.article_id != before.article_id for fact in undone.before):
+            self.reload_list()  # a development's reports: other rows' fact counts changed
         if self.article is not None and self.article.id == before.article_id:
             self.reload_article()
         else:
             self.open_article(before.article_id)
         self.facts_panel.highlight_fact(before.id)
-        self.notify(f"Undone: {what}.")
+        self.notify(f"Undone: {undone.what}.")
 
     def action_edit_note(self) -> None:
-        from briefing.tui.dialogs.prompt import PromptDialog
-
         fact = self.facts_panel.current
-        if fact is None:
-            return
-
-        def save(note: str | None) -> None:
-            if note is not None:
-                self._update_fact(fact, "note", note=note.strip() or None)
-
-        self.app.push_screen(
-            PromptDialog("Note on this fact", fact.note or "", hint="Enter saves · empty removes"),
-            save,
-        )
+        if fact is not None:
+            self.ask_note("Note on this fact", fact)
 
     def action_edit_fact(self) -> None:
-        from briefing.tui.dialogs.fact_form import FIELDS, FactForm
-
         fact = self.facts_panel.current
-        if fact is None:
-            return
-        values = {name: getattr(fact, name) for name in FIELDS}
-
-        def save(result: dict[str, str | None] | None) -> None:
-            if result is None:
-                return
-            changed = {name: value for name, value in result.items() if value != values[name]}
-            if changed:
-                self._update_fact(fact, "edit", corrections=changed)
-
-        self.app.push_screen(FactForm("Edit fact", values, fact.sentence), save)
+        if fact is not None:
+            self.ask_corrections("Edit fact", [fact], fact.sentence)
 
     def action_add_fact(self) -> None:
         from briefing.tui.dialogs.fact_form import FactForm
@@ -708,7 +646,7 @@ class MainScreen(Screen[None]):
             elif self.article is not None:
                 self.reload_article()
 
-        self.app.push_screen(DeskScreen(self.reader.library, self.desk_query), back)
+        self.app.push_screen(DeskScreen(self.library, self.desk_query, self.history), back)
 
     def action_legend(self) -> None:
         from briefing.tui.dialogs.help import LegendScreen
@@ -837,10 +775,8 @@ class MainScreen(Screen[None]):
         if action in {"pin", "hide_fact"}:
             # Pin or Unpin (Hide or Restore) by the highlighted fact: one shown at a time.
             fact = self.facts_panel.current
-            if fact is None:
-                return None if parameters == (True,) else False  # "Pin" shown, disabled
-            state = fact.pinned if action == "pin" else fact.hidden
-            return state != parameters[0]
+            state = None if fact is None else fact.pinned if action == "pin" else fact.hidden
+            return toggle_enabled(state, parameters)
         return True
 
     # -- import -------------------------------------------------------------------------------
