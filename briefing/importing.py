@@ -12,10 +12,14 @@ prints or knows about the terminal or the reader.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.pool
 import os
 import signal
 import stat
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -386,23 +390,62 @@ class _InProcessAnalyzer:
 
 # -- worker processes ----------------------------------------------------------------------
 
+# The analyzer a worker uses. Workers started by the fork server find it set: the server loaded
+# the model once (briefing.import_preload) and forks every worker from itself, so they share
+# its memory copy-on-write and load nothing. A spawned worker starts a fresh interpreter where
+# it is None, and loads the model itself.
 _worker_analyzer: Analyzer | None = None
 _worker_error: BriefingError | None = None
+_worker_model_pid: int | None = None  # the process that loaded it (the server, when forked)
+
+PRELOAD_MODULE = "briefing.import_preload"
 
 
-def _init_worker() -> None:
-    global _worker_analyzer, _worker_error
-    # Ctrl-C is the parent's to handle: it stops the pool. Workers printing their own
-    # KeyboardInterrupt tracebacks would bury the message.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _start_method() -> str:
+    """How to start the workers: "forkserver", from a server process that loaded the model
+    once, where that is safe; else "spawn" (each worker loads the model: ~1 s of CPU each).
+
+    A fork server, not fork from this process: the server loads the model on one core while
+    this process reads and cleans the first files on the other (forking from here would leave
+    one core idle during the load, and forking a process with threads, such as the reader's,
+    can deadlock the child; the server is a fresh interpreter with no threads). Not on macOS:
+    its system libraries are not fork-safe (Python's default there is spawn since 3.8; numpy
+    may use Accelerate). Windows has neither fork nor the server.
+    """
+    if sys.platform == "darwin" or "forkserver" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    return "forkserver"
+
+
+def _load_worker_model() -> None:
+    """Load the model for the workers of this process (and of processes forked from it)."""
+    global _worker_analyzer, _worker_error, _worker_model_pid
     from briefing.nlp import Analyzer
 
+    _worker_model_pid = os.getpid()
     try:
         _worker_analyzer = Analyzer.load()
     except BriefingError as error:
         # Raised from an initializer, it would kill the worker, and the pool would start
-        # another forever. Keep it for the first batch, which hands it to the parent.
+        # another forever (raised in the fork server, it would stop the server). Keep it for
+        # the first batch, which hands it to the parent.
         _worker_error = error
+    except Exception as error:  # a broken install: said the same way
+        _worker_error = BriefingError(
+            f"the language model could not be loaded ({type(error).__name__}: {error})"
+        )
+    # Objects alive now (the model's ~100,000) move out of the cyclic collector's sight: in
+    # a forked worker a full collection would otherwise write to every one of them, copying
+    # the pages they share with the server.
+    gc.freeze()
+
+
+def _init_worker() -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool. Workers printing their own
+    # KeyboardInterrupt tracebacks would bury the message.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _worker_analyzer is None and _worker_error is None:
+        _load_worker_model()  # spawned: nothing inherited
 
 
 def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
@@ -413,20 +456,56 @@ def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
 
 
 class _PoolAnalyzer:
-    """Analysis in ``jobs`` processes; at most two batches per worker in flight."""
+    """Analysis in ``jobs`` processes; at most two batches per worker in flight.
 
-    def __init__(self, jobs: int) -> None:
-        # spawn, not fork: the reader imports from a thread, and forking a threaded process
-        # can deadlock the child.
-        context = multiprocessing.get_context("spawn")
-        self._pool = context.Pool(processes=jobs, initializer=_init_worker)
+    The pool starts in a thread, so that batches submitted while the fork server loads the
+    model (or spawned workers load theirs) wait here and this process goes on reading files.
+    """
+
+    def __init__(self, jobs: int, method: str | None = None) -> None:
+        self.method = method or _start_method()
+        self._jobs = jobs
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._start_error: BaseException | None = None
+        self._waiting: list[list[CleanArticle]] = []  # submitted before the pool started
         self._window = 2 * jobs
         self._in_flight: deque[tuple[list[CleanArticle], AsyncResult[Any]]] = deque()
+        context = multiprocessing.get_context(self.method)
+        if self.method == "forkserver":
+            # Read by the server when it starts (once per process; a server already running
+            # is reused, model and all).
+            context.set_forkserver_preload([PRELOAD_MODULE])
+        self._starter = threading.Thread(
+            target=self._start, args=(context,), name="briefing-pool-start", daemon=True
+        )
+        self._starter.start()
+
+    def _start(self, context: Any) -> None:
+        try:
+            self._pool = context.Pool(processes=self._jobs, initializer=_init_worker)
+        except BaseException as error:  # handed to the importing thread
+            self._start_error = error
+
+    def _started(self, wait: bool) -> bool:
+        if self._starter.is_alive():
+            if not wait:
+                return False
+            self._starter.join()
+        if self._start_error is not None:
+            raise self._start_error
+        assert self._pool is not None
+        for batch in self._waiting:
+            self._in_flight.append((batch, self._pool.apply_async(_worker_analyze, (batch,))))
+        self._waiting.clear()
+        return True
 
     def submit(self, batch: list[CleanArticle]) -> None:
-        self._in_flight.append((batch, self._pool.apply_async(_worker_analyze, (batch,))))
+        self._waiting.append(batch)
+        self._started(wait=False)
 
     def ready(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        if not self._started(wait=False):
+            return
         while self._in_flight and (
             len(self._in_flight) >= self._window or self._in_flight[0][1].ready()
         ):
@@ -434,6 +513,7 @@ class _PoolAnalyzer:
             yield batch, self._get(batch, result)
 
     def finish(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
+        self._started(wait=True)
         while self._in_flight:
             batch, result = self._in_flight.popleft()
             yield batch, self._get(batch, result)
@@ -450,8 +530,11 @@ class _PoolAnalyzer:
 
     def close(self) -> None:
         # terminate(), not close(): on Ctrl-C or an error nobody waits for queued batches.
-        self._pool.terminate()
-        self._pool.join()
+        self._starter.join()
+        self._waiting.clear()
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
 
 
 def reanalyze(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 from briefing.importing import ImportProgress, find_article_files, import_paths, reanalyze
 from briefing.nlp import Analyzer
+from briefing.nlp.loader import MODEL_CANDIDATES
 from briefing.store import Library
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
@@ -177,3 +180,164 @@ def test_parallel_import_stores_the_same_analyses(
         got = {a.path: [f.sentence for f in parallel.facts(a.id)] for a in two.added}
     assert len(one.added) == 8 and not two.failed
     assert got == expected
+
+
+# -- worker processes: forked from a server that loaded the model, where the platform allows --
+
+
+def _worker_probe(seconds: float) -> dict[str, object]:
+    """Runs in a pool worker: what it has, where it came from, and what it paid."""
+    import resource
+    import time
+
+    from briefing import importing
+
+    time.sleep(seconds)  # hold this worker, so that the next probe goes to the other one
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "pid": os.getpid(),
+        "parent": os.getppid(),
+        "has_model": importing._worker_analyzer is not None,
+        "model_loaded_by": importing._worker_model_pid,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    }
+
+
+def _probe_workers(pool: object) -> list[dict[str, object]]:
+    from briefing.importing import _PoolAnalyzer
+
+    assert isinstance(pool, _PoolAnalyzer)
+    pool.submit([])  # a batch of nothing, to wait for the pool
+    list(pool.finish())
+    assert pool._pool is not None
+    reports = pool._pool.map(_worker_probe, [1.0, 1.0], chunksize=1)
+    assert len({report["pid"] for report in reports}) == 2, reports
+    return reports
+
+
+def _facts(results: object) -> list[list[tuple[str, str | None, str]]]:
+    assert isinstance(results, list)
+    return [[(f.measure, f.actor, f.sentence) for f in result.facts] for result in results]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used on Linux only")
+def test_workers_start_from_one_loaded_model_and_load_nothing(analyzer: Analyzer) -> None:
+    from briefing import importing
+    from briefing.prepare import prepare_file
+
+    assert importing._start_method() == "forkserver"
+    pool = importing._PoolAnalyzer(2)
+    try:
+        reports = _probe_workers(pool)
+        articles = [prepare_file(str(path)) for path in (EXPULSIONS, COAL, ASSETS)]
+        pool.submit(articles)
+        [(_, results)] = list(pool.finish())
+    finally:
+        pool.close()
+    assert importing._worker_analyzer is None  # this process loaded nothing for the workers
+    server = reports[0]["parent"]
+    assert server != os.getpid()
+    for report in reports:
+        # Both workers were forked from one server process, which loaded the model once.
+        assert report["parent"] == server and report["pid"] != server
+        assert report["has_model"] and report["model_loaded_by"] == server
+        # Loading the model costs a second or more of CPU; a forked worker has spent next to
+        # nothing since it was forked (its rusage starts at zero).
+        assert isinstance(report["cpu_seconds"], float) and report["cpu_seconds"] < 0.5
+    assert _facts(results) == _facts(list(analyzer.analyze_many(articles)))
+
+
+@pytest.mark.slow
+def test_spawned_workers_load_their_own_model(analyzer: Analyzer) -> None:
+    """The start method of macOS and Windows: each worker loads the model, same analyses."""
+    from briefing import importing
+    from briefing.prepare import prepare_file
+
+    pool = importing._PoolAnalyzer(2, method="spawn")
+    try:
+        reports = _probe_workers(pool)
+        articles = [prepare_file(str(path)) for path in (EXPULSIONS, COAL)]
+        pool.submit(articles)
+        [(_, results)] = list(pool.finish())
+    finally:
+        pool.close()
+    for report in reports:
+        assert report["has_model"] and report["model_loaded_by"] == report["pid"]
+    assert _facts(results) == _facts(list(analyzer.analyze_many(articles)))
+
+
+def _folder_of_samples(tmp_path: Path, count: int) -> Path:
+    """``count`` distinct article files (enough for ``--jobs 2`` to start workers)."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    samples = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md"))
+    for n in range(count):
+        sample = samples[n % len(samples)]
+        text = sample.read_text(encoding="utf-8") + f"\n\nEdition {n} of this report.\n"
+        (folder / f"{n:03d}_{sample.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _without_a_model(tmp_path: Path) -> dict[str, str]:
+    """An environment where every English pipeline briefing tries is broken: packages of the
+    same names that fail to import come first on the path (as a half-removed install would)."""
+    shadow = tmp_path / "broken-models"
+    for name in MODEL_CANDIDATES:
+        package = shadow / name
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text("raise ImportError('a broken install')\n")
+    env = {k: v for k, v in os.environ.items() if k != "BRIEFING_SPACY_MODEL"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(shadow), env.get("PYTHONPATH")]))
+    return env
+
+
+@pytest.mark.slow
+def test_a_model_that_cannot_load_fails_the_parallel_import_once(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The workers (or the server they are forked from) keep the error for the first batch
+    instead of dying and being started again forever: one line, exit 1, nothing stored."""
+    folder = _folder_of_samples(tmp_path, 40)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", "add", str(folder), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        env=_without_a_model(tmp_path),
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("briefing: No English spaCy pipeline could be loaded"), lines
+    assert "Traceback" not in done.stderr
+    with Library.open(data_dir, read_only=True) as library:
+        assert library.count() == 0
+
+
+SPAWNED_WITHOUT_A_MODEL = """
+import sys
+from briefing.errors import ModelNotFoundError
+from briefing.importing import _PoolAnalyzer
+from briefing.prepare import prepare_file
+
+pool = _PoolAnalyzer(2, method="spawn")
+try:
+    pool.submit([prepare_file(sys.argv[1])])
+    list(pool.finish())
+except ModelNotFoundError:
+    print("reported")
+finally:
+    pool.close()
+"""
+
+
+@pytest.mark.slow
+def test_spawned_workers_that_cannot_load_the_model_report_it(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SPAWNED_WITHOUT_A_MODEL, str(EXPULSIONS)],
+        capture_output=True,
+        text=True,
+        env=_without_a_model(tmp_path),
+        timeout=120,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "reported"), done.stderr
