@@ -15,22 +15,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from probes import SIZE, FrameWatcher, emit, peak_rss_mb, reader_app
-
-
-async def _cold_desk(app: Any, needle: str) -> dict[str, Any]:
-    watcher = FrameWatcher(app)
-    watcher.expect(needle)
-    async with app.run_test(size=SIZE):
-        await watcher.wait()
-        spacy_loaded = "spacy" in sys.modules
-        app.exit()
-    return {"spacy_loaded": spacy_loaded, "peak_rss_mb": peak_rss_mb()}
+from probes import SIZE, FrameWatcher, cold_start, emit, peak_rss_mb, reader_app
 
 
 def probe_cold_desk(args: argparse.Namespace) -> dict[str, Any]:
@@ -38,7 +27,7 @@ def probe_cold_desk(args: argparse.Namespace) -> dict[str, Any]:
 
     # As `briefing desk` starts: the reader, opening at the desk.
     app = create_app(library_dir=Path(args.data_dir), desk_query="")
-    return asyncio.run(_cold_desk(app, args.expect))
+    return asyncio.run(cold_start(app, args.expect))
 
 
 # A plan (written by desk_figure.py) is {"sessions": [{"label": L, "data_dir": DIR,

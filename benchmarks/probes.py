@@ -127,7 +127,8 @@ def reader_app(data_dir: str, open_article: int | None = None) -> Any:
 # --- cold start ------------------------------------------------------------------------------
 
 
-async def _cold(app: Any, needle: str) -> dict[str, Any]:
+async def cold_start(app: Any, needle: str) -> dict[str, Any]:
+    """Run the app until the needle is drawn; whether spaCy was loaded, and the peak RSS."""
     watcher = FrameWatcher(app)
     watcher.expect(needle)
     async with app.run_test(size=SIZE):
@@ -138,13 +139,13 @@ async def _cold(app: Any, needle: str) -> dict[str, Any]:
 
 
 def probe_cold_minimal(args: argparse.Namespace) -> dict[str, Any]:
-    return asyncio.run(_cold(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
+    return asyncio.run(cold_start(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
 
 
 def probe_cold_reader(args: argparse.Namespace) -> dict[str, Any]:
     # The expected first row's headline comes from run.py (read from the store there), so that
     # this process does nothing the reader would not do itself.
-    return asyncio.run(_cold(reader_app(args.data_dir), args.expect))
+    return asyncio.run(cold_start(reader_app(args.data_dir), args.expect))
 
 
 # --- navigation ------------------------------------------------------------------------------
@@ -266,7 +267,7 @@ def probe_memory_reader(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def probe_memory_minimal(args: argparse.Namespace) -> dict[str, Any]:
-    return asyncio.run(_cold(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
+    return asyncio.run(cold_start(minimal_app(), f"Row {MINIMAL_ROWS - 1}"))
 
 
 # --- rendering work --------------------------------------------------------------------------
