@@ -119,17 +119,18 @@ class ImportRunner(Horizontal):
     def show(self, message: str | Text) -> None:
         self._label.update(message)
 
+    def _show_progress(self, line: str, done: int, total: int) -> None:
+        self.show(Text(line, no_wrap=True, overflow="ellipsis"))
+        self.progress.update(total=max(1, total), progress=done)
+
     def _progress(self, progress: ImportProgress) -> None:
         name = Path(progress.current_path).name
-        self.show(
-            Text(
-                f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
-                f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
+        self._show_progress(
+            f"Importing {progress.done}/{progress.total}: {display_safe(name)} "
+            f"({progress.added} new, {progress.skipped} already in, {progress.failed} failed)",
+            progress.done,
+            progress.total,
         )
-        self.progress.update(total=max(1, progress.total), progress=progress.done)
         if progress.added != self._listed_added:
             self._listed_added = progress.added
             self.post_message(self.Stored())
@@ -192,12 +193,9 @@ class ImportRunner(Horizontal):
         self.app.call_from_thread(self._ended, self.Refreshed(reports))
 
     def _refresh_progress(self, progress: RefreshProgress) -> None:
-        self.show(
-            Text(
-                f"Refreshing {progress.done}/{progress.total}: {display_safe(progress.feed)} "
-                f"({progress.added} new)",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
+        self._show_progress(
+            f"Refreshing {progress.done}/{progress.total}: {display_safe(progress.feed)} "
+            f"({progress.added} new)",
+            progress.done,
+            progress.total,
         )
-        self.progress.update(total=max(1, progress.total), progress=progress.done)
