@@ -8,18 +8,18 @@ the README): arrays of objects with an ``id``, fields only ever added.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from briefing.commands.common import open_library, print_json
 from briefing.errors import BriefingError
 from briefing.textsafety import printable
 from briefing.wording import plural
 
 if TYPE_CHECKING:
-    from briefing.store import Development, Dossier, Library
+    from briefing.store import Development, Dossier
 
 
 def register(subparsers: Any) -> None:
@@ -47,15 +47,6 @@ def register(subparsers: Any) -> None:
     actor.add_argument("name", metavar="NAME", help="an actor's name or alias")
     actor.add_argument("--json", action="store_true", help="print JSON (see README)")
     actor.set_defaults(handler=run_actor)
-
-
-def _open() -> Library:
-    from briefing.store import Library, LibraryNotWritable
-
-    try:
-        return Library.open()
-    except LibraryNotWritable:
-        return Library.open(read_only=True)
 
 
 def development_json(development: Development) -> dict[str, Any]:
@@ -90,11 +81,6 @@ def dossier_json(dossier: Dossier) -> dict[str, Any]:
         "took": [development_json(d) for d in dossier.took],
         "faced": [development_json(d) for d in dossier.faced],
     }
-
-
-def _print_json(items: Iterable[dict[str, Any]]) -> None:
-    json.dump(list(items), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def development_lines(development: Development) -> list[str]:
@@ -132,11 +118,11 @@ def run_developments(args: argparse.Namespace) -> int:
     from briefing.query import parse_query
 
     query = parse_query(args.query or "")
-    with _open() as library:
+    with open_library(write=False) as library:
         total = library.count_developments(query, include_hidden=args.hidden)
         found = library.developments(query, limit=total, include_hidden=args.hidden)
     if args.json:
-        _print_json(development_json(d) for d in found)
+        print_json(development_json(d) for d in found)
     else:
         for development in found:
             sys.stdout.write("\n".join(development_lines(development)) + "\n")
@@ -147,12 +133,12 @@ def run_developments(args: argparse.Namespace) -> int:
 
 
 def run_actor(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with open_library(write=False) as library:
         dossier = library.actor_dossier(args.name)
     if dossier is None:
         raise BriefingError(f"no measure taken or faced by {args.name!r} in the library")
     if args.json:
-        _print_json([dossier_json(dossier)])
+        print_json([dossier_json(dossier)])
         return 0
     print(printable(dossier.name))
     if dossier.aliases:

@@ -9,19 +9,18 @@ passes all stored text through :func:`briefing.textsafety.printable`.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
+from briefing.commands.common import open_library, print_json
 from briefing.errors import BriefingError, InvalidValue
 from briefing.textsafety import printable
 from briefing.wording import plural
 
 if TYPE_CHECKING:
     from briefing.importing import ImportProgress, ImportReport
-    from briefing.store import ArticleSummary, Library, StoredArticle, StoredFact
+    from briefing.store import ArticleSummary, StoredArticle, StoredFact
 
 
 def register(subparsers: Any) -> None:
@@ -169,23 +168,6 @@ def _positive(text: str) -> int:
     return value
 
 
-def _open(*, write: bool) -> Library:
-    """The library; commands that only read fall back to read-only when it isn't writable."""
-    from briefing.store import Library, LibraryNotWritable
-
-    try:
-        return Library.open()
-    except LibraryNotWritable:
-        if write:
-            raise
-        return Library.open(read_only=True)
-
-
-def _print_json(items: Iterable[dict[str, Any]]) -> None:
-    json.dump(list(items), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 # -- add ---------------------------------------------------------------------------------------
 
 
@@ -234,7 +216,7 @@ def run_add(args: argparse.Namespace) -> int:
     from briefing.importing import import_paths
 
     display = _ProgressDisplay(sys.stderr)
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         try:
             report = import_paths(library, args.paths, jobs=args.jobs, on_progress=display)
         except KeyboardInterrupt:
@@ -331,7 +313,7 @@ def run_list(args: argparse.Namespace) -> int:
     from briefing.query import parse_query
 
     query = parse_query(args.query) if args.query is not None else None
-    with _open(write=False) as library:
+    with open_library(write=False) as library:
         wanted = set(library.query_article_ids(query)) if query is not None else None
         total = library.count(tag=args.tag, search=args.search)
         summaries: list[ArticleSummary] = []
@@ -346,7 +328,7 @@ def run_list(args: argparse.Namespace) -> int:
     if wanted is not None:
         summaries = [summary for summary in summaries if summary.id in wanted]
     if args.json:
-        _print_json(summary_json(summary) for summary in summaries)
+        print_json(summary_json(summary) for summary in summaries)
     else:
         for summary in summaries:
             sys.stdout.write(_summary_line(summary) + "\n")
@@ -383,10 +365,10 @@ def _summary_line(summary: ArticleSummary) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    with _open(write=False) as library:
+    with open_library(write=False) as library:
         articles = [library.article(article_id) for article_id in args.ids]
     if args.json:
-        _print_json(article_json(article) for article in articles)
+        print_json(article_json(article) for article in articles)
         return 0
     for number, article in enumerate(articles):
         if number:
@@ -441,7 +423,7 @@ def run_facts(args: argparse.Namespace) -> int:
     from briefing.query import parse_query
 
     query = parse_query(args.query) if args.query is not None else None
-    with _open(write=False) as library:
+    with open_library(write=False) as library:
         if query is None:
             facts = library.facts(args.id, pinned_only=args.pinned, include_hidden=args.hidden)
         else:
@@ -454,7 +436,7 @@ def run_facts(args: argparse.Namespace) -> int:
                 and (fact.pinned or not args.pinned)
             ]
     if args.json:
-        _print_json(fact_json(fact) for fact in facts)
+        print_json(fact_json(fact) for fact in facts)
         return 0
     for fact in facts:
         sys.stdout.write(f"{fact.article_id:>5} {_fact_line(fact)}\n")
@@ -465,7 +447,7 @@ def run_facts(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         for article_id in args.ids:
             title = library.article(article_id).title
             library.remove(article_id)
@@ -477,7 +459,7 @@ def run_reanalyze(args: argparse.Namespace) -> int:
     from briefing.importing import reanalyze
     from briefing.nlp import PIPELINE_VERSION
 
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         if args.ids:
             ids = list(args.ids)
             for article_id in ids:
@@ -509,7 +491,7 @@ def run_reanalyze(args: argparse.Namespace) -> int:
 
 
 def run_tag(args: argparse.Namespace) -> int:
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         if args.remove:
             tags = library.remove_tags(args.id, args.tags)
         else:
@@ -535,7 +517,7 @@ def run_fact(args: argparse.Namespace) -> int:
         or corrections
         or args.revert
     )
-    with _open(write=bool(changing)) as library:
+    with open_library(write=bool(changing)) as library:
         if changing:
             fact = library.update_fact(
                 args.fact_id,
@@ -548,7 +530,7 @@ def run_fact(args: argparse.Namespace) -> int:
         else:
             fact = library.fact(args.fact_id)
     if args.json:
-        _print_json([fact_json(fact)])
+        print_json([fact_json(fact)])
     else:
         print(f"{fact.article_id:>5} {_fact_line(fact)}")
     return 0
@@ -569,13 +551,13 @@ def run_edit(args: argparse.Namespace) -> int:
                 f"cannot edit {field!r}: the fields are {', '.join(EDITABLE_FIELDS)}"
             )
         changes[field] = value
-    with _open(write=bool(changes)) as library:
+    with open_library(write=bool(changes)) as library:
         if changes:
             article = library.update_article(args.id, **changes)  # type: ignore[arg-type]
         else:
             article = library.article(args.id)
     if args.json:
-        _print_json([article_json(article)])
+        print_json([article_json(article)])
         return 0
     print(f"[{article.id}] {printable(article.title)}")
     for label, value in (

@@ -6,15 +6,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from briefing.commands.common import open_library, print_json
 from briefing.errors import BriefingError
 from briefing.textsafety import printable
 
 if TYPE_CHECKING:
-    from briefing.store import Library
     from briefing.store.feeds import StoredFeed
 
 
@@ -61,17 +60,6 @@ def register(subparsers: Any) -> None:
     refresh.set_defaults(handler=run_refresh)
 
 
-def _open(*, write: bool) -> Library:
-    from briefing.store import Library, LibraryNotWritable
-
-    try:
-        return Library.open()
-    except LibraryNotWritable:
-        if write:
-            raise
-        return Library.open(read_only=True)
-
-
 def _feed_json(feed: StoredFeed) -> dict[str, Any]:
     return {
         "id": feed.id,
@@ -89,18 +77,17 @@ def run_feed_add(args: argparse.Namespace) -> int:
     from briefing.fetching import Fetcher
     from briefing.webimport import subscribe
 
-    with _open(write=True) as library, Fetcher() as fetcher:
+    with open_library(write=True) as library, Fetcher() as fetcher:
         feed = subscribe(library, fetcher, args.url, args.name)
     print(f"feed {feed.id}: {printable(feed.title)} ({printable(feed.url)})")
     return 0
 
 
 def run_feed_list(args: argparse.Namespace) -> int:
-    with _open(write=False) as library:
+    with open_library(write=False) as library:
         feeds = library.feeds.all()
     if args.json:
-        json.dump([_feed_json(feed) for feed in feeds], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(_feed_json(feed) for feed in feeds)
         return 0
     if not feeds:
         print("no feeds yet: briefing feed add URL")
@@ -114,7 +101,7 @@ def run_feed_list(args: argparse.Namespace) -> int:
 
 
 def run_feed_remove(args: argparse.Namespace) -> int:
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         feed = library.feeds.remove(args.id)
     print(f"removed feed {feed.id}: {printable(feed.title)} (its articles stay)")
     return 0
@@ -134,7 +121,7 @@ def run_feed_import(args: argparse.Namespace) -> int:
         raise BriefingError(f"{printable(args.file)}: {error.strerror or error}") from None
     entries = parse_opml(data, printable(args.file))
     added = present = failed = 0
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         for url, name in entries:
             try:
                 feed = library.feeds.add(check_url(url), name, None, _now())
@@ -154,7 +141,7 @@ def run_feed_import(args: argparse.Namespace) -> int:
 def run_feed_export(args: argparse.Namespace) -> int:
     from briefing.feeds import export_opml
 
-    with _open(write=False) as library:
+    with open_library(write=False) as library:
         feeds = library.feeds.all()
     sys.stdout.write(export_opml([(feed.url, feed.name, feed.site_url) for feed in feeds]))
     return 0
@@ -172,15 +159,14 @@ def run_refresh(args: argparse.Namespace) -> int:
             )
             sys.stderr.flush()
 
-    with _open(write=True) as library:
+    with open_library(write=True) as library:
         if not library.feeds.all():
             raise BriefingError("no feeds yet: add one with `briefing feed add URL`")
         reports = refresh(library, feed_ids=args.feed, on_progress=progress)
     if tty:
         sys.stderr.write("\n")
     if args.json:
-        json.dump([r.to_json() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(r.to_json() for r in reports)
     else:
         for report in reports:
             line = (
