@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
-from briefing.query import Query, check_query
+from briefing.query import Query
 from briefing.store.developments import Development
 from briefing.store.records import StoredFact
 from briefing.tui.curation import Change, CuratingScreen, toggle_enabled
@@ -196,13 +196,11 @@ class DeskScreen(CuratingScreen[DeskResult]):
         if self._query_timer is not None:
             self._query_timer.stop()
             self._query_timer = None
-        parsed = check_query(self.query_box.value)
-        if isinstance(parsed, str):
-            self.error_line.show_error(parsed)
+        parsed = self.error_line.check(self.query_box.value)
+        if parsed is None:
             if initial:
                 self.developments.set_query(Query())
             return
-        self.error_line.show_error(None)
         if initial or parsed.terms != self.developments.query_filter.terms:
             self.developments.set_query(parsed)
             self.show_current()

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 
 from briefing.errors import BriefingError
-from briefing.query import TEXT, check_query
+from briefing.query import TEXT
 from briefing.store import normalize_tag
 from briefing.store.records import StoredArticle
 from briefing.tui.curation import CuratingScreen, toggle_enabled
@@ -739,11 +739,8 @@ class MainScreen(CuratingScreen[None]):
         text = self.query_one("#filter", Input).value
         # The query language (briefing.query): a query that cannot be read says why under the
         # box and leaves the list as it was; the text stays, to be fixed.
-        parsed = check_query(text)
-        self.query_one("#filter-error", QueryErrorLine).show_error(
-            parsed if isinstance(parsed, str) else None
-        )
-        if isinstance(parsed, str):
+        parsed = self.query_one("#filter-error", QueryErrorLine).check(text)
+        if parsed is None:
             return
         words = [
             word

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from briefing.query import Query, check_query
+
 
 class QueryErrorLine(Static):
     DEFAULT_CSS = """
@@ -30,3 +32,13 @@ class QueryErrorLine(Static):
         self.message = message
         self.update(Text(message or ""))
         self.set_class(message is not None, "-error")
+
+    def check(self, text: str) -> Query | None:
+        """Read a query box's text (the query language of :mod:`briefing.query`): the query,
+        or None with the reason shown on this line."""
+        parsed = check_query(text)
+        if isinstance(parsed, str):
+            self.show_error(parsed)
+            return None
+        self.show_error(None)
+        return parsed
