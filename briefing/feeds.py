@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from briefing.errors import BriefingError
+from briefing.htmlpage import html_text
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _FEED_LINK_TYPES = frozenset(
@@ -105,28 +106,7 @@ def entry_document(entry: Entry, source: str | None) -> str:
 
 def entry_text(entry: Entry) -> str:
     """The plain text of an entry's content (empty when the feed carries none)."""
-    collector = _Text()
-    collector.feed(entry.content_html)
-    collector.close()
-    return _one_line(" ".join(collector.parts))
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+    return html_text(entry.content_html)
 
 
 class _AlternateLinks(HTMLParser):

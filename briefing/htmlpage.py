@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any, Final
 
 from briefing.errors import ArticleError
@@ -238,6 +239,34 @@ def _host(url: str | None) -> str | None:
         return None
     match = re.match(r"https?://(?:www\.)?([^/:?#\s]+)", url, re.IGNORECASE)
     return match.group(1).lower() if match else None
+
+
+def html_text(html: str) -> str:
+    """The plain text of an HTML fragment on one line, without scripts and styles (a feed
+    entry's content, an HTML block in Markdown)."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return _one_line(" ".join(collector.parts))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
 
 
 def page_lines(html: str) -> list[str]:

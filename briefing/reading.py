@@ -14,7 +14,6 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +22,7 @@ from markdown_it.token import Token
 
 from briefing.chrome import is_chrome, is_consent_notice
 from briefing.errors import ArticleError
-from briefing.htmlpage import HTML_SUFFIXES, decode_html, looks_like_html, read_html
+from briefing.htmlpage import HTML_SUFFIXES, decode_html, html_text, looks_like_html, read_html
 from briefing.model import ArticleMeta, RawArticle
 
 # Larger files are refused: a news article is tens of kilobytes; a 5 MB "article" is a mistake
@@ -742,7 +741,7 @@ def markdown_blocks(body: str) -> list[_Block]:
                 _Block(line.strip(), "code") for line in token.content.split("\n") if line.strip()
             )
         elif token.type == "html_block":
-            text = _html_text(token.content)
+            text = html_text(token.content)
             if text:
                 blocks.append(_Block(text, "html"))
     return [b for b in blocks if b.text]
@@ -777,29 +776,3 @@ def _all_emphasized(children: list[Token]) -> bool:
         return False
     # "*a* and *b*" closes the first emphasis early: not one emphasis around everything.
     return not any(c.type == closing and c.level == first.level for c in meaningful[1:-1])
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def _html_text(html: str) -> str:
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    return " ".join(" ".join(collector.parts).split())
