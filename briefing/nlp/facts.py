@@ -697,7 +697,7 @@ class FactExtractor:
                 current.pos_ in ("VERB", "AUX") and current.dep_ == "ROOT"
             ):
                 found.continues_story = True  # passive or subjectless: "will be banned"
-            if current.dep_ == "ROOT" or current.head is current:
+            if current.dep_ == "ROOT" or current.head.i == current.i:
                 if in_subject_clause is not None:
                     return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 if current.pos_ not in ("VERB", "AUX"):
@@ -1365,7 +1365,9 @@ class FactExtractor:
                 if owner and owner[0].canonical.lower() not in names:
                     return owner[0].canonical
         verb = token.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while (
+            verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i
+        ):  # (Token objects are made anew: compare positions)
             verb = verb.head
         for place in [
             *_prep_objects(token, ("to", "in", "from")),
@@ -1413,7 +1415,7 @@ class FactExtractor:
                     if ent.root.dep_ == "pobj" and prep.i == ent.start - 1:
                         return f"{prep.text} {ent.text}"
                     return str(ent.text)
-                if node.head is node or node.dep_ in ("relcl", "appos"):
+                if node.head.i == node.i or node.dep_ in ("relcl", "appos"):
                     break  # "Britain, which left the EU in 2020, will ...": not the measure's
                 node = node.head
         return None
