@@ -218,12 +218,15 @@ def test_add_reports_failures_and_exits_non_zero(library: Path, tmp_path: Path) 
     folder.mkdir()
     shutil.copy(SAMPLES / "002_eu_fifth_package_coal_ban.md", folder / "known.md")
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4")
     done = briefing(library, "add", str(folder), str(tmp_path / "missing.md"), check=False)
     assert done.returncode == 1
     lines = done.stdout.strip().splitlines()
     assert lines[0] == "Added 0, already present 1, failed 2."
     assert any("broken.txt: " in line for line in lines[1:])
     assert f"  failed: {tmp_path / 'missing.md'}: no such file" in lines[1:]
+    # A file of another format in a folder is named, not passed over in silence.
+    assert f"  skipped (not an article format): {folder / 'report.pdf'}" in lines[1:]
     assert "Traceback" not in done.stderr
 
 

@@ -233,7 +233,8 @@ def run_add(args: argparse.Namespace) -> int:
     display.finish()
     if report.total == 0:
         raise BriefingError(
-            "found no article files to import (briefing reads .txt, .text, .md, .markdown)"
+            "found no article files to import (briefing reads .txt, .text, .md, .markdown, "
+            ".html, .htm, and http(s) URLs)"
         )
     print(_import_summary(report))
     return 1 if report.failed else 0
@@ -246,6 +247,8 @@ def _import_summary(report: ImportReport) -> str:
     ]
     for failure in report.failed:
         lines.append(f"  failed: {printable(failure.path)}: {printable(failure.reason)}")
+    for path in report.unsupported:
+        lines.append(f"  skipped (not an article format): {printable(path)}")
     return "\n".join(lines)
 
 
