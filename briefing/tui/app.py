@@ -8,7 +8,7 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -79,7 +79,12 @@ class ReaderApp(App[None]):
         if self.settings.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
 
-    def get_default_screen(self) -> Screen[None]:
+    def get_default_screen(self) -> Screen[Any]:
+        if self.start_desk_query is not None:
+            # `briefing desk`: the desk first; the reader is made when the desk is left.
+            from briefing.tui.screens.desk import DeskScreen
+
+            return DeskScreen(self.library, self.start_desk_query)
         from briefing.tui.screens.main import MainScreen
 
         return MainScreen()

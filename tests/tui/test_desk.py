@@ -423,7 +423,29 @@ async def test_briefing_desk_starts_at_the_desk_with_its_query(desk_dir: Path) -
         assert "Canada" not in screen_text(app)  # the query is applied at once
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, MainScreen)  # the reader is beneath it
+        assert isinstance(app.screen, MainScreen)  # the reader, made when the desk is left
+        assert main(app).desk_query == "measure:expulsion"
+
+
+@run_async
+async def test_from_a_desk_start_a_source_opens_in_the_reader_and_undo_goes_on(
+    desk_dir: Path,
+) -> None:
+    app = create_app(desk_dir, desk_query="measure:expulsion")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")  # pin the development (every report)
+        await pilot.pause()
+        assert all(fact.pinned for fact in expulsion_facts(desk_dir))
+        await pilot.press("enter", "enter")  # into its sources, then open the first
+        await pilot.pause()
+        await pilot.pause()
+        reader = main(app)
+        assert reader.article is not None and "expel" in reader.article.body.lower()
+        assert reader.article_view.evidence is not None
+        await pilot.press("u")  # the desk's pin is in the reader's undo history
+        await pilot.pause()
+        assert not any(fact.pinned for fact in expulsion_facts(desk_dir))
 
 
 def test_briefing_desk_refuses_a_bad_query_before_the_terminal_changes(desk_dir: Path) -> None:

@@ -256,7 +256,7 @@ class DeskScreen(CuratingScreen[DeskResult]):
         source = self.sources.current
         if source is not None:
             fact = source.fact
-            self.dismiss(DeskResult(self.query_box.value, (fact.article_id, fact.start, fact.end)))
+            self.leave(DeskResult(self.query_box.value, (fact.article_id, fact.start, fact.end)))
 
     # -- keys ---------------------------------------------------------------------------------
 
@@ -264,7 +264,21 @@ class DeskScreen(CuratingScreen[DeskResult]):
         if self.focused is self.sources or self.focused is self.query_box:
             self.set_focus(self.developments)
             return
-        self.dismiss(DeskResult(self.query_box.value))
+        self.leave(DeskResult(self.query_box.value))
+
+    def leave(self, result: DeskResult) -> None:
+        """Back to the reader. Started at the desk (``briefing desk``), the desk is the first
+        screen and the reader is made only now: its start is no part of the desk's."""
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(result)
+            return
+        from briefing.tui.screens.main import MainScreen
+
+        reader = MainScreen(self.history)
+        # The first screen cannot be replaced: the reader goes on top and stays there (its D
+        # opens a desk of its own); this one waits below, idle.
+        self.app.push_screen(reader)
+        reader.call_after_refresh(reader.desk_closed, result)
 
     def action_query(self) -> None:
         self.set_focus(self.query_box)
@@ -404,7 +418,7 @@ class DeskScreen(CuratingScreen[DeskResult]):
 
         def opened(request: OpenRequest | None) -> None:
             if request is not None:
-                self.dismiss(DeskResult(self.query_box.value, request))
+                self.leave(DeskResult(self.query_box.value, request))
 
         self.app.push_screen(DossierScreen(dossier), opened)
 

@@ -23,7 +23,7 @@ from briefing.errors import BriefingError
 from briefing.query import TEXT
 from briefing.store import normalize_tag
 from briefing.store.records import StoredArticle
-from briefing.tui.curation import CuratingScreen, toggle_enabled
+from briefing.tui.curation import Change, CuratingScreen, toggle_enabled
 from briefing.tui.rendering import Palette, display_safe
 from briefing.tui.widgets.article_list import ArticleList
 from briefing.tui.widgets.article_view import ArticleView
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from briefing.tui.app import ReaderApp
     from briefing.tui.dialogs.export_dialog import ExportRequest
     from briefing.tui.dialogs.import_dialog import ImportRequest
+    from briefing.tui.screens.desk import DeskResult
 
 WIDE = 120  # three panes from this width; narrower, the facts panel folds away
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -230,8 +231,9 @@ class MainScreen(CuratingScreen[None]):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="main")
+    def __init__(self, history: list[Change] | None = None) -> None:
+        """``history``: an undo history to continue (the desk's, when it came first)."""
+        super().__init__(history, id="main")
         self.article: StoredArticle | None = None
         self._search_timer: Timer | None = None
         self._runner: ImportRunner | None = None
@@ -297,10 +299,6 @@ class MainScreen(CuratingScreen[None]):
         self.update_placeholder()
         self.reader.theme_changed_signal.subscribe(self, lambda _theme: self.apply_palette())
         self.update_layout_classes()
-        if self.reader.start_desk_query is not None:
-            # `briefing desk`: the desk is the first thing drawn; the reader waits beneath it.
-            self.desk_query = self.reader.start_desk_query
-            self.action_desk()
         target = self.reader.open_article_id
         if target is not None:
             self.open_article(target)
@@ -631,22 +629,25 @@ class MainScreen(CuratingScreen[None]):
         self.article_view.action_page(1)
 
     def action_desk(self) -> None:
-        from briefing.tui.screens.desk import DeskResult, DeskScreen
+        from briefing.tui.screens.desk import DeskScreen
 
-        def back(result: DeskResult | None) -> None:
-            if result is None:
-                return
-            self.desk_query = result.query
-            self.reload_list()  # fact counts may have changed on the desk
-            if result.open is not None:
-                article_id, start, end = result.open
-                self.open_article(article_id)
-                self.set_focus(self.article_view)
-                self.article_view.mark_evidence((start, end))
-            elif self.article is not None:
-                self.reload_article()
+        self.app.push_screen(
+            DeskScreen(self.library, self.desk_query, self.history), self.desk_closed
+        )
 
-        self.app.push_screen(DeskScreen(self.library, self.desk_query, self.history), back)
+    def desk_closed(self, result: DeskResult | None) -> None:
+        """Back from the desk: keep its query, show what changed, open what it asked for."""
+        if result is None:
+            return
+        self.desk_query = result.query
+        self.reload_list()  # fact counts may have changed on the desk
+        if result.open is not None:
+            article_id, start, end = result.open
+            self.open_article(article_id)
+            self.set_focus(self.article_view)
+            self.article_view.mark_evidence((start, end))
+        elif self.article is not None:
+            self.reload_article()
 
     def action_legend(self) -> None:
         from briefing.tui.dialogs.help import LegendScreen
