@@ -394,8 +394,17 @@ def _untouched(directory: Path, before: dict[str, str]) -> bool:
 def test_damage_in_a_data_page_is_refused_before_any_write(data_dir: Path) -> None:
     _fill(data_dir, 40)
     db = next(data_dir.glob("*.sqlite3"))
+    # A data page that pinning a fact never reads: a leaf of the full-text index. (Found by
+    # SQLite's dbstat: a fixed offset may now hold the schema, which every open reads.)
+    connection = sqlite3.connect(db)
+    try:
+        (page,) = connection.execute(
+            "SELECT max(pageno) FROM dbstat WHERE name = 'articles_fts_data' AND pagetype = 'leaf'"
+        ).fetchone()
+    finally:
+        connection.close()
     data = bytearray(db.read_bytes())
-    data[4096:8192] = os.urandom(4096)
+    data[(page - 1) * 4096 : page * 4096] = os.urandom(4096)
     db.write_bytes(bytes(data))
     before = _digest(data_dir)
     done = briefing(data_dir, "fact", "1", "--pin")
