@@ -60,6 +60,10 @@ async def test_first_run_imports_the_bundled_samples(empty_library_dir: Path) ->
         await pilot.pause()
         assert not screen.importing
         assert screen.article_list.row_count == len(samples)
+        # A folder's import selects and opens the newest article, at the top of the list.
+        assert screen.article_list.cursor == 0
+        top = screen.article_list.summary_at(0)
+        assert top is not None and screen.article is not None and screen.article.id == top.id
         assert screen.check_action("import_samples", ()) is False  # offered on empty only
         await pilot.press("enter")
         await pilot.pause()

@@ -849,13 +849,15 @@ class MainScreen(CuratingScreen[None]):
             severity="warning" if report.failed else "information",
             markup=False,
         )
-        # Select what was imported: the first new article (or the one already there).
+        # Select what was imported: the one article (new or already there); after a folder,
+        # the newest of the library, at the top of the list.
         ids = report.ids
-        index = self.article_list.index_of(ids[0]) if ids else None
-        if index is not None:
+        index = self.article_list.index_of(ids[0]) if len(ids) == 1 else (0 if ids else None)
+        if index is not None and self.article_list.row_count:
             self.article_list.cursor = index
-            if self.article is None:
-                self.open_article(ids[0], index)
+            summary = self.article_list.summary_at(index)
+            if self.article is None and summary is not None:
+                self.open_article(summary.id, index)
         self.after_import()
 
     # -- articles written by other processes ----------------------------------------------------
