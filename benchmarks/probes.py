@@ -127,6 +127,11 @@ def reader_app(data_dir: str, open_article: int | None = None) -> Any:
 # --- cold start ------------------------------------------------------------------------------
 
 
+# What the reader must not import before its first paint: the language model's library and the
+# web's (issue 11), which load in the workers that need them.
+HEAVY_AT_START = ("spacy", "trafilatura", "lxml", "httpx", "feedparser")
+
+
 async def cold_start(app: Any, needle: str) -> dict[str, Any]:
     """Run the app until the needle is drawn; whether spaCy was loaded, and the peak RSS."""
     watcher = FrameWatcher(app)
@@ -134,8 +139,9 @@ async def cold_start(app: Any, needle: str) -> dict[str, Any]:
     async with app.run_test(size=SIZE):
         await watcher.wait()
         spacy_loaded = "spacy" in sys.modules
+        heavy = sorted(name for name in HEAVY_AT_START if name in sys.modules)
         app.exit()
-    return {"spacy_loaded": spacy_loaded, "peak_rss_mb": peak_rss_mb()}
+    return {"spacy_loaded": spacy_loaded, "heavy_loaded": heavy, "peak_rss_mb": peak_rss_mb()}
 
 
 def probe_cold_minimal(args: argparse.Namespace) -> dict[str, Any]:
