@@ -1076,16 +1076,6 @@ def front_matter_fields(text: str) -> dict[str, str]:
     return {}  # no closing line: not front matter
 
 
-def written_by_briefing(existing: str, new_text: str | None = None) -> bool:
-    """Whether ``existing`` (a file's text) is a briefing this tool wrote (or the same briefing)."""
-    fields = front_matter_fields(existing)
-    if fields.get("type") == DOCUMENT_TYPE and fields.get("generator") == GENERATOR:
-        return True
-    if new_text is not None and "id" in fields:
-        return fields["id"] == front_matter_fields(new_text).get("id")
-    return False
-
-
 class ExportTargetExists(BriefingError):
     """The file to write already exists: it is replaced only when asked (``force``)."""
 

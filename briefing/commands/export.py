@@ -84,6 +84,22 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _selection_parts(
+    ids: list[int] | None,
+    tag: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    query: str | None,
+) -> list[tuple[str, str]]:
+    """The chosen parts of a selection as (label, value), in the order both forms name them."""
+    parts = [("query", query)] if query else []
+    if ids:
+        parts.append(("article" if len(ids) == 1 else "articles", " ".join(map(str, ids))))
+    chosen = (("tag", tag), ("search", search), ("since", since), ("until", until))
+    return parts + [(label, value) for label, value in chosen if value]
+
+
 def describe_selection(
     ids: list[int] | None,
     tag: str | None,
@@ -93,20 +109,17 @@ def describe_selection(
     query: str | None = None,
 ) -> str:
     """The selection in words, for the briefing's front matter and opening line."""
-    parts = []
-    if query:
-        parts.append(f"query “{query}”")
-    if ids:
-        parts.append(("article " if len(ids) == 1 else "articles ") + ", ".join(map(str, ids)))
-    if tag:
-        parts.append(f"tag “{tag}”")
-    if search:
-        parts.append(f"matching “{search}”")
-    if since:
-        parts.append(f"since {since}")
-    if until:
-        parts.append(f"until {until}")
-    return "; ".join(parts) if parts else "all articles"
+    words = []
+    for label, value in _selection_parts(ids, tag, since, until, search, query):
+        if label in ("query", "tag"):
+            words.append(f"{label} “{value}”")
+        elif label == "search":
+            words.append(f"matching “{value}”")
+        elif label.startswith("article"):
+            words.append(f"{label} {value.replace(' ', ', ')}")
+        else:
+            words.append(f"{label} {value}")
+    return "; ".join(words) if words else "all articles"
 
 
 def selection_name(
@@ -118,15 +131,8 @@ def selection_name(
     query: str | None = None,
 ) -> str:
     """The selection in a few words for the default file name ("tag russia", "search oil")."""
-    parts = []
-    if query:
-        parts.append(f"query {query}")
-    if ids:
-        parts.append(("article " if len(ids) == 1 else "articles ") + " ".join(map(str, ids)))
-    for label, value in (("tag", tag), ("search", search), ("since", since), ("until", until)):
-        if value:
-            parts.append(f"{label} {value}")
-    return " ".join(parts) or "all"
+    parts = _selection_parts(ids, tag, since, until, search, query)
+    return " ".join(f"{label} {value}" for label, value in parts) or "all"
 
 
 def generation_time() -> datetime:
