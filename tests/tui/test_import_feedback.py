@@ -185,3 +185,28 @@ async def test_article_details_are_corrected_in_the_reader(library_dir: Path) ->
     with Library.open(library_dir) as library:
         article = library.article(article_id)
     assert article.meta.published == "2022-04-08" and article.meta.source == "Kyodo"
+
+
+@run_async
+async def test_s_is_offered_again_after_a_cut_short_samples_import(data_dir: Path) -> None:
+    from .conftest import make_analysis
+
+    samples = sorted(p for p in sample_articles_dir().iterdir() if p.suffix in {".txt", ".md"})
+    with Library.open(data_dir) as library:
+        for path in samples[:2]:  # what a quit during the samples' import left behind
+            text = path.read_text(encoding="utf-8")
+            library.add_analysis(make_analysis(path.stem, "Some text."), text)
+    app = create_app(data_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert main_screen(app).check_action("import_samples", ()) is True
+
+
+@run_async
+async def test_s_is_not_offered_on_a_library_of_ones_own(library_dir: Path) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert main_screen(app).check_action("import_samples", ()) is False

@@ -308,7 +308,12 @@ class MainScreen(CuratingScreen[None]):
         self.call_after_refresh(self.mount_footer)
         self._data_version = self._library_version()
         self.set_interval(LIBRARY_POLL_S, self.check_library_changes)
+        self.call_after_refresh(self._check_samples)  # file reads: not before the first paint
+
+    def _check_samples(self) -> None:
         self._samples_partial = self._some_samples_missing()
+        if self._samples_partial:
+            self.refresh_bindings()
 
     def _some_samples_missing(self) -> bool:
         """Some, not all, of the bundled samples are in the library: an import of them was
