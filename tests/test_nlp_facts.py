@@ -295,7 +295,7 @@ def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
         (
             "WASHINGTON -- The Treasury Department said it had blacklisted three shipping "
             "companies accused of helping North Korea evade UN sanctions.",
-            ("sanctions", "United States", "shipping companies", "in_force"),
+            ("sanctions", "United States", "shipping companies", "announced"),
         ),
         (
             "Moscow threatened to cut gas supplies to Europe if the bloc imposed a price cap.",
@@ -351,7 +351,7 @@ def test_fact_offsets_give_the_evidence_sentence(analyzer: Analyzer) -> None:
         (
             "Kyiv has imposed sanctions on 300 Russian entities, President Volodymyr Zelensky "
             "said.",
-            ("sanctions", "Ukraine", "Russian entities", "in_force"),
+            ("sanctions", "Ukraine", "Russian entities", "announced"),
         ),
         (
             "Sanctions were imposed on the two companies by the European Union last year.",

@@ -145,8 +145,6 @@ STILL_VERBS = frozenset(
 )
 # "its 12th sanctions package": the model calls it a date; it says nothing of when.
 ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
-PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
-ANNOUNCING_VERBS = frozenset({"announced", "unveiled", "said", "declared", "proposed", "decided"})
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 RANKING_WORDS = frozenset({"second", "first", "third", "latest", "last", "one", "part", "step"})
 JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
@@ -181,6 +179,9 @@ class Mention:
     token_i: int
     sentence_i: int
     subject: bool
+    # The subject of an active verb, or its modifier ("The ECOWAS heads ... adopted"): one who
+    # acts. A passive's subject ("Mali's membership was suspended") is one acted on.
+    agent: bool = False
 
 
 @dataclass(slots=True)
@@ -345,7 +346,13 @@ class FactExtractor:
                 # "Spain's foreign ministry said it would expel": "it" is Spain
                 actor = next(iter(self._actor_of_phrase(root, ctx)), actor)
             ctx.mentions.append(
-                Mention(actor, root.i, ctx.sentence_number(root.i), _is_subject(root))
+                Mention(
+                    actor,
+                    root.i,
+                    ctx.sentence_number(root.i),
+                    _is_subject(root),
+                    _is_agent(root),
+                )
             )
         return ctx
 
@@ -521,6 +528,10 @@ class FactExtractor:
         modifiers: list[ActorRef] = []
         if trigger.pos_ in ("NOUN", "PROPN"):
             owners, modifiers = self._noun_trigger_actors(trigger, ctx)
+        elif _to_infinitive_of_noun(trigger):
+            # "in response to the US decision to expel ...", "Japan's move to ban ...": the
+            # noun's owner takes the measure, whatever the phrase is said in reply to
+            owners = self._decision_owners(_first_conjunct(trigger).head, ctx)
         found = self._climb(trigger, ctx)
         top = found.path[-1]
         if top.dep_ == "ccomp" and top.head.lower_ in DEMAND_VERBS:
@@ -622,6 +633,21 @@ class FactExtractor:
                 if owner is not None:
                     owners = self._actors_of(owner, ctx)
         return owners, modifiers
+
+    def _decision_owners(self, noun: Token, ctx: Context) -> list[ActorRef]:
+        """Who owns a decision, move or plan: "the US decision", "Japan's move"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self._actors_of(child, ctx)
+        for child in noun.children:
+            ent = ctx.ent_at.get(child.i)
+            if (
+                child.dep_ in ("compound", "amod", "nmod")
+                and ent is not None
+                and (ent.kind in STATE_KINDS or self._government_body(ent))
+            ):
+                return [self._ref_for_ent(ent, ctx.person_state)]
+        return []
 
     def _climb(self, trigger: Token, ctx: Context) -> Located:
         found = Located(path=[trigger])
@@ -884,6 +910,17 @@ class FactExtractor:
             return self._last_fact_actors(head, ctx, 3)
         if ent is None and lower in EVENT_NOUNS:
             return []  # "the Minsk agreements", "the Paris accord": not Belarus, not France
+        if lower in LIST_REFS | MIXED_REFS:
+            # "two dozen other countries, including Germany, that expelled ...": those named
+            examples = [
+                ref
+                for pobj in _prep_objects(head, ("including",))
+                for node in (pobj, *pobj.conjuncts)
+                if (named := ctx.ent_at.get(node.i)) is not None and named.kind in STATE_KINDS
+                for ref in [self._ref_for_ent(named, ctx.person_state)]
+            ]
+            if examples:
+                return examples
         by_dep: dict[str, list[ActorRef]] = {}
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -991,6 +1028,8 @@ class FactExtractor:
                     return self._with_partners(mention, token, ctx)
         passes = (
             lambda m: m.sentence_i == here and m.subject,
+            # "They also imposed a travel ban": the last who acted, not a passive's subject.
+            lambda m: m.agent and pronoun and _is_agent(token),
             lambda m: m.subject,
             lambda m: m.sentence_i == here,
             lambda m: True,
@@ -1145,13 +1184,8 @@ class FactExtractor:
             return "rejected"
         if ruled_out:
             return "rejected"
-        # "has imposed", "have expelled": done and standing; "has announced" stays announced.
-        found["in_force"] = found["in_force"] or any(
-            verb.tag_ == "VBN"
-            and verb.lower_ not in ANNOUNCING_VERBS
-            and any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in verb.children)
-            for verb in path
-        )
+        # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
+        # measure standing already says so ("already", "remains", "since", "in force").
         for name in self.status_order:
             if found[name]:
                 return name
@@ -1531,6 +1565,31 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
         return True
     return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _to_infinitive_of_noun(verb: Token) -> bool:
+    """ "the decision to expel", "a move to ban ... and close": an infinitive that says what a
+    noun is (not a reduced passive, "assets frozen by ...")."""
+    verb = _first_conjunct(verb)
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _is_agent(token: Token) -> bool:
+    """The subject of an active verb, or the possessor/modifier of one."""
+    if token.dep_ in ("poss", "compound", "amod"):
+        token = token.head
+    return token.dep_ == "nsubj"
 
 
 def _join_names(names: Sequence[str]) -> str:
