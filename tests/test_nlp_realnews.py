@@ -329,3 +329,12 @@ def test_a_present_perfect_reports_a_new_step(analyzer: Analyzer) -> None:
         analyze(analyzer, "Norway has already imposed sanctions on four Iranian officials.")
     )
     assert [s for _, _, _, s in found] == ["in_force"]
+
+
+def test_asking_an_envoy_to_leave_expels_and_the_target_keeps_its_nationality(
+    analyzer: Analyzer,
+) -> None:
+    text = "Bahrain asked the Iraqi ambassador to the kingdom to leave within two days."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("expulsion", "Bahrain")]
+    assert found[0][2] is not None and "Iraqi" in found[0][2], found

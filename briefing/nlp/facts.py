@@ -1398,6 +1398,11 @@ class FactExtractor:
                 owner = self._resolve(child, STATE_KINDS, ctx)
                 if owner and owner[0].canonical.lower() not in names:
                     return owner[0].canonical
+        if any(
+            c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and c.lower_ not in names
+            for c in token.children
+        ):
+            return None  # "the Lebanese ambassador to the kingdom": Lebanon's, named already
         verb = token.head
         while (
             verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i
