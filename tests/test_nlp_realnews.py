@@ -338,3 +338,12 @@ def test_asking_an_envoy_to_leave_expels_and_the_target_keeps_its_nationality(
     found = facts(analyze(analyzer, text))
     assert [(m, a) for m, a, _, _ in found] == [("expulsion", "Bahrain")]
     assert found[0][2] is not None and "Iraqi" in found[0][2], found
+
+
+def test_a_measure_that_would_have_been_taken_was_only_proposed(analyzer: Analyzer) -> None:
+    text = (
+        "Moscow blocked a French draft in the Security Council that would have imposed an "
+        "arms embargo on South Sudan."
+    )
+    found = facts(analyze(analyzer, text))
+    assert found and all(s == "considered" for _, _, _, s in found), found

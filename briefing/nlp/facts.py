@@ -1138,6 +1138,9 @@ class FactExtractor:
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
             # "asked the Commission to prepare new sanctions": only being talked of
             return "considered"
+        if any(_counterfactual(verb) for verb in path[:3]):
+            # "a draft that would have imposed sanctions": proposed, never taken
+            return "considered"
         negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cues)
         found = {name: False for name in self.status_order}
         for token in cues:
@@ -1570,6 +1573,14 @@ def _is_subject(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
         return True
     return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have imposed", "could have frozen": what did not happen."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in aux and bool(aux & {"would", "could", "might", "should"})
 
 
 def _first_conjunct(token: Token) -> Token:
