@@ -12,6 +12,7 @@ prints or knows about the terminal or the reader.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import multiprocessing.pool
@@ -23,24 +24,33 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.errors import ArticleError, BriefingError
 from briefing.fetching import is_web_url
-from briefing.reading import SUPPORTED_SUFFIXES
-from briefing.store import Library, LibraryNotWritable, content_hash
 
+# The reader (briefing.reading) and the store are imported where they are used, not here: the
+# fork server that loads the model for ``--jobs N`` imports this module for the workers' side,
+# and every import here delays the workers' start (reading and the store took ~0.07 s of the
+# server's ~1.1 s before the first worker could start).
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult
 
     from briefing.fetching import Fetcher
     from briefing.model import Analysis, CleanArticle
     from briefing.nlp import Analyzer
+    from briefing.store import Library
 
-# What the reader understands. Directories are searched for these (not for files without a
-# suffix, which the reader takes as text when named: a folder's LICENSE is no article). A file
-# named explicitly is always tried, and the reader says why when it can't read it.
-ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted(suffix for suffix in SUPPORTED_SUFFIXES if suffix))
+
+@cache
+def article_suffixes() -> tuple[str, ...]:
+    """What the reader understands. Directories are searched for these (not for files without
+    a suffix, which the reader takes as text when named: a folder's LICENSE is no article). A
+    file named explicitly is always tried, and the reader says why when it can't read it."""
+    from briefing.reading import SUPPORTED_SUFFIXES
+
+    return tuple(sorted(suffix for suffix in SUPPORTED_SUFFIXES if suffix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +182,7 @@ def _walk(
             yield from _walk(entry.path, seen_dirs, failures, unsupported)
         elif not stat.S_ISREG(info.st_mode):
             continue
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+        elif entry.name.lower().endswith(article_suffixes()):
             yield entry.path, info
         elif unsupported is not None:
             unsupported.append(entry.path)
@@ -194,6 +204,8 @@ def import_paths(
     analyzer for in-process analysis (else one is loaded on first need).
     """
     if library.read_only:
+        from briefing.store import LibraryNotWritable
+
         raise LibraryNotWritable("the library is open read-only; cannot import")
     unsupported: list[str] = []
     files, failures = find_article_files(paths, unsupported)
@@ -274,6 +286,7 @@ class _ImportRun:
         if is_web_url(path):
             return self.read_url(path)
         from briefing.prepare import prepare_file
+        from briefing.store import content_hash
 
         try:
             article = prepare_file(path)
@@ -455,6 +468,16 @@ def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
     return _analyze_batch(_worker_analyzer, batch)
 
 
+def _start_fork_server() -> None:
+    """Start the fork server (and so the model's load) now, from this thread: a few
+    milliseconds here. Left to the pool's thread, its start waited for this thread, which
+    holds the interpreter lock while it reads files, to let go of it, up to 0.1 s later."""
+    from multiprocessing import forkserver
+
+    with contextlib.suppress(OSError):  # the pool's start tries again, and reports it
+        forkserver.ensure_running()
+
+
 class _PoolAnalyzer:
     """Analysis in ``jobs`` processes; at most two batches per worker in flight.
 
@@ -475,6 +498,7 @@ class _PoolAnalyzer:
             # Read by the server when it starts (once per process; a server already running
             # is reused, model and all).
             context.set_forkserver_preload([PRELOAD_MODULE])
+            _start_fork_server()
         self._starter = threading.Thread(
             target=self._start, args=(context,), name="briefing-pool-start", daemon=True
         )
@@ -551,6 +575,8 @@ def reanalyze(
     The report lists re-analysed articles under ``added`` and failures under ``failed``.
     """
     if library.read_only:
+        from briefing.store import LibraryNotWritable
+
         raise LibraryNotWritable("the library is open read-only; cannot re-analyse")
     run = _ImportRun(library, len(ids), on_progress)
     pending: list[tuple[int, CleanArticle]] = []
