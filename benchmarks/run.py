@@ -427,7 +427,7 @@ def figure_import(bench: Bench) -> list[Result]:
             "briefing add --jobs 1",
             rate("add1"),
             "articles/s",
-            target=(">=", 1.7),
+            target=(">=", 1.8),
             notes=[f"{os.cpu_count()} CPUs visible"],
         ),
     ]
