@@ -347,3 +347,36 @@ def test_a_measure_that_would_have_been_taken_was_only_proposed(analyzer: Analyz
     )
     found = facts(analyze(analyzer, text))
     assert found and all(s == "considered" for _, _, _, s in found), found
+
+
+# -- headlines ---------------------------------------------------------------------------
+
+
+def analyze_with_headline(analyzer: Analyzer, title: str, body: str) -> Analysis:
+    return analyzer.analyze(CleanArticle("test.txt", body, title, None, body, ()))
+
+
+def test_a_fact_only_the_headline_names_is_kept_with_the_body_sentence_as_evidence(
+    analyzer: Analyzer,
+) -> None:
+    body = (
+        "An import ban on Libyan fuel takes effect on Monday, the port authority said.\n\n"
+        "Traders said prices would rise."
+    )
+    analysis = analyze_with_headline(analyzer, "Malta bans imports of Libyan fuel", body)
+    assert [(f.measure, f.actor) for f in analysis.facts] == [("import_ban", "Malta")]
+    fact = analysis.facts[0]
+    assert body[fact.start : fact.end] == fact.sentence
+    assert fact.sentence.startswith("An import ban on Libyan fuel")
+
+
+def test_a_headline_the_body_restates_is_one_fact(analyzer: Analyzer) -> None:
+    body = "Japan expelled eight Russian diplomats on Friday over the war in Ukraine."
+    analysis = analyze_with_headline(analyzer, "Japan expels 8 Russian diplomats", body)
+    assert [(f.measure, f.actor) for f in analysis.facts] == [("expulsion", "Japan")]
+
+
+def test_a_headline_fact_needs_the_body_to_speak_of_that_measure(analyzer: Analyzer) -> None:
+    body = "Ministers met in Oslo on Tuesday. No decision was announced."
+    analysis = analyze_with_headline(analyzer, "Norway expels Russian diplomats", body)
+    assert analysis.facts == ()

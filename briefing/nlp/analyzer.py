@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the analysis of the same text changes, so stored analyses can be redone.
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 
 # spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
 # analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.
@@ -88,9 +88,12 @@ class Analyzer:
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, article in enumerate(articles):
                 parts = split_body(article.body)
-                pending[index] = _Accumulator(article, len(parts))
+                headline = _headline_text(article.title)
+                pending[index] = _Accumulator(article, len(parts) + bool(headline))
                 for offset, text in parts:
                     yield _speakable(text), (index, offset)
+                if headline:
+                    yield _speakable(headline), (index, HEADLINE)
 
         docs = self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (index, offset) in docs:
@@ -99,6 +102,20 @@ class Analyzer:
             if accumulator.complete:
                 del pending[index]
                 yield accumulator.analysis()
+
+
+# The offset a headline goes through the pipe with: it is read for facts only (its actors and
+# measures have no place in the body), see ``_Accumulator.analysis``.
+HEADLINE = -1
+HEADLINE_LIMIT = 300  # a longer "title" is a first paragraph taken for one, already in the body
+
+
+def _headline_text(title: str) -> str:
+    title = " ".join(title.split())
+    if not title or len(title) > HEADLINE_LIMIT:
+        return ""
+    # A headline reads as a sentence: "Japan expels 8 Russian diplomats" gets its full stop.
+    return title if title[-1] in ".!?" else title + "."
 
 
 # spaCy's tokenizer strips the suffixes of a run without whitespace one character at a time,
@@ -145,13 +162,21 @@ class _Accumulator:
     actors: list[Actor] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    headline_facts: list[dict[str, Any]] = field(default_factory=list)
+    # (measure type, start, end) of the body sentence holding each measure, in body order
+    measure_sentences: list[tuple[str, int, int]] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
         return self.seen >= self.expected
 
     def add(self, doc: Doc, offset: int) -> None:
+        from briefing.nlp.facts import strip_offsets
+
         self.seen += 1
+        if offset == HEADLINE:
+            self.headline_facts.extend(doc._.facts or ())
+            return
         body = self.article.body
         for ent in doc._.actors:
             start, end = ent.start_char + offset, ent.end_char + offset
@@ -168,6 +193,10 @@ class _Accumulator:
         for span in doc._.measures:
             start, end = span.start_char + offset, span.end_char + offset
             self.measures.append(Measure(body[start:end], span.label_, start, end))
+            sent_start, sent_end = strip_offsets(
+                body, span.sent.start_char + offset, span.sent.end_char + offset
+            )
+            self.measure_sentences.append((span.label_, sent_start, sent_end))
         for fact in doc._.facts or ():
             shifted = dict(fact)
             shifted["start"] += offset
@@ -178,6 +207,9 @@ class _Accumulator:
         from briefing.nlp.facts import dedupe
 
         body = self.article.body
+        kept = dedupe(self.facts)
+        kept.extend(self._headline_only(kept))
+        kept.sort(key=lambda f: f["start"])
         facts = tuple(
             Fact(
                 measure=f["measure"],
@@ -190,7 +222,7 @@ class _Accumulator:
                 start=f["start"],
                 end=f["end"],
             )
-            for f in dedupe(self.facts)
+            for f in kept
         )
         return Analysis(
             path=self.article.path,
@@ -204,3 +236,41 @@ class _Accumulator:
             meta=self.article.meta,
             pipeline_version=PIPELINE_VERSION,
         )
+
+    def _headline_only(self, body_facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Facts the headline states and the body reports under no such actor ("Hungary's veto
+        blocks EU sanctions" over a body that speaks of "the veto" and "the bloc"): kept with
+        the first body sentence that speaks of a measure of that type as their evidence. A
+        headline fact with no such sentence in the body is left out: nothing to show for it."""
+        from briefing.nlp.facts import POLARITY
+
+        added: list[dict[str, Any]] = []
+        for fact in self.headline_facts:
+            anchor = next((m for m in self.measure_sentences if m[0] == fact["measure"]), None)
+            if anchor is None:
+                continue
+            fact = dict(fact, start=anchor[1], end=anchor[2])
+            names = _actor_names(fact["actor"])
+            if any(
+                other["measure"] == fact["measure"]
+                and (
+                    names & _actor_names(other["actor"])
+                    or POLARITY.get(other["status"]) == POLARITY.get(fact["status"])
+                )
+                for other in (*body_facts, *added)
+            ):
+                # The body reports it: by one of the same actors, or a measure of that type
+                # going the same way ("Western allies cut banks off" over the list of allies)
+                continue
+            added.append(fact)
+        return added
+
+
+def _actor_names(actor: object) -> set[str]:
+    """The actors a fact names: "Europe and Canada" is {"europe", "canada"}."""
+    return {
+        name.strip().lower()
+        for part in str(actor or "").split(", ")
+        for name in part.split(" and ")
+        if name.strip()
+    }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -462,7 +462,7 @@ class FactExtractor:
             target, quantity = self._describe_target(target_token, actors, ctx)
         when = self._when(trigger, found.path, ctx)
         sent = ctx.sentence(trigger.i)
-        start, end = _strip_offsets(ctx.text, sent.start_char, sent.end_char)
+        start, end = strip_offsets(ctx.text, sent.start_char, sent.end_char)
         if target is not None and (
             target.replace(",", "").isdigit()
             or target.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
@@ -1026,10 +1026,11 @@ class FactExtractor:
                 named = doc[mention.token_i]
                 if named.head.lower_ == lower and named.dep_ in ("amod", "compound", "poss"):
                     return self._with_partners(mention, token, ctx)
-        passes = (
+        # "They also imposed a travel ban": the last who acted, not a passive's subject.
+        acting = pronoun and _is_agent(token)
+        passes: tuple[Callable[[Mention], bool], ...] = (
             lambda m: m.sentence_i == here and m.subject,
-            # "They also imposed a travel ban": the last who acted, not a passive's subject.
-            lambda m: m.agent and pronoun and _is_agent(token),
+            lambda m: acting and m.agent,
             lambda m: m.subject,
             lambda m: m.sentence_i == here,
             lambda m: True,
@@ -1714,7 +1715,8 @@ def _quantity(token: Token) -> str | None:
     return None
 
 
-def _strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` moved in past whitespace at either end."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
