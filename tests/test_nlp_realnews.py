@@ -380,3 +380,17 @@ def test_a_headline_fact_needs_the_body_to_speak_of_that_measure(analyzer: Analy
     body = "Ministers met in Oslo on Tuesday. No decision was announced."
     analysis = analyze_with_headline(analyzer, "Norway expels Russian diplomats", body)
     assert analysis.facts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Kenya banned its traders from selling maize to Uganda.", "export_control"),
+        ("Beijing barred the three firms from investing in China.", "financial_restriction"),
+        ("Malta banned Libyan crews from docking in Valletta.", "transport_ban"),
+    ],
+)
+def test_cue_lemmas_type_a_ban_in_any_inflection(
+    analyzer: Analyzer, text: str, measure: str
+) -> None:
+    assert [m for m, _, _, _ in facts(analyze(analyzer, text))] == [measure]

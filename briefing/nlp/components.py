@@ -287,13 +287,18 @@ class MeasureFinder:
         data = gazetteer.measure_data()
         self.triggers: dict[str, dict[str, Any]] = {t["id"]: t for t in data["triggers"]}
         self.order = {t["id"]: i for i, t in enumerate(data["triggers"])}
+        # A cue matches as written ("words") or, for its "lemmas", in any inflection:
+        # "invested", "invests" and "investing" all through "invest".
         self.cues: list[tuple[str, frozenset[str]]] = [
-            (c["type"], frozenset(c["words"])) for c in data["cues"]
+            (c["type"], frozenset(c["words"]) | frozenset(c.get("lemmas", ())))
+            for c in data["cues"]
         ]
+        self.cue_lemmas = frozenset(w for c in data["cues"] for w in c.get("lemmas", ()))
         self.target_nouns = frozenset(data["target_nouns"])
         self.non_measure_objects = frozenset(data["non_measure_objects"])
         self.similar_words = frozenset(data["similar_words"])
         self.join_verbs = frozenset(data["join_verbs"])
+        self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for trigger in data["triggers"]:
@@ -371,7 +376,8 @@ class MeasureFinder:
         ]
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
-        cues = neighbourhood_words(token)
+        near = neighbourhood_tokens(token)
+        cues = sorted({(distance, form) for distance, node in near for form in self._forms(node)})
         words = {word for _, word in cues}
         if trigger.get("swift_only") and not words & {"swift", "messaging"}:
             return None
@@ -380,7 +386,7 @@ class MeasureFinder:
             return None
         accepts = set(trigger.get("accepts", ()))
         # The nearest cue decides; at equal distance, the order of the cue lists.
-        for _, word in sorted(cues):
+        for _, word in cues:
             for cue_type, cue_words in self.cues:
                 if word not in cue_words:
                     continue
@@ -395,6 +401,15 @@ class MeasureFinder:
                     return cue_type
         default = trigger.get("default")
         return str(default) if default else None
+
+    def _forms(self, token: Token) -> tuple[str, ...]:
+        """The word as written, and its lemma where that is a lemma cue."""
+        if token.pos_ not in ("VERB", "NOUN"):
+            return (token.lower_,)
+        lemma = self.lemma(token)
+        if lemma == token.lower_ or lemma not in self.cue_lemmas:
+            return (token.lower_,)
+        return (token.lower_, lemma)
 
     def _previous_type(self, token: Token, span: Span, measures: list[Span]) -> str:
         """The type of the earlier measure this one repeats: the latest about the same things
@@ -477,7 +492,12 @@ def _content_words(token: Token) -> set[str]:
 def neighbourhood_words(token: Token, max_depth: int = 4) -> list[tuple[int, str]]:
     """(distance, lower-cased word) for words syntactically close to a trigger: its objects,
     modifiers, compounds and the clauses that qualify it. Prepositions add no distance."""
-    found: list[tuple[int, str]] = []
+    return [(distance, node.lower_) for distance, node in neighbourhood_tokens(token, max_depth)]
+
+
+def neighbourhood_tokens(token: Token, max_depth: int = 4) -> list[tuple[int, Token]]:
+    """(distance, token) for the words of ``neighbourhood_words``."""
+    found: list[tuple[int, Token]] = []
 
     def visit(node: Token, depth: int, skip: Token | None = None) -> None:
         for child in node.children:
@@ -488,12 +508,12 @@ def neighbourhood_words(token: Token, max_depth: int = 4) -> list[tuple[int, str
             if child.dep_ == "prep" and child.lower_ in NON_TARGET_PREPS - {"in", "for", "by"}:
                 continue
             next_depth = depth if child.dep_ == "prep" else depth + 1
-            found.append((next_depth, child.lower_))
+            found.append((next_depth, child))
             if next_depth < max_depth:
                 visit(child, next_depth)
 
     visit(token, 0)
     if token.dep_ in ("compound", "amod", "nmod", "npadvmod", "acl"):
-        found.append((1, token.head.lower_))
+        found.append((1, token.head))
         visit(token.head, 1, skip=token)
     return found
