@@ -338,6 +338,10 @@ def test_asking_an_envoy_to_leave_expels_and_the_target_keeps_its_nationality(
     found = facts(analyze(analyzer, text))
     assert [(m, a) for m, a, _, _ in found] == [("expulsion", "Bahrain")]
     assert found[0][2] is not None and "Iraqi" in found[0][2], found
+    # The actor's own envoy is no target: the state it is called back from is.
+    text = "Saudi Arabia recalled the Saudi ambassador to Lebanon for consultations."
+    found = facts(analyze(analyzer, text))
+    assert found == [("diplomatic_measure", "Saudi Arabia", "Lebanon", "announced")]
 
 
 def test_a_measure_that_would_have_been_taken_was_only_proposed(analyzer: Analyzer) -> None:

@@ -1199,9 +1199,7 @@ class FactExtractor:
         self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
     ) -> Token | None:
         candidates: list[Token] = []
-        listed = trigger
-        while listed.dep_ == "conj":
-            listed = listed.head
+        listed = _first_conjunct(trigger)
         if listed.dep_ == "pobj" and listed.head.head.lower_ in SUBJECTING_VERBS:
             # "subjecting the generals to an asset freeze": the generals
             candidates.extend(c for c in listed.head.head.children if c.dep_ == "dobj")
@@ -1403,7 +1401,9 @@ class FactExtractor:
                 if owner and owner[0].canonical.lower() not in names:
                     return owner[0].canonical
         if any(
-            c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and c.lower_ not in names
+            c.dep_ in ("amod", "compound")
+            and c.i in ctx.ent_at
+            and ctx.ent_at[c.i].canonical.lower() not in names
             for c in token.children
         ):
             return None  # "the Lebanese ambassador to the kingdom": Lebanon's, named already
