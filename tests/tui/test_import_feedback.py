@@ -210,3 +210,39 @@ async def test_s_is_not_offered_on_a_library_of_ones_own(library_dir: Path) -> N
         await pilot.pause()
         await pilot.pause()
         assert main_screen(app).check_action("import_samples", ()) is False
+
+
+@run_async
+async def test_article_form_saves_on_enter_and_on_save_and_cancels_on_cancel(
+    library_dir: Path,
+) -> None:
+    app = create_app(library_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ArticleForm)
+        form.query_one("#field-source", Input).value = "Not kept"
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert app.screen is screen and screen.article is not None
+        assert screen.article.meta.source != "Not kept"
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ArticleForm)
+        form.query_one("#field-source", Input).value = "Kyodo"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert app.screen is screen and screen.article.meta.source == "Kyodo"
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ArticleForm)
+        field = form.query_one("#field-source", Input)
+        field.focus()
+        field.value = "Jiji"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.article.meta.source == "Jiji"

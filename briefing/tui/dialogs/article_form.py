@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from briefing.tui.dialogs.form import SaveOrCancel
 from briefing.tui.resources import dialog_stylesheets
 
 # (field, label, placeholder): the fields of ``Library.update_article``.
@@ -27,7 +28,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class ArticleForm(ModalScreen[bool]):
+class ArticleForm(SaveOrCancel, ModalScreen[bool]):
     """Returns True when the details were saved, False when cancelled."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
@@ -72,16 +73,6 @@ class ArticleForm(ModalScreen[bool]):
             if value != (self.values.get(name) or ""):
                 changed[name] = value
         return changed
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         changed = self.changes()

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from briefing.model import MEASURE_TYPES, STATUSES
+from briefing.tui.dialogs.form import SaveOrCancel
 from briefing.tui.rendering import display_safe
 from briefing.tui.resources import dialog_stylesheets
 
@@ -19,7 +20,7 @@ FIELDS: tuple[str, ...] = ("measure", "actor", "target", "quantity", "when", "st
 TEXT_FIELDS: tuple[str, ...] = ("actor", "target", "quantity", "when")
 
 
-class FactForm(ModalScreen[dict[str, str | None] | None]):
+class FactForm(SaveOrCancel, ModalScreen[dict[str, str | None] | None]):
     """Returns every field's value (blank text fields as None), or None when cancelled."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = list(dialog_stylesheets())
@@ -75,16 +76,6 @@ class FactForm(ModalScreen[dict[str, str | None] | None]):
         for name in TEXT_FIELDS:
             values[name] = self.query_one(f"#field-{name}", Input).value.strip() or None
         return values
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
     def action_save(self) -> None:
         self.dismiss(self.result())
