@@ -398,3 +398,97 @@ def test_cue_lemmas_type_a_ban_in_any_inflection(
     analyzer: Analyzer, text: str, measure: str
 ) -> None:
     assert [m for m, _, _, _ in facts(analyze(analyzer, text))] == [measure]
+
+
+# -- pipeline 12: clauses that turn a measure around --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not hesitating to act is a warning
+        (
+            "The African Union will not hesitate to impose sanctions on the junta.",
+            ("sanctions", "African Union", "junta", "threatened"),
+        ),
+        # "no choice but to": the step is taken; the "no" denies the alternatives
+        (
+            "Ghana says it has no choice but to downgrade diplomatic relations with Togo.",
+            ("diplomatic_measure", "Ghana", "Togo", "announced"),
+        ),
+        # a bill introduced to impose a measure only proposes it
+        (
+            "Senator Reyes introduced a bill to suspend arms sales to Myanmar.",
+            ("export_control", "Reyes", "Myanmar", "considered"),
+        ),
+        # a measure named as a noun and halted is lifted, and reported once
+        (
+            "ECOWAS has halted the closing of its land borders with Niger.",
+            ("transport_ban", "ECOWAS", "Niger", "lifted"),
+        ),
+        # a relative clause tells the measure's past; the verb acting on it is the report
+        (
+            "Washington on Monday reimposed all sanctions on Cuba that had been eased in 2016.",
+            ("sanctions", "United States", "Cuba", "announced"),
+        ),
+    ],
+)
+def test_the_clause_around_a_measure_sets_its_status(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert facts(analyze(analyzer, text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bombing prompted Russia to halt direct flights to Egypt.",
+            ("transport_ban", "Russia", "Egypt", "announced"),
+        ),
+        (
+            "The poisoning forced Canada to expel four Russian diplomats.",
+            ("expulsion", "Canada", "Russian diplomats", "announced"),
+        ),
+    ],
+)
+def test_whoever_is_made_to_act_takes_the_measure(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert facts(analyze(analyzer, text)) == [expected]
+
+
+def test_what_is_banned_decides_the_kind_of_ban(analyzer: Analyzer) -> None:
+    # ships barred from entering ports: a transport ban, though "entering" is a travel word
+    text = "Canada banned Russian ships from entering Canadian ports on Tuesday."
+    assert facts(analyze(analyzer, text)) == [
+        ("transport_ban", "Canada", "Russian ships", "announced")
+    ]
+
+
+def test_a_measures_effect_is_no_new_measure(analyzer: Analyzer) -> None:
+    text = (
+        "Japan imposed sanctions on Russia on Friday. "
+        "“Please bear with us,” Kishida said, referring to the sanctions’ impact on Japan."
+    )
+    assert facts(analyze(analyzer, text)) == [("sanctions", "Japan", "Russia", "announced")]
+
+
+def test_a_measure_not_yet_decided_on_is_considered(analyzer: Analyzer) -> None:
+    text = "Peru has not decided whether it would expel Chile's ambassador, the minister said."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("expulsion", "Peru", "considered")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "New Delhi, Jan 25: The US State Department has suspended most foreign aid to Nepal.",
+        "Islamabad, March 3 (APP) - The US State Department has suspended most aid to Nepal.",
+    ],
+)
+def test_a_dated_dateline_place_does_not_act(analyzer: Analyzer, body: str) -> None:
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, body))] == [
+        ("aid_suspension", "United States")
+    ]

@@ -51,6 +51,12 @@ COMPANY_SUFFIXES = frozenset(
     | {"fc", "united", "wanderers", "rovers", "athletic"}
 )
 DATELINE_DASHES = frozenset({"—", "–", "--", "-", "—-"})
+# "New Delhi, Jan 25:", "Islamabad, March 3 (APP) -": a dated dateline ends at its colon or dash
+DATELINE_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december"}
+)
 # The time given to leave ("48 hours to leave"), which the parser may make the verb's head.
 DURATION_UNITS = frozenset({"hours", "hour", "days", "day", "weeks", "week", "months", "month"})
 FUNCTION_WORDS = frozenset(
@@ -167,13 +173,29 @@ def paragraph_breaks(doc: Doc) -> Doc:
             starts.append(token.i)
     for start in starts:
         first = doc[start]
-        if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        if first.is_alpha and first.is_upper and len(first) >= 3:
+            ends = DATELINE_DASHES  # "CANBERRA, Australia —"
+        elif first.is_title and _dated_dateline(doc[start : start + 10]):
+            ends = DATELINE_DASHES | {":"}  # "New Delhi, Jan 25:"
+        else:
             continue
-        for token in doc[start + 1 : start + 8]:
-            if token.text in DATELINE_DASHES and token.i + 1 < len(doc):
+        for token in doc[start + 1 : start + 10]:
+            if token.text in ends and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = True
                 break
     return doc
+
+
+def _dated_dateline(opening: Span) -> bool:
+    """A place, a comma, then a month and day before a colon or dash: "New Delhi, Jan 25:"."""
+    words = [t.lower_.rstrip(".") for t in opening]
+    if "," not in words:
+        return False
+    for at, word in enumerate(words[:-2]):
+        if word in DATELINE_MONTHS and opening[at + 1].like_num:
+            rest = [t.text for t in opening[at + 2 : at + 6]]
+            return any(text == ":" or text in DATELINE_DASHES for text in rest)
+    return False
 
 
 @Language.factory("briefing_actors")
@@ -377,16 +399,25 @@ class MeasureFinder:
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
         near = neighbourhood_tokens(token)
-        cues = sorted({(distance, form) for distance, node in near for form in self._forms(node)})
-        words = {word for _, word in cues}
+        # The nearest cue decides; the measure's own object first ("banned Russian ships from
+        # entering ports": a ban on ships, not on entry).
+        direct_objects = {o.i for o in objects}
+        cues = sorted(
+            {
+                (distance, node.i not in direct_objects, form)
+                for distance, node in near
+                for form in self._forms(node)
+            }
+        )
+        words = {word for *_, word in cues}
         if trigger.get("swift_only") and not words & {"swift", "messaging"}:
             return None
         only = trigger.get("diplomatic_only")
         if only and not words & set(only):
             return None
         accepts = set(trigger.get("accepts", ()))
-        # The nearest cue decides; at equal distance, the order of the cue lists.
-        for _, word in cues:
+        # At equal distance and standing, the order of the cue lists.
+        for *_, word in cues:
             for cue_type, cue_words in self.cues:
                 if word not in cue_words:
                     continue

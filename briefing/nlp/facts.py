@@ -65,6 +65,7 @@ REACTION_WORDS = frozenset(
     | {"criticized", "denounced", "denounce", "slammed", "decried", "protested", "welcomed"}
     | {"welcome", "welcomes", "praised", "hailed", "blamed", "challenge", "challenged"}
 )
+EFFECT_NOUNS = frozenset({"impact", "effect", "effects", "consequences", "cost", "costs", "damage"})
 # "with" introduces the measure only after verbs of imposing ("hit Russia with sanctions").
 IMPOSING_WITH_VERBS = frozenset(
     {"hit", "hits", "slap", "slapped", "slaps", "target", "targeted", "targets", "punish"}
@@ -231,8 +232,8 @@ class Context:
     # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
     text: str = ""
     ents: tuple[Span, ...] = ()
-    # The trigger token of every measure in the doc.
-    triggers: frozenset[int] = frozenset()
+    # The trigger token of every measure in the doc, and its measure type.
+    triggers: dict[int, str] = field(default_factory=dict)
 
     def sentence_number(self, token_i: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)
@@ -283,6 +284,12 @@ class FactExtractor:
         self.content_words = frozenset(lemma_rules["content_words"])
         self.anaphoric_triggers = frozenset(lemma_rules["anaphoric_triggers"])
         self.gathering_nouns = frozenset(lemma_rules["gathering_nouns"])
+        self.causing_verbs = frozenset(lemma_rules["causing_verbs"])
+        self.restraint_verbs = frozenset(lemma_rules["restraint_verbs"])
+        self.no_choice_nouns = frozenset(lemma_rules["no_choice_nouns"])
+        self.proposal_nouns = frozenset(lemma_rules["proposal_nouns"])
+        self.proposing_verbs = frozenset(lemma_rules["proposing_verbs"])
+        self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
         # kind or goods, never who takes it.
         self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
@@ -336,7 +343,7 @@ class FactExtractor:
             {},
             text=doc.text,
             ents=tuple(doc.ents),
-            triggers=frozenset(m._.trigger for m in doc.spans.get(MEASURES_KEY, ())),
+            triggers={m._.trigger: m.label_ for m in doc.spans.get(MEASURES_KEY, ())},
         )
         ctx.person_state = self._person_states(ctx)
         for info in actors:
@@ -411,6 +418,13 @@ class FactExtractor:
         if _effect_of_a_measure(trigger, measure.label_):
             return []
         if _in_a_name(trigger, ctx.sentence(trigger.i)) or _in_a_comment(trigger):
+            return []
+        if trigger.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and ctx.triggers.get(c.i) == measure.label_ for c in trigger.children
+        ):
+            # "halted the closing of the borders": one measure, reported by the noun (read
+            # through this verb, which makes it a lifting), not a second one with the noun
+            # for its target.
             return []
         if _heading(ctx.sentence(trigger.i)):
             return []  # a section heading ("A short history of Western embargoes") reports nothing
@@ -673,6 +687,17 @@ class FactExtractor:
                 if subject_pass is not None and not _contains(subject_pass, trigger):
                     found.target = found.target or subject_pass
                 return found
+            made = next((c for c in current.children if c.dep_ == "dobj"), None)
+            if (
+                made is not None
+                and came_from is not None
+                and came_from.dep_ in ("xcomp", "ccomp")
+                and self.lemma(current) in self.causing_verbs
+            ):
+                # "the downing prompted Russia to halt flights", "forced Canada to expel":
+                # whoever is made to act takes the measure, not what caused it.
+                found.actors = self._actors_of(made, ctx)
+                return found
             if (
                 subject is not None
                 and not _contains(subject, trigger)
@@ -734,6 +759,11 @@ class FactExtractor:
                 or self.lemma(current.head) in self.comment_verbs
             ):
                 found.reaction = True  # "helping North Korea evade UN sanctions"
+                return found
+            if current.dep_ in ("poss", "nmod") and current.head.lower_ in EFFECT_NOUNS:
+                # "the sanctions' impact on prices" (with a curly apostrophe the small model
+                # reads the measure as a modifier): what a measure does, not a report of one
+                found.reaction = True
                 return found
             if current.dep_ in ("pobj", "pcomp"):
                 prep, governor = current.head, current.head.head
@@ -1116,11 +1146,16 @@ class FactExtractor:
 
     def _status(self, trigger: Token, path: Sequence[Token]) -> str:
         cues: list[Token] = [c for c in trigger.children if _is_modifier(c)]
+        acted_on = trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
         for child in trigger.children:
-            if child.dep_ == "relcl":  # "an embargo that remains in force"
+            if child.dep_ == "relcl" and not acted_on:  # "an embargo that remains in force"
+                # Not when a verb acts on the measure: "reimposed sanctions that had been
+                # lifted" tells the sanctions' past; "reimposed" is the report.
                 cues.append(child)
                 cues.extend(c for c in child.children if _is_modifier(c))
         for below, token in itertools.pairwise(path):
+            if self.lemma(token) in self.causing_verbs:
+                continue  # "forced Canada to expel": not "in force"
             if below.dep_ != "conj":  # "called on X and asked Y to add": not "called" for Y
                 cues.append(token)
             cues.extend(c for c in token.children if _is_modifier(c))
@@ -1142,7 +1177,20 @@ class FactExtractor:
         if any(_counterfactual(verb) for verb in path[:3]):
             # "a draft that would have imposed sanctions": proposed, never taken
             return "considered"
-        negated = any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in cues)
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for v in path for c in v.children):
+            return "considered"  # "has not decided whether it would expel the ambassador"
+        if any(
+            self.lemma(token) in self.proposal_nouns
+            and self.lemma(token.head) in self.proposing_verbs
+            for token in path[1:4]
+        ):
+            return "considered"  # "introduced a bill to suspend arms sales": a proposal
+        negated = any(
+            c.dep_ == "neg" or (c.lower_ in ("no", "never") and not self._no_choice(c))
+            for c in cues
+        )
+        if negated and lemmas & self.restraint_verbs:
+            return "threatened"  # "will not hesitate to impose sanctions"
         found = {name: False for name in self.status_order}
         for token in cues:
             if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
@@ -1157,6 +1205,12 @@ class FactExtractor:
                     continue  # "full blocking sanctions" block assets; they refuse nothing
                 if word in self.status_words[name]:
                     found[name] = True
+        if (
+            trigger.pos_ in ("NOUN", "PROPN")
+            and trigger.dep_ == "dobj"
+            and self.lemma(trigger.head) in self.stopping_verbs
+        ):
+            found["lifted"] = True  # "halted the closing of the borders", "stopped the embargo"
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
         if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
             return "in_force"  # "put off a decision on ending the ban": the ban stays
@@ -1194,6 +1248,14 @@ class FactExtractor:
             if found[name]:
                 return name
         return "announced"
+
+    def _no_choice(self, word: Token) -> bool:
+        """ "had no choice but to downgrade ties": the "no" denies any other course; the
+        measure is taken."""
+        head = word.head
+        return self.lemma(head) in self.no_choice_nouns and any(
+            c.lower_ == "but" for c in head.children
+        )
 
     def _target_token(
         self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
