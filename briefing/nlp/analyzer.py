@@ -38,8 +38,10 @@ LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 
 def build_pipeline() -> Language:
     """The base English model plus the briefing components (see components.py, facts.py)."""
+    from briefing.nlp.loader import import_spacy, load_base_model
+
+    import_spacy()  # first: the components import spaCy (see loader.import_spacy)
     from briefing.nlp import components, facts, gazetteer
-    from briefing.nlp.loader import load_base_model
 
     del components, facts  # imported for their @Language registrations
     nlp = load_base_model(EXCLUDED_COMPONENTS, DISABLED_COMPONENTS)
