@@ -12,7 +12,6 @@ prints or knows about the terminal or the reader.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import multiprocessing
 import multiprocessing.pool
@@ -199,22 +198,29 @@ def import_paths(
 ) -> ImportReport:
     """Import article files and directories into ``library``; see the module docstring.
 
-    ``jobs`` > 1 analyses in that many worker processes (each loads the model once), used when
-    there are enough files to pay for starting them. ``analyzer`` reuses an already loaded
-    analyzer for in-process analysis (else one is loaded on first need).
+    ``jobs`` > 1 analyses in that many worker processes, used when there are enough files to
+    pay for starting them, or a folder where a fork server can start them (see
+    ``_start_method``). ``analyzer`` reuses an already loaded analyzer for in-process analysis
+    (else one is loaded on first need).
     """
     if library.read_only:
         from briefing.store import LibraryNotWritable
 
         raise LibraryNotWritable("the library is open read-only; cannot import")
+    given = [os.fspath(path) for path in paths]
+    # The fork server's start (the model's load) is what the workers wait for: begun before
+    # the folders are listed (which imports the reader, ~0.05 s), when they may hold enough
+    # files; once begun, the workers are used whatever the count, as they cost no more than
+    # loading the model here.
+    early = jobs > 1 and _may_need_workers(given, batch_size) and _start_fork_server()
     unsupported: list[str] = []
-    files, failures = find_article_files(paths, unsupported)
+    files, failures = find_article_files(given, unsupported)
     run = _ImportRun(library, len(files) + len(failures), on_progress)
     run.report.unsupported = unsupported
     for failure in failures:
         run.fail(failure.path, failure.reason)
     analyze: _BatchAnalyzer
-    if jobs > 1 and len(files) >= 2 * batch_size:
+    if jobs > 1 and (early or len(files) >= 2 * batch_size):
         analyze = _PoolAnalyzer(jobs)
     else:
         analyze = _InProcessAnalyzer(analyzer)
@@ -240,6 +246,13 @@ def import_paths(
         analyze.close()
         run.close()
     return run.report
+
+
+def _may_need_workers(paths: Sequence[str], batch_size: int) -> bool:
+    """Whether importing ``paths`` may call for worker processes: enough of them, or a folder."""
+    return len(paths) >= 2 * batch_size or any(
+        not is_web_url(path) and os.path.isdir(path) for path in paths
+    )
 
 
 def _tail_batch(batch_size: int, remaining: int, jobs: int) -> int:
@@ -468,21 +481,33 @@ def _worker_analyze(batch: list[CleanArticle]) -> list[Analysis | str]:
     return _analyze_batch(_worker_analyzer, batch)
 
 
-def _start_fork_server() -> None:
-    """Start the fork server (and so the model's load) now, from this thread: a few
-    milliseconds here. Left to the pool's thread, its start waited for this thread, which
-    holds the interpreter lock while it reads files, to let go of it, up to 0.1 s later."""
+def _start_fork_server() -> bool:
+    """Start the fork server (and so the model's load) now, from this thread, where the
+    workers start from one (see ``_start_method``): a few milliseconds here. Left to the pool's
+    thread, its start waited for this thread, which holds the interpreter lock while it reads
+    files, to let go of it, up to 0.1 s later. True when the server runs (or was already)."""
+    if _start_method() != "forkserver":
+        return False
     from multiprocessing import forkserver
 
-    with contextlib.suppress(OSError):  # the pool's start tries again, and reports it
+    # Read by the server when it starts (once per process; a server already running is
+    # reused, model and all).
+    forkserver.set_forkserver_preload([PRELOAD_MODULE])
+    try:
         forkserver.ensure_running()
+    except OSError:  # the pool's start tries again, and reports it
+        return False
+    return True
 
 
 class _PoolAnalyzer:
     """Analysis in ``jobs`` processes; at most two batches per worker in flight.
 
-    The pool starts in a thread, so that batches submitted while the fork server loads the
-    model (or spawned workers load theirs) wait here and this process goes on reading files.
+    The fork server (and so the model's load) starts when this is made; the pool, when the
+    first batch comes (an import of files already in the library needs none, and does not wait
+    for one). The pool starts in a thread, so that batches submitted while the fork server
+    loads the model (or spawned workers load theirs) wait here and this process goes on
+    reading files.
     """
 
     def __init__(self, jobs: int, method: str | None = None) -> None:
@@ -493,12 +518,12 @@ class _PoolAnalyzer:
         self._waiting: list[list[CleanArticle]] = []  # submitted before the pool started
         self._window = 2 * jobs
         self._in_flight: deque[tuple[list[CleanArticle], AsyncResult[Any]]] = deque()
-        context = multiprocessing.get_context(self.method)
+        self._starter: threading.Thread | None = None
         if self.method == "forkserver":
-            # Read by the server when it starts (once per process; a server already running
-            # is reused, model and all).
-            context.set_forkserver_preload([PRELOAD_MODULE])
             _start_fork_server()
+
+    def _start_pool(self) -> None:
+        context = multiprocessing.get_context(self.method)
         self._starter = threading.Thread(
             target=self._start, args=(context,), name="briefing-pool-start", daemon=True
         )
@@ -511,6 +536,8 @@ class _PoolAnalyzer:
             self._start_error = error
 
     def _started(self, wait: bool) -> bool:
+        if self._starter is None:
+            return False  # nothing submitted yet
         if self._starter.is_alive():
             if not wait:
                 return False
@@ -525,6 +552,8 @@ class _PoolAnalyzer:
 
     def submit(self, batch: list[CleanArticle]) -> None:
         self._waiting.append(batch)
+        if self._starter is None:
+            self._start_pool()
         self._started(wait=False)
 
     def ready(self) -> Iterator[tuple[list[CleanArticle], list[Analysis | str]]]:
@@ -554,7 +583,8 @@ class _PoolAnalyzer:
 
     def close(self) -> None:
         # terminate(), not close(): on Ctrl-C or an error nobody waits for queued batches.
-        self._starter.join()
+        if self._starter is not None:
+            self._starter.join()
         self._waiting.clear()
         if self._pool is not None:
             self._pool.terminate()

@@ -3,13 +3,16 @@ the model, and the workers can start only after both: that import stays light.""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
+    from briefing.model import CleanArticle
     from briefing.nlp import Analyzer
 
 SERVER_SIDE = """
@@ -69,3 +72,53 @@ def test_the_tokenizer_is_the_one_spacy_builds(analyzer: Analyzer) -> None:
         assert [t.text for t in nlp.make_doc(text)] == [t.text for t in plain.make_doc(text)]
         return
     pytest.fail("no spaCy pipeline found")
+
+
+# The fork server starts before the folders are listed, when they may hold enough files.
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_articles"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server is used on Linux only")
+def test_a_folder_of_few_files_goes_to_the_workers_once_the_server_starts(
+    tmp_path: Path, analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three files in a folder with ``jobs=2``: the server's start began before the count was
+    known, so its workers analyse them (loading the model here as well would only cost more),
+    the same as in one process; imported again, nothing is analysed and no pool is made."""
+    from briefing import importing
+    from briefing.importing import import_paths
+    from briefing.store import Library
+
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for sample in sorted(SAMPLES.glob("00[1-3]_*")):
+        shutil.copy(sample, folder / sample.name)
+    pools: list[importing._PoolAnalyzer] = []
+    original = importing._PoolAnalyzer.__init__
+
+    def record(self: importing._PoolAnalyzer, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        pools.append(self)
+
+    monkeypatch.setattr(importing._PoolAnalyzer, "__init__", record)
+    with Library.open(tmp_path / "library") as library:
+        report = import_paths(library, [folder], jobs=2)
+        assert len(report.added) == 3 and not report.failed
+        assert len(pools) == 1 and pools[0]._pool is not None
+        stored = [library.article(item.id) for item in report.added]
+        again = import_paths(library, [folder], jobs=2)
+        assert len(again.present) == 3
+        assert len(pools) == 2 and pools[1]._starter is None  # no pool: nothing to analyse
+    expected = analyzer.analyze_many(_read(item.path) for item in report.added)
+    for article, analysis in zip(stored, expected, strict=True):
+        assert [(f.measure, f.actor, f.sentence) for f in article.facts] == [
+            (f.measure, f.actor, f.sentence) for f in analysis.facts
+        ]
+
+
+def _read(path: str) -> CleanArticle:
+    from briefing.prepare import prepare_file
+
+    return prepare_file(path)
