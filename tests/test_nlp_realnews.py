@@ -492,3 +492,56 @@ def test_a_dated_dateline_place_does_not_act(analyzer: Analyzer, body: str) -> N
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, body))] == [
         ("aid_suspension", "United States")
     ]
+
+
+# -- pipeline 13 ----------------------------------------------------------------------------
+
+
+def test_a_measure_misparsed_as_a_clause_keeps_its_actor(analyzer: Analyzer) -> None:
+    # the small model reads "asset freezes on five banks" as a clause with "asset" its subject
+    text = "Additionally, the EU lifted asset freezes on five banks and eased other restrictions."
+    assert ("asset_freeze", "European Union", "lifted") in [
+        (m, a, s) for m, a, _, s in facts(analyze(analyzer, text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Joe Biden signed an executive order that bans US entities from "
+            "investing in dozens of Chinese companies.",
+            ("financial_restriction", "United States", "Chinese companies", "announced"),
+        ),
+        (
+            "The Security Council adopted a resolution that imposes an arms embargo on Libya.",
+            ("export_control", "United Nations Security Council", "Libya", "announced"),
+        ),
+    ],
+)
+def test_an_order_that_bans_acts_through_whoever_issued_it(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert facts(analyze(analyzer, text)) == [expected]
+
+
+def test_a_ban_reads_what_it_bars_people_from_past_a_long_object_list(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "The European Union today banned the president of Belarus, Alexander Lukashenko, and "
+        "30 other top officials from being granted visas to travel to the EU."
+    )
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("travel_ban", "European Union")
+    ]
+
+
+def test_the_blocs_ministers_act_for_the_bloc(analyzer: Analyzer) -> None:
+    text = (
+        "Latvia's foreign minister said the bloc's foreign ministers adopted the sanctions "
+        "package."
+    )
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("sanctions", "European Union")
+    ]

@@ -398,7 +398,7 @@ class MeasureFinder:
         ]
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
-        near = neighbourhood_tokens(token)
+        near = neighbourhood_tokens(token) + barred_activity_tokens(token)
         # The nearest cue decides; the measure's own object first ("banned Russian ships from
         # entering ports": a ban on ships, not on entry).
         direct_objects = {o.i for o in objects}
@@ -524,6 +524,23 @@ def neighbourhood_words(token: Token, max_depth: int = 4) -> list[tuple[int, str
     """(distance, lower-cased word) for words syntactically close to a trigger: its objects,
     modifiers, compounds and the clauses that qualify it. Prepositions add no distance."""
     return [(distance, node.lower_) for distance, node in neighbourhood_tokens(token, max_depth)]
+
+
+def barred_activity_tokens(token: Token, distance: int = 2) -> list[tuple[int, Token]]:
+    """What a ban bars people from, however far its object list runs: "banned the president,
+    his ministers and 30 other officials from being granted visas" (the activity, its object
+    and where it goes, at ``distance``)."""
+    found: list[tuple[int, Token]] = []
+    for node in token.subtree:
+        if node.dep_ != "pcomp" or node.head.lower_ != "from" or node.pos_ != "VERB":
+            continue
+        found.append((distance, node))
+        for child in node.children:
+            if child.dep_ in ("dobj", "prt"):
+                found.append((distance, child))
+            elif child.dep_ == "prep":
+                found.extend((distance, c) for c in child.children if c.dep_ == "pobj")
+    return found
 
 
 def neighbourhood_tokens(token: Token, max_depth: int = 4) -> list[tuple[int, Token]]:

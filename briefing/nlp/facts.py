@@ -232,8 +232,9 @@ class Context:
     # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
     text: str = ""
     ents: tuple[Span, ...] = ()
-    # The trigger token of every measure in the doc, and its measure type.
+    # The trigger token of every measure in the doc, and its measure type and token span.
     triggers: dict[int, str] = field(default_factory=dict)
+    extents: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence_number(self, token_i: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)
@@ -290,6 +291,7 @@ class FactExtractor:
         self.proposal_nouns = frozenset(lemma_rules["proposal_nouns"])
         self.proposing_verbs = frozenset(lemma_rules["proposing_verbs"])
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
+        self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
         # kind or goods, never who takes it.
         self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
@@ -344,6 +346,7 @@ class FactExtractor:
             text=doc.text,
             ents=tuple(doc.ents),
             triggers={m._.trigger: m.label_ for m in doc.spans.get(MEASURES_KEY, ())},
+            extents={m._.trigger: (m.start, m.end) for m in doc.spans.get(MEASURES_KEY, ())},
         )
         ctx.person_state = self._person_states(ctx)
         for info in actors:
@@ -676,6 +679,12 @@ class FactExtractor:
             path = found.path
             came_from = path[-2] if len(path) > 1 else None
             subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and current is trigger:
+                start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))
+                if start <= subject.i < end:
+                    # "lifted asset freezes on five banks", misparsed as a clause whose
+                    # subject is "asset": the measure's own word is no subject
+                    subject = None
             subject_pass = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             agent = _agent_of(current)
             if agent is not None and _contains(agent, trigger):
@@ -915,7 +924,16 @@ class FactExtractor:
         if ent is not None and not self._government_body(ent):
             return [self._ref_for_ent(ent, ctx.person_state)]
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and depth < 2:
-            return self._actor_of_phrase(head.head.head, ctx, depth + 1)
+            antecedent = head.head.head
+            found = self._actor_of_phrase(antecedent, ctx, depth + 1)
+            if not found and self.lemma(antecedent) in self.instrument_nouns:
+                # "Biden signed an order that bans ...": whoever signed or issued it
+                issuer = next(
+                    (c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS), None
+                )
+                if antecedent.dep_ == "dobj" and issuer is not None:
+                    found = self._actor_of_phrase(issuer, ctx, depth + 1)
+            return found
         if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve(head, STATE_KINDS, ctx)
         if lower in PERSON_PRONOUNS:
@@ -960,6 +978,11 @@ class FactExtractor:
                     by_dep.setdefault(child.dep_, []).append(ref)
                 elif child.dep_ == "poss" and child.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
                     by_dep.setdefault("poss", []).extend(self._resolve(child, STATE_KINDS, ctx))
+                elif child.dep_ == "poss" and child.lower_ in self.group_refs and depth < 2:
+                    # "the bloc's foreign ministers adopted the package": the bloc acts
+                    by_dep.setdefault("poss", []).extend(
+                        self._actor_of_phrase(child, ctx, depth + 1)
+                    )
             elif child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.i in ctx.ent_at:
@@ -1279,6 +1302,16 @@ class FactExtractor:
                 candidates.extend(people or [c for c in giver.children if c.dep_ == "dobj"])
             else:
                 candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
+                own = {a.canonical.lower() for a in actors}
+                reached = [
+                    obj
+                    for gerund in _prep_objects(trigger, ("from",))
+                    for obj in _prep_objects(gerund, ("in", "into", "with", "to"))
+                ]
+                if reached and any(self._names_own_side(c, own, ctx) for c in candidates):
+                    # "banned US entities from investing in Chinese companies", by the US:
+                    # its own people are barred; the measure falls on what they may not reach
+                    candidates = reached
             candidates.extend(_prep_objects(trigger, ("against", "on", "upon", "to", "of")))
         else:
             candidates.extend(_prep_objects(trigger, TARGET_PREPS))
@@ -1351,6 +1384,15 @@ class FactExtractor:
         specific = [c for c in usable if c.lower_ not in self.generic_nouns]
         chosen = specific or usable
         return chosen[0] if chosen else None
+
+    @staticmethod
+    def _names_own_side(token: Token, names: set[str], ctx: Context) -> bool:
+        """ "US entities", "American firms" for the United States: the actor's own people."""
+        return any(
+            (ent := ctx.ent_at.get(child.i)) is not None and ent.canonical.lower() in names
+            for child in token.children
+            if child.dep_ in ("compound", "amod", "nmod")
+        )
 
     @staticmethod
     def _names_other_actor(token: Token, names: set[str], ctx: Context) -> bool:
