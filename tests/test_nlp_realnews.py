@@ -539,8 +539,7 @@ def test_a_ban_reads_what_it_bars_people_from_past_a_long_object_list(
 
 def test_the_blocs_ministers_act_for_the_bloc(analyzer: Analyzer) -> None:
     text = (
-        "Latvia's foreign minister said the bloc's foreign ministers adopted the sanctions "
-        "package."
+        "Latvia's foreign minister said the bloc's foreign ministers adopted the sanctions package."
     )
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
         ("sanctions", "European Union")

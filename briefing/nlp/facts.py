@@ -928,9 +928,7 @@ class FactExtractor:
             found = self._actor_of_phrase(antecedent, ctx, depth + 1)
             if not found and self.lemma(antecedent) in self.instrument_nouns:
                 # "Biden signed an order that bans ...": whoever signed or issued it
-                issuer = next(
-                    (c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS), None
-                )
+                issuer = next((c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS), None)
                 if antecedent.dep_ == "dobj" and issuer is not None:
                     found = self._actor_of_phrase(issuer, ctx, depth + 1)
             return found
