@@ -925,13 +925,13 @@ class FactExtractor:
             return [self._ref_for_ent(ent, ctx.person_state)]
         if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and depth < 2:
             antecedent = head.head.head
-            found = self._actor_of_phrase(antecedent, ctx, depth + 1)
-            if not found and self.lemma(antecedent) in self.instrument_nouns:
+            refs = self._actor_of_phrase(antecedent, ctx, depth + 1)
+            if not refs and self.lemma(antecedent) in self.instrument_nouns:
                 # "Biden signed an order that bans ...": whoever signed or issued it
                 issuer = next((c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS), None)
                 if antecedent.dep_ == "dobj" and issuer is not None:
-                    found = self._actor_of_phrase(issuer, ctx, depth + 1)
-            return found
+                    refs = self._actor_of_phrase(issuer, ctx, depth + 1)
+            return refs
         if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve(head, STATE_KINDS, ctx)
         if lower in PERSON_PRONOUNS:
