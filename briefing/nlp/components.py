@@ -430,6 +430,13 @@ class MeasureFinder:
                     continue
                 if cue_type in accepts:
                     return cue_type
+        state_object = trigger.get("state_object")
+        if (
+            state_object
+            and token.lower_ in state_object["forms"]
+            and any(o.dep_ == "dobj" and o.ent_type_ == "GPE" for o in objects)
+        ):
+            return str(state_object["type"])  # "the AU suspended Mali (from the union)"
         default = trigger.get("default")
         return str(default) if default else None
 

@@ -64,6 +64,7 @@ REACTION_WORDS = frozenset(
     | {"dismiss", "dismissed", "dismisses", "condemn", "condemned", "condemns", "criticised"}
     | {"criticized", "denounced", "denounce", "slammed", "decried", "protested", "welcomed"}
     | {"welcome", "welcomes", "praised", "hailed", "blamed", "challenge", "challenged"}
+    | {"feel", "feels", "felt", "feeling"}
 )
 EFFECT_NOUNS = frozenset({"impact", "effect", "effects", "consequences", "cost", "costs", "damage"})
 # "with" introduces the measure only after verbs of imposing ("hit Russia with sanctions").
@@ -305,6 +306,10 @@ class FactExtractor:
             if t.get("privilege")
             for alternatives in t.get("phrase", [])
             for w in alternatives
+        )
+        # "reopened its airspace to Qatari flights": the trigger itself ends a measure
+        self.lifting_triggers = frozenset(
+            w for t in measures["triggers"] if t.get("lifting") for w in t.get("forms", [])
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -683,7 +688,12 @@ class FactExtractor:
                 start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))
                 if start <= subject.i < end:
                     # "lifted asset freezes on five banks", misparsed as a clause whose
-                    # subject is "asset": the measure's own word is no subject
+                    # subject is "asset": the measure's own word is no subject, but a state
+                    # modifying it owns the measure ("hit with a UK assets freeze")
+                    _, modifiers = self._noun_trigger_actors(subject, ctx)
+                    if modifiers:
+                        found.actors = modifiers
+                        return found
                     subject = None
             subject_pass = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
             agent = _agent_of(current)
@@ -1226,12 +1236,14 @@ class FactExtractor:
                     continue  # "full blocking sanctions" block assets; they refuse nothing
                 if word in self.status_words[name]:
                     found[name] = True
-        if (
+        if trigger.lower_ in self.lifting_triggers or (
             trigger.pos_ in ("NOUN", "PROPN")
             and trigger.dep_ == "dobj"
             and self.lemma(trigger.head) in self.stopping_verbs
         ):
             found["lifted"] = True  # "halted the closing of the borders", "stopped the embargo"
+            if found["rejected"] or negated:
+                return "in_force"  # "refused to reopen the border": it stays closed
         ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
         if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
             return "in_force"  # "put off a decision on ending the ban": the ban stays
@@ -1620,10 +1632,17 @@ def _condition_clause(node: Token) -> bool:
 
 
 def _conditional(path: Sequence[Token]) -> bool:
-    """A measure promised on a condition: "would impose tariffs unless Mexico acts"."""
+    """A measure promised on a condition: "would impose tariffs unless Mexico acts", "vowed
+    to impose export controls in case of an invasion"."""
     return any(
-        any(c.dep_ == "advcl" and _condition_clause(c) for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        (
+            any(c.dep_ == "advcl" and _condition_clause(c) for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        )
+        or any(
+            case.lower_ in ("case", "event") and any(p.lower_ == "of" for p in case.children)
+            for case in _prep_objects(verb, ("in",))
+        )
         for verb in path
         if verb.pos_ in ("VERB", "AUX")
     )
