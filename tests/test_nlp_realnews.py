@@ -604,3 +604,43 @@ def test_a_state_naming_a_misparsed_measure_owns_it(analyzer: Analyzer) -> None:
         ("asset_freeze", "United Kingdom"),
         ("travel_ban", "United Kingdom"),
     ]
+
+
+# -- pipeline 15 ----------------------------------------------------------------------------
+
+
+def test_assets_were_frozen_is_a_passive_freeze(analyzer: Analyzer) -> None:
+    # the small model reads "were frozen" as "were" + an adjective
+    text = "Canada imposed sanctions on Belarus on Monday. The assets of ten officials were frozen."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Canada"),
+        ("asset_freeze", "Canada"),
+    ]
+
+
+def test_sanctions_that_prevent_travel_state_a_travel_ban(analyzer: Analyzer) -> None:
+    text = "The new EU sanctions will prevent the officials from travelling to the bloc."
+    assert ("travel_ban", "European Union") in [
+        (m, a) for m, a, _, _ in facts(analyze(analyzer, text))
+    ]
+
+
+def test_the_government_of_a_state_is_who_the_cabinet_acts_for(analyzer: Analyzer) -> None:
+    text = (
+        "The government of the Maldives said it plans to bar Israeli nationals over the Gaza "
+        "war. The cabinet recommended laws to prevent Israeli passport holders from entering."
+    )
+    assert {a for _, a, _, _ in facts(analyze(analyzer, text))} == {"Maldives"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Madagascar expelled the French ambassador on Monday.", "Madagascar"),
+        ("Gabon expelled two French diplomats.", "Gabon"),
+        ("SADC suspended Lesotho after the coup.", "Southern African Development Community"),
+    ],
+)
+def test_every_un_member_state_is_known(analyzer: Analyzer, text: str, actor: str) -> None:
+    # the small model alone reads "Madagascar" and "Lesotho" here as people
+    assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == [actor]

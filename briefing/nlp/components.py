@@ -396,9 +396,14 @@ class MeasureFinder:
             if p.dep_ == "prep" and p.lower_ == "on"
             for c in p.children
         ]
+        if token.dep_ == "acomp" and token.head.pos_ == "AUX":
+            # "their assets were frozen", parsed as "were" + an adjective: the subject is
+            # what the participle acts on
+            objects += [c for c in token.head.children if c.dep_ == "nsubj"]
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
         near = neighbourhood_tokens(token) + barred_activity_tokens(token)
+        near += [(1, o) for o in objects if o.dep_ == "nsubj"]
         # The nearest cue decides; the measure's own object first ("banned Russian ships from
         # entering ports": a ban on ships, not on entry).
         direct_objects = {o.i for o in objects}

@@ -420,7 +420,11 @@ class FactExtractor:
     def _facts_for(self, measure: Span, ctx: Context) -> list[dict[str, Any]]:
         doc = ctx.doc
         trigger = doc[measure._.trigger]
-        if trigger.dep_ in ("attr", "acomp") and trigger.head.lower_ in COPULAS:
+        if (
+            trigger.dep_ in ("attr", "acomp")
+            and trigger.head.lower_ in COPULAS
+            and not _participle_complement(trigger)
+        ):
             # "it was the largest expulsion since ...": a comment on a measure, not a report.
             return []
         if _effect_of_a_measure(trigger, measure.label_):
@@ -696,6 +700,9 @@ class FactExtractor:
                         return found
                     subject = None
             subject_pass = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+            if came_from is trigger and subject is not None and _participle_complement(trigger):
+                # "their assets were frozen", parsed as "were" + an adjective: a passive
+                subject_pass, subject = subject, None
             agent = _agent_of(current)
             if agent is not None and _contains(agent, trigger):
                 # "Russia was hit by sanctions": the subject suffers the measure.
@@ -1625,6 +1632,16 @@ def _heading(sentence: Span) -> bool:
     )
 
 
+def _participle_complement(trigger: Token) -> bool:
+    """ "Their assets were frozen": the small model reads the participle as an adjective
+    complement of "were"; it is a passive all the same."""
+    return (
+        trigger.dep_ == "acomp"
+        and trigger.head.lower_ in COPULAS
+        and trigger.lower_.endswith(("ed", "en"))
+    )
+
+
 def _condition_clause(node: Token) -> bool:
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
@@ -1654,6 +1671,8 @@ def _effect_of_a_measure(trigger: Token, measure_type: str) -> bool:
     freeze is always content: "the measures would block about $7 billion in PDVSA assets"."""
     if trigger.pos_ not in ("VERB", "AUX") or measure_type == "asset_freeze":
         return False
+    if _prep_objects(trigger, ("from",)):
+        return False  # "the sanctions will bar them from travelling": what they contain
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     predicted = any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children)
     return subject is not None and subject.lower_ in MEASURE_SUBJECTS and predicted
@@ -1694,7 +1713,12 @@ def _is_subject(token: Token) -> bool:
     """A subject, the possessor/modifier of one ("Japan's government"), or a bare root noun."""
     if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
         return True
-    return token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass")
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head  # "The government of the Maldives said": as "the Maldives' government"
+    return token.dep_ in ("poss", "compound", "amod", "prep") and token.head.dep_ in (
+        "nsubj",
+        "nsubjpass",
+    )
 
 
 def _counterfactual(verb: Token) -> bool:
