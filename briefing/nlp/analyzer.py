@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the analysis of the same text changes, so stored analyses can be redone.
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 # spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
 # analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.
@@ -72,6 +72,8 @@ class Analyzer:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        # The trained fact filter (fact_filter.py); off only to build its training table.
+        self.use_fact_filter = True
 
     @classmethod
     def load(cls) -> Analyzer:
@@ -91,7 +93,9 @@ class Analyzer:
             for index, article in enumerate(articles):
                 parts = split_body(article.body)
                 headline = _headline_text(article.title)
-                pending[index] = _Accumulator(article, len(parts) + bool(headline))
+                pending[index] = _Accumulator(
+                    article, len(parts) + bool(headline), self.use_fact_filter
+                )
                 for offset, text in parts:
                     yield _speakable(text), (index, offset)
                 if headline:
@@ -160,6 +164,7 @@ class _Accumulator:
 
     article: CleanArticle
     expected: int
+    filtered: bool = True
     seen: int = 0
     actors: list[Actor] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
@@ -226,6 +231,15 @@ class _Accumulator:
             )
             for f in kept
         )
+        if self.filtered and facts:
+            from briefing.nlp.fact_filter import shipped_filter
+
+            keep = shipped_filter().keep(
+                [fact.to_json() for fact in facts],
+                [actor.to_json() for actor in self.actors],
+                len(body),
+            )
+            facts = tuple(fact for fact, kept_it in zip(facts, keep, strict=True) if kept_it)
         return Analysis(
             path=self.article.path,
             title=self.article.title,

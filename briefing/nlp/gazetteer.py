@@ -69,6 +69,15 @@ def lookup_table() -> dict[str, GazetteerEntry]:
     return table
 
 
+@cache
+def intergovernmental() -> frozenset[str]:
+    """Canonical names of organizations of states (the UN, the World Bank): they take measures
+    as states do, unlike the companies and leagues that share their kind."""
+    return frozenset(
+        entry["canonical"] for entry in actor_data()["entries"] if entry.get("intergovernmental")
+    )
+
+
 def lookup(text: str) -> GazetteerEntry | None:
     table = lookup_table()
     name = _strip_name(text)

@@ -1,0 +1,91 @@
+"""The trained fact filter (briefing/nlp/fact_filter.py): reproducible training from the
+committed table, a table without text, and its effect on a real analysis."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.model import CleanArticle
+from briefing.nlp.fact_filter import WEIGHTS_FILE, fact_features, shipped_filter
+
+if TYPE_CHECKING:
+    from briefing.nlp import Analyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = ROOT / "tests" / "data" / "fact_filter_table.json"
+SHIPPED = ROOT / "briefing" / "nlp" / "data" / WEIGHTS_FILE
+
+
+def test_make_train_reproduces_the_shipped_weights(tmp_path: Path) -> None:
+    out = tmp_path / "weights.json"
+    script = ROOT / "scripts" / "train_fact_filter.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "train", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    trained = json.loads(out.read_text(encoding="utf-8"))
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert trained["threshold"] == shipped["threshold"]
+    assert trained["weights"].keys() == shipped["weights"].keys()
+    for name, weight in shipped["weights"].items():
+        assert abs(trained["weights"][name] - weight) < 1e-3, name
+
+
+def test_the_table_holds_features_and_labels_only() -> None:
+    table = json.loads(TABLE.read_text(encoding="utf-8"))
+    assert table["rows"]
+    known = set(json.loads(SHIPPED.read_text(encoding="utf-8"))["weights"])
+    for row in table["rows"]:
+        assert set(row) == {"text", "label", "features"}
+        assert row["label"] in (0, 1)
+        assert set(row["features"]) <= known
+        assert all(isinstance(value, int | float) for value in row["features"].values())
+
+
+def article(body: str) -> CleanArticle:
+    return CleanArticle("test.txt", body, "Headline", None, body, ())
+
+
+def test_the_filter_drops_a_doubtful_fact_and_keeps_the_report(analyzer: Analyzer) -> None:
+    # A chamber of commerce's spokesman, quoted at length, read as Japan planning sanctions:
+    # the filter scores it under its threshold; the expulsion the story reports stays.
+    body = (
+        "Japan expelled eight Russian diplomats on Friday. “We will keep the sanctions in place "
+        "until the war ends, and we will not hesitate to add more if needed,” a spokesman for "
+        "the Tokyo Chamber of Commerce and Industry said on Saturday."
+    )
+    analyzer.use_fact_filter = False
+    try:
+        unfiltered = analyzer.analyze(article(body)).facts
+    finally:
+        analyzer.use_fact_filter = True
+    filtered = analyzer.analyze(article(body)).facts
+    assert [(f.measure, f.actor) for f in unfiltered] == [
+        ("expulsion", "Japan"),
+        ("sanctions", "Japan"),
+    ]
+    assert [(f.measure, f.actor) for f in filtered] == [("expulsion", "Japan")]
+
+
+def test_a_fact_reported_first_by_a_state_scores_high() -> None:
+    fact = {
+        "measure": "expulsion",
+        "actor": "Japan",
+        "target": "Russian diplomats",
+        "quantity": "8",
+        "when": "on Friday",
+        "status": "announced",
+        "sentence": "Japan expelled eight Russian diplomats on Friday.",
+        "start": 0,
+        "end": 49,
+    }
+    actors = [{"canonical": "Japan", "kind": "country", "start": 0}]
+    (features,) = fact_features([fact], actors, 49)
+    assert shipped_filter().score(features) > 0.9
