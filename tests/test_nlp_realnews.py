@@ -551,6 +551,10 @@ def test_the_blocs_ministers_act_for_the_bloc(analyzer: Analyzer) -> None:
 # -- pipeline 14 ----------------------------------------------------------------------------
 
 
+def test_opening_fire_at_a_border_is_no_measure(analyzer: Analyzer) -> None:
+    assert facts(analyze(analyzer, "Russian troops opened fire at the border on Monday.")) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
