@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from briefing.nlp.gazetteer import intergovernmental
+
 WEIGHTS_FILE = "fact_filter.json"
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -43,8 +45,6 @@ def fact_features(
     """One feature dict per fact, in order. ``facts`` carry measure, actor, target, quantity,
     when, status, sentence, start and end; ``actors`` carry canonical, kind and start (the
     analysis's own, or the same fields read back from ``briefing analyze --json``)."""
-    from briefing.nlp.gazetteer import intergovernmental
-
     kinds: dict[str, str] = {}
     for mention in actors:
         canonical = str(mention["canonical"])
