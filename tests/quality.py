@@ -201,36 +201,57 @@ def score_article(
     _score_facts(score, name, gold["facts"], result.get("facts", []))
 
 
-def _score_facts(
-    score: Score, name: str, gold_facts: Sequence[Mapping[str, Any]], predicted: Iterable[Any]
-) -> None:
+# A predicted fact naming another of the actors of a joint gold fact already matched.
+JOINT = -1
+
+
+def match_facts(
+    gold_facts: Sequence[Mapping[str, Any]], predicted: Iterable[Mapping[str, Any]]
+) -> list[int | None]:
+    """For each predicted fact, in order: the index of the gold fact it matches (each gold fact
+    matches once), ``JOINT`` for another actor of a joint fact already matched, or None for a
+    spurious or repeated fact."""
     used: set[int] = set()
     joint_actors: dict[int, set[str]] = {}
+    matches: list[int | None] = []
     for pred in predicted:
         hit = next(
             (i for i, g in enumerate(gold_facts) if i not in used and fact_matches(pred, g)), None
         )
+        if hit is not None:
+            used.add(hit)
+            joint_actors[hit] = {norm(pred.get("actor"))}
+            matches.append(hit)
+            continue
+        # Another of the actors who took a joint measure together is not a repeat.
+        again = next(
+            (i for i in used if gold_facts[i].get("joint") and fact_matches(pred, gold_facts[i])),
+            None,
+        )
+        if again is not None and norm(pred.get("actor")) not in joint_actors[again]:
+            joint_actors[again].add(norm(pred.get("actor")))
+            matches.append(JOINT)
+        else:
+            matches.append(None)
+    return matches
+
+
+def _score_facts(
+    score: Score, name: str, gold_facts: Sequence[Mapping[str, Any]], predicted: Iterable[Any]
+) -> None:
+    predicted = list(predicted)
+    matches = match_facts(gold_facts, predicted)
+    used = {hit for hit in matches if hit is not None and hit != JOINT}
+    for pred, hit in zip(predicted, matches, strict=True):
+        if hit == JOINT:
+            continue
         if hit is None:
-            # Another of the actors who took a joint measure together is not a repeat.
-            again = next(
-                (
-                    i
-                    for i in used
-                    if gold_facts[i].get("joint") and fact_matches(pred, gold_facts[i])
-                ),
-                None,
-            )
-            if again is not None and norm(pred.get("actor")) not in joint_actors[again]:
-                joint_actors[again].add(norm(pred.get("actor")))
-                continue
             score.fp += 1
             score.misses.append(
                 f"{name}: spurious or repeated fact: {pred.get('measure')} by {pred.get('actor')}"
                 f" on {pred.get('target')} ({pred.get('status')})"
             )
             continue
-        used.add(hit)
-        joint_actors[hit] = {norm(pred.get("actor"))}
         gold = gold_facts[hit]
         if gold.get("optional"):
             continue  # matching an optional fact counts neither way
