@@ -648,3 +648,43 @@ def test_the_government_of_a_state_is_who_the_cabinet_acts_for(analyzer: Analyze
 def test_every_un_member_state_is_known(analyzer: Analyzer, text: str, actor: str) -> None:
     # the small model alone reads "Madagascar" and "Lesotho" here as people
     assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == [actor]
+
+
+# -- one measure on a list of states -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The regional bloc lifted sanctions on Niger, Mali, and Burkina Faso on Saturday, "
+            "ECOWAS said.",
+            [("ECOWAS", "Niger"), ("ECOWAS", "Mali"), ("ECOWAS", "Burkina Faso")],
+        ),
+        (
+            "Washington imposed new sanctions on Iran and Venezuela on Monday.",
+            [("United States", "Iran"), ("United States", "Venezuela")],
+        ),
+    ],
+)
+def test_a_measure_on_a_list_of_states_is_one_fact_per_state(
+    analyzer: Analyzer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = facts(analyze(analyzer, text))
+    assert [(a, t) for _, a, t, _ in found] == expected
+
+
+def test_a_mixed_list_of_targets_stays_one_fact(analyzer: Analyzer) -> None:
+    text = "The EU imposed sanctions on Russia and its oligarchs on Friday."
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "European Union", "Russia", "announced")
+    ]
+
+
+def test_hitting_states_with_duties_falls_on_the_states(analyzer: Analyzer) -> None:
+    text = "The White House said it would hit Canada and Mexico with duties on imported steel."
+    found = facts(analyze(analyzer, text))
+    assert [(m, t) for m, _, t, _ in found] == [
+        ("trade_restriction", "Canada"),
+        ("trade_restriction", "Mexico"),
+    ]

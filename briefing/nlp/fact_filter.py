@@ -52,7 +52,9 @@ def fact_features(
         kinds.setdefault(canonical, kind)
     states = sum(1 for mention in actors if mention["kind"] in ("country", "group"))
     first_sentence = min((int(f["start"]) for f in facts), default=0)
-    seen: set[tuple[str, str]] = set()
+    # (actor, type) of the facts before, with the sentence each came from: a fact on another
+    # state listed in the same sentence ("on Niger, Mali and Burkina Faso") is no repeat
+    seen: dict[tuple[str, str], int] = {}
     rows: list[dict[str, float]] = []
     for fact in facts:
         actor = str(fact["actor"] or "")
@@ -72,7 +74,7 @@ def fact_features(
             "named_in_sentence": float(
                 any(a["canonical"] == actor and start <= int(a["start"]) < end for a in actors)
             ),
-            "same_actor_and_type_before": float(key in seen),
+            "same_actor_and_type_before": float(seen.get(key, start) != start),
             "same_type_before": float(any(type_ == key[1] for _, type_ in seen)),
             "first_fact_sentence": float(start == first_sentence),
             "position": start / max(body_length, 1),
@@ -84,7 +86,7 @@ def fact_features(
             "few_states": float(states <= 1),
             "facts_in_article": min(len(facts) / 10, 2.0),
         }
-        seen.add(key)
+        seen.setdefault(key, start)
         rows.append(row)
     return rows
 

@@ -67,14 +67,6 @@ REACTION_WORDS = frozenset(
     | {"feel", "feels", "felt", "feeling"}
 )
 EFFECT_NOUNS = frozenset({"impact", "effect", "effects", "consequences", "cost", "costs", "damage"})
-# "with" introduces the measure only after verbs of imposing ("hit Russia with sanctions").
-IMPOSING_WITH_VERBS = frozenset(
-    {"hit", "hits", "slap", "slapped", "slaps", "target", "targeted", "targets", "punish"}
-    | {"punished", "threaten", "threatened", "threatens", "respond", "responded", "retaliate"}
-    | {"retaliated", "follow", "followed", "press", "pressed", "pressure", "pressured"}
-)
-# "subjecting them to an asset freeze" imposes it; "subject to sanctions" (an adjective) suffers it.
-SUBJECTING_VERBS = frozenset({"subject", "subjects", "subjected", "subjecting"})
 # A clause under these conjunctions states a condition, not a measure: "unless Mexico stops ...".
 CONDITION_MARKS = frozenset({"unless", "if"})
 # An effect of a measure, not a new one: "officials estimate the measure will cut exports".
@@ -293,6 +285,8 @@ class FactExtractor:
         self.proposing_verbs = frozenset(lemma_rules["proposing_verbs"])
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
+        self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
+        self.imposing_with_verbs = frozenset(lemma_rules["imposing_with_verbs"])
         # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
         # kind or goods, never who takes it.
         self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
@@ -505,13 +499,19 @@ class FactExtractor:
         elif measure_type == "import_ban" and flows_to - names:
             measure_type = "export_control"  # "Moscow cut gas supplies to Europe"
         # Several actors taking one measure together ("The United States, France and Germany
-        # agreed to ...") make one joint fact naming them all.
+        # agreed to ...") make one joint fact naming them all; one measure on several states
+        # ("lifted sanctions on Niger, Mali and Burkina Faso") makes one fact per state, so
+        # each state's briefing lists it.
+        targets = [target]
+        if target_token is not None and target is not None:
+            targets += self._coordinated_states(target_token, names | {target.lower()}, ctx)
         return [
             {
                 "measure": measure_type,
                 "actor": _join_names([a.canonical for a in actors]),
-                "target": target,
-                "quantity": quantity,
+                "target": each,
+                "quantity": quantity if each == target else None,
+                "coordinated": len(targets) > 1,
                 "when": when,
                 "status": status,
                 "start": start,
@@ -522,7 +522,47 @@ class FactExtractor:
                 "generic": measure_type == "trade_restriction"
                 and trigger.lower_ in GENERIC_TRADE_WORDS,
             }
+            for each in targets
         ]
+
+    def _imposing_through(self, prep: Token, verb: Token) -> bool:
+        """The preposition brings in a measure its verb imposes on the verb's object:
+        "subjected them to an asset freeze", "hit Russia with sanctions" (not "comply with")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False  # "subject to sanctions" (an adjective) suffers the measure
+        lemma = self.lemma(verb)
+        if prep.lower_ == "to":
+            return lemma in self.subjecting_verbs
+        return prep.lower_ == "with" and lemma in self.imposing_with_verbs
+
+    @staticmethod
+    def _coordinated_states(token: Token, names: set[str], ctx: Context) -> list[str]:
+        """The other states listed with a state target ("on Niger, Mali and Burkina Faso"),
+        when every item of the list is a state or a bloc; none for a mixed list ("Russia and
+        its oligarchs"), which stays one target."""
+        ent = ctx.ent_at.get(token.i)
+        if ent is None or ent.root.i != token.i or ent.label_ == "NORP":
+            return []
+        if ent.kind not in ("country", "group"):
+            return []
+        found: list[str] = []
+        listed = list(token.conjuncts)
+        if listed:
+            # "on Niger, Mali, and Burkina Faso" is often parsed with Mali as an apposition
+            listed += [c for c in token.children if c.dep_ == "appos"]
+        for other in sorted(listed, key=lambda t: t.i):
+            other_ent = ctx.ent_at.get(other.i)
+            if (
+                other_ent is None
+                or other_ent.root.i != other.i
+                or other_ent.label_ == "NORP"
+                or other_ent.kind not in ("country", "group")
+            ):
+                return []
+            name = other_ent.canonical
+            if name.lower() not in names and name not in found:
+                found.append(name)
+        return found
 
     def _about_content(self, path: Sequence[Token]) -> bool:
         """The measure is the subject of a wh-clause about what it holds ("did not specify what
@@ -793,7 +833,7 @@ class FactExtractor:
                 return found
             if current.dep_ in ("pobj", "pcomp"):
                 prep, governor = current.head, current.head.head
-                imposing = governor.lower_ in SUBJECTING_VERBS and governor.pos_ == "VERB"
+                imposing = self._imposing_through(prep, governor)
                 if (
                     governor.lower_ in REACTION_WORDS
                     and prep.lower_ in REACTION_PREPS
@@ -806,7 +846,7 @@ class FactExtractor:
                 if prep.lower_ in BACKGROUND_PREPS or (
                     prep.lower_ == "with"
                     and governor.pos_ in ("VERB", "AUX")
-                    and governor.lower_ not in IMPOSING_WITH_VERBS
+                    and self.lemma(governor) not in self.imposing_with_verbs
                 ):
                     # "under sanctions", "despite the ban", "comply with sanctions"
                     found.continues_story = False
@@ -1021,6 +1061,15 @@ class FactExtractor:
                     return [self._ref_for_ent(named, ctx.person_state)]
         if lower in self.group_refs:
             resolved = self._resolve(head, frozenset({"group"}), ctx)
+            if not resolved:
+                # "The regional bloc lifted sanctions ..., ECOWAS said": named later in the
+                # sentence
+                here = ctx.sentence_number(head.i)
+                resolved = [
+                    m.actor
+                    for m in ctx.mentions
+                    if m.token_i > head.i and m.sentence_i == here and m.actor.kind == "group"
+                ][:1]
             if not resolved and lower == "bloc":
                 # News prose calls the European Union "the bloc" more than anything else.
                 return [ActorRef("European Union", "group")]
@@ -1302,8 +1351,9 @@ class FactExtractor:
     ) -> Token | None:
         candidates: list[Token] = []
         listed = _first_conjunct(trigger)
-        if listed.dep_ == "pobj" and listed.head.head.lower_ in SUBJECTING_VERBS:
-            # "subjecting the generals to an asset freeze": the generals
+        if listed.dep_ == "pobj" and self._imposing_through(listed.head, listed.head.head):
+            # "subjecting the generals to an asset freeze", "hit Canada and Mexico with
+            # duties on steel": the generals, Canada and Mexico
             candidates.extend(c for c in listed.head.head.children if c.dep_ == "dobj")
         if trigger.pos_ in ("VERB", "AUX"):
             if (
@@ -1883,7 +1933,9 @@ def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if POLARITY.get(a["status"]) != POLARITY.get(b["status"]):
         return False
     if a["start"] == b["start"]:
-        return True  # one sentence, one measure per actor: "phasing out or banning imports"
+        # one sentence, one measure per actor ("phasing out or banning imports"), unless it
+        # falls on a list of states: one fact each
+        return not (a.get("coordinated") and b.get("coordinated") and a["target"] != b["target"])
     ta, tb = _target_key(a["target"]), _target_key(b["target"])
     if not ta or not tb:
         return True
