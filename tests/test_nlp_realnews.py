@@ -688,3 +688,46 @@ def test_hitting_states_with_duties_falls_on_the_states(analyzer: Analyzer) -> N
         ("trade_restriction", "Canada"),
         ("trade_restriction", "Mexico"),
     ]
+
+
+# -- a measure whose sentence names nobody it falls on -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Uganda passed a harsh new law last month, drawing criticism from donors. "
+            "The Netherlands suspended its aid on Tuesday, the foreign ministry said.",
+            ("aid_suspension", "Netherlands", "Uganda"),
+        ),
+        (
+            "Qatar has been accused of backing militants. Bahrain closed its airspace on Monday.",
+            ("transport_ban", "Bahrain", "Qatar"),
+        ),
+        (
+            "The EU and the United States imposed sanctions on Russia last week. "
+            "Canada followed with new sanctions on Tuesday.",
+            ("sanctions", "Canada", "Russia"),
+        ),
+    ],
+)
+def test_a_measure_with_no_named_target_falls_on_the_state_of_the_story(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = facts(analyze(analyzer, text))
+    assert expected in [(m, a, t) for m, a, t, _ in found]
+
+
+def test_a_lone_measure_keeps_what_it_covers_when_no_state_is_named(analyzer: Analyzer) -> None:
+    text = "The Netherlands suspended its aid on Tuesday."
+    assert facts(analyze(analyzer, text)) == [
+        ("aid_suspension", "Netherlands", "its aid", "announced")
+    ]
+
+
+def test_aid_to_a_government_falls_on_that_government(analyzer: Analyzer) -> None:
+    text = "The Netherlands suspended a majority of its aid to the Ugandan government."
+    assert facts(analyze(analyzer, text)) == [
+        ("aid_suspension", "Netherlands", "Ugandan government", "announced")
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,6 +122,8 @@ MEASURE_WORDS = frozenset(
 )
 # Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
 # products", "16.6 billion Canadian dollars of American goods".
+# "its airspace", "their ambassadors": the actor's own, not whom a measure falls on
+OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "scores", "number", "thousands", "series", "range", "list"}
     | {"basket", "variety", "array", "host", "set", "dollars", "euros", "pounds", "yuan"}
@@ -286,6 +289,9 @@ class FactExtractor:
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
+        self.aid_nouns = frozenset(measures["aid_nouns"])
+        # what a measure covers rather than whom it falls on: "imports", "its aid"
+        self.covering_nouns = self.generic_nouns | self.aid_nouns
         self.imposing_with_verbs = frozenset(lemma_rules["imposing_with_verbs"])
         # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
         # kind or goods, never who takes it.
@@ -491,6 +497,14 @@ class FactExtractor:
         actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
         if not actors:
             return []
+        inferred = False
+        if self._weak_target(target_token, target, actors, ctx):
+            # "suspended its aid", "announced a new sanctions framework": whom it falls on is
+            # the state the story is about, the target of the measures before or the state
+            # named most so far
+            state = self._context_target(trigger, {a.canonical.lower() for a in actors}, ctx)
+            if state is not None:
+                target, quantity, inferred = state, None, True
         measure_type = measure.label_
         flows_to = self._flows_to(trigger, ctx)
         names = {a.canonical for a in actors}
@@ -512,6 +526,7 @@ class FactExtractor:
                 "target": each,
                 "quantity": quantity if each == target else None,
                 "coordinated": len(targets) > 1,
+                "inferred_target": inferred,
                 "when": when,
                 "status": status,
                 "start": start,
@@ -524,6 +539,60 @@ class FactExtractor:
             }
             for each in targets
         ]
+
+    def _weak_target(
+        self,
+        token: Token | None,
+        target: str | None,
+        actors: Sequence[ActorRef],
+        ctx: Context,
+    ) -> bool:
+        """No target, or one that names nobody: what is withheld ("its aid", "a majority of
+        aid") or the actor's own ("its airspace", "their ambassadors"). Goods ("imports of
+        oil") say what the measure covers and stay."""
+        if target is None or token is None:
+            return True
+        words = target.lower().split()
+        withheld = words[-1] in self.aid_nouns or words[-1] in QUANTITY_WORDS
+        if not withheld and words[0] not in OWN_POSSESSIVES:
+            return False
+        names = {a.canonical.lower() for a in actors}
+        return not any(
+            t.i in ctx.ent_at and ctx.ent_at[t.i].canonical.lower() not in names
+            for t in token.subtree
+        )
+
+    @staticmethod
+    def _context_target(trigger: Token, names: set[str], ctx: Context) -> str | None:
+        """The state a measure with no named target falls on: the most frequent state target
+        of the facts before it, else the state other than its actors named most often up to
+        its sentence (ties to the latest)."""
+        targets = Counter(
+            str(f["target"])
+            for f in ctx.facts
+            if f.get("target")
+            and not f.get("inferred_target")
+            and str(f["target"]).lower() not in names
+        )
+        here = ctx.sentence_number(trigger.i)
+        states: Counter[str] = Counter()
+        latest: dict[str, int] = {}
+        imposers = {part.lower() for f in ctx.facts for part in str(f["actor"]).split(" and ")}
+        for mention in ctx.mentions:
+            name = mention.actor.canonical
+            if mention.sentence_i > here or mention.actor.kind != "country":
+                continue
+            if name.lower() in names:
+                continue
+            states[name] += 1
+            latest[name] = mention.token_i
+        known = [t for t in targets if t in states]
+        if known:
+            return max(known, key=lambda t: (targets[t], latest[t]))
+        candidates = [s for s in states if s.lower() not in imposers]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda s: (states[s], latest[s]))
 
     def _imposing_through(self, prep: Token, verb: Token) -> bool:
         """The preposition brings in a measure its verb imposes on the verb's object:
@@ -1520,7 +1589,7 @@ class FactExtractor:
                 if owner.lower_ in self.target_nouns:
                     # "the assets of 40 officials in Minsk": the officials, not Belarus
                     return _phrase(owner), _quantity(owner)
-        if (lower in self.generic_nouns or lower in QUANTITY_WORDS) and depth < 3:
+        if (lower in self.covering_nouns or lower in QUANTITY_WORDS) and depth < 3:
             for inner in token.subtree:
                 # "sales of Nvidia chips to China": where the goods go, not who makes them
                 inner_ent = ctx.ent_at.get(inner.i)
@@ -1919,8 +1988,10 @@ def strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _target_key(target: Any) -> str:
-    return str(target or "").lower()
+def _target_key(fact: dict[str, Any]) -> str:
+    """The target as two reports of one fact compare it; one inferred from the story counts
+    as none."""
+    return "" if fact.get("inferred_target") else str(fact["target"] or "").lower()
 
 
 def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1936,7 +2007,7 @@ def same_fact(a: dict[str, Any], b: dict[str, Any]) -> bool:
         # one sentence, one measure per actor ("phasing out or banning imports"), unless it
         # falls on a list of states: one fact each
         return not (a.get("coordinated") and b.get("coordinated") and a["target"] != b["target"])
-    ta, tb = _target_key(a["target"]), _target_key(b["target"])
+    ta, tb = _target_key(a), _target_key(b)
     if not ta or not tb:
         return True
     if ta in tb or tb in ta or ta.split()[-1] == tb.split()[-1]:
@@ -1956,7 +2027,7 @@ def _compatible_restatement(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False  # tariffs and a ban on the same goods are two measures
     if POLARITY.get(a["status"]) != POLARITY.get(b["status"]):
         return False
-    ta, tb = _target_key(a["target"]), _target_key(b["target"])
+    ta, tb = _target_key(a), _target_key(b)
     return bool(ta and tb) and (ta in tb or tb in ta)
 
 
