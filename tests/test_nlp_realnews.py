@@ -3,6 +3,7 @@ these tests (the real-news texts themselves stay outside the repository)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,6 +12,17 @@ from briefing.model import Analysis, CleanArticle
 
 if TYPE_CHECKING:
     from briefing.nlp import Analyzer
+
+
+@pytest.fixture
+def analyzer(analyzer: Analyzer) -> Iterator[Analyzer]:
+    """The rules alone: each test here proves one rule on one sentence. The trained fact
+    filter that runs after them is tested in test_fact_filter.py and measured on the gold."""
+    analyzer.use_fact_filter = False
+    try:
+        yield analyzer
+    finally:
+        analyzer.use_fact_filter = True
 
 
 def analyze(analyzer: Analyzer, body: str) -> Analysis:
@@ -730,4 +742,23 @@ def test_aid_to_a_government_falls_on_that_government(analyzer: Analyzer) -> Non
     text = "The Netherlands suspended a majority of its aid to the Ugandan government."
     assert facts(analyze(analyzer, text)) == [
         ("aid_suspension", "Netherlands", "Ugandan government", "announced")
+    ]
+
+
+def test_the_state_of_the_story_is_the_one_named_most(analyzer: Analyzer) -> None:
+    text = (
+        "Russia has been at war with Ukraine since February. Finland said on Monday it would "
+        "close its airspace. Russian forces shelled several Ukrainian cities overnight."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [(m, a, t) for m, a, t, _ in found] == [("transport_ban", "Finland", "Russia")]
+
+
+def test_a_repeat_naming_the_target_beats_the_state_of_the_story(analyzer: Analyzer) -> None:
+    text = (
+        "Russia has been at war with Ukraine since February. Canada closed its airspace on "
+        "Monday. Canada closed its airspace to Russian aircraft, the minister said."
+    )
+    assert facts(analyze(analyzer, text)) == [
+        ("transport_ban", "Canada", "Russian aircraft", "announced")
     ]

@@ -501,8 +501,8 @@ class FactExtractor:
         if self._weak_target(target_token, target, actors, ctx):
             # "suspended its aid", "announced a new sanctions framework": whom it falls on is
             # the state the story is about, the target of the measures before or the state
-            # named most so far
-            state = self._context_target(trigger, {a.canonical.lower() for a in actors}, ctx)
+            # named most
+            state = self._context_target({a.canonical.lower() for a in actors}, ctx)
             if state is not None:
                 target, quantity, inferred = state, None, True
         measure_type = measure.label_
@@ -563,10 +563,10 @@ class FactExtractor:
         )
 
     @staticmethod
-    def _context_target(trigger: Token, names: set[str], ctx: Context) -> str | None:
+    def _context_target(names: set[str], ctx: Context) -> str | None:
         """The state a measure with no named target falls on: the most frequent state target
-        of the facts before it, else the state other than its actors named most often up to
-        its sentence (ties to the latest)."""
+        of the facts before it, else the state other than its actors named most often in the
+        text (ties to the first named)."""
         targets = Counter(
             str(f["target"])
             for f in ctx.facts
@@ -574,25 +574,22 @@ class FactExtractor:
             and not f.get("inferred_target")
             and str(f["target"]).lower() not in names
         )
-        here = ctx.sentence_number(trigger.i)
         states: Counter[str] = Counter()
-        latest: dict[str, int] = {}
+        first: dict[str, int] = {}
         imposers = {part.lower() for f in ctx.facts for part in str(f["actor"]).split(" and ")}
         for mention in ctx.mentions:
             name = mention.actor.canonical
-            if mention.sentence_i > here or mention.actor.kind != "country":
-                continue
-            if name.lower() in names:
+            if mention.actor.kind != "country" or name.lower() in names:
                 continue
             states[name] += 1
-            latest[name] = mention.token_i
+            first.setdefault(name, mention.token_i)
         known = [t for t in targets if t in states]
         if known:
-            return max(known, key=lambda t: (targets[t], latest[t]))
+            return max(known, key=lambda t: (targets[t], -first[t]))
         candidates = [s for s in states if s.lower() not in imposers]
         if not candidates:
             return None
-        return max(candidates, key=lambda s: (states[s], latest[s]))
+        return max(candidates, key=lambda s: (states[s], -first[s]))
 
     def _imposing_through(self, prep: Token, verb: Token) -> bool:
         """The preposition brings in a measure its verb imposes on the verb's object:
@@ -2039,6 +2036,9 @@ def dedupe(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         if twin is None:
             kept.append(dict(fact))
             continue
+        if twin.get("inferred_target") and fact["target"] and not fact.get("inferred_target"):
+            # the repeat names whom it falls on: better than the state of the story
+            twin["target"], twin["inferred_target"] = fact["target"], False
         for key in ("target", "quantity", "when"):
             if twin[key] is None and fact[key] is not None:
                 twin[key] = fact[key]
