@@ -133,12 +133,16 @@ class Fact:
     sentence: str  # the evidence sentence
     start: int
     end: int
+    # False when the sentence names nobody it falls on and the target is the state the story
+    # is about ("The Netherlands suspended its aid" in a story about Uganda)
+    target_stated: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "measure": self.measure,
             "actor": self.actor,
             "target": self.target,
+            "target_stated": self.target_stated,
             "quantity": self.quantity,
             "when": self.when,
             "status": self.status,
@@ -159,6 +163,7 @@ class Fact:
             sentence=str(data.get("sentence") or ""),
             start=int(data.get("start") or 0),
             end=int(data.get("end") or 0),
+            target_stated=bool(data.get("target_stated", True)),
         )
 
 

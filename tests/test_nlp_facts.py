@@ -3,6 +3,7 @@ and unseen wire sentences phrased the way different outlets write them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,6 +12,17 @@ from briefing.model import MEASURE_TYPES, STATUSES, Analysis, CleanArticle, Fact
 
 if TYPE_CHECKING:
     from briefing.nlp import Analyzer
+
+
+@pytest.fixture
+def analyzer(analyzer: Analyzer) -> Iterator[Analyzer]:
+    """The rules alone: each test here proves one rule on one sentence. The trained fact
+    filter that runs after them is tested in test_fact_filter.py and measured on the gold."""
+    analyzer.use_fact_filter = False
+    try:
+        yield analyzer
+    finally:
+        analyzer.use_fact_filter = True
 
 
 def analyze(analyzer: Analyzer, body: str) -> Analysis:

@@ -228,6 +228,7 @@ class _Accumulator:
                 sentence=body[f["start"] : f["end"]],
                 start=f["start"],
                 end=f["end"],
+                target_stated=not f.get("inferred_target"),
             )
             for f in kept
         )

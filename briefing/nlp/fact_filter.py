@@ -67,7 +67,8 @@ def fact_features(
             "type=" + str(fact["measure"]): 1.0,
             "status=" + str(fact["status"]): 1.0,
             "kind=" + kind: 1.0,
-            "target": float(bool(fact["target"])),
+            # a target the sentence names, not the state of the story filled in
+            "target": float(bool(fact["target"]) and bool(fact.get("target_stated", True))),
             "quantity": float(bool(fact.get("quantity"))),
             "when": float(bool(fact.get("when"))),
             "joint": float(" and " in actor),
