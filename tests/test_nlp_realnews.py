@@ -762,3 +762,30 @@ def test_a_repeat_naming_the_target_beats_the_state_of_the_story(analyzer: Analy
     assert facts(analyze(analyzer, text)) == [
         ("transport_ban", "Canada", "Russian aircraft", "announced")
     ]
+
+
+# -- alternatives, bills and blocks ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The regional bloc gave the junta in Niamey a month to restore the constitution or "
+            "face sanctions, ECOWAS said.",
+            ("sanctions", "ECOWAS", "threatened"),
+        ),
+        (
+            "Three US lawmakers introduced a bill on Tuesday that would halt arms sales to Egypt.",
+            ("export_control", "United States", "considered"),
+        ),
+        (
+            "A new round of sanctions against Iran is being held up by Hungary, diplomats said.",
+            ("sanctions", "Hungary", "rejected"),
+        ),
+    ],
+)
+def test_an_alternative_a_bill_or_a_block_sets_the_status(
+    analyzer: Analyzer, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [expected]

@@ -289,6 +289,8 @@ class FactExtractor:
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
+        self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
+        self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
         # what a measure covers rather than whom it falls on: "imports", "its aid"
         self.covering_nouns = self.generic_nouns | self.aid_nouns
@@ -1336,8 +1338,22 @@ class FactExtractor:
             self.lemma(token) in self.proposal_nouns
             and self.lemma(token.head) in self.proposing_verbs
             for token in path[1:4]
+        ) or any(
+            # "introduced a bill that would stop arms sales"
+            token.dep_ == "relcl"
+            and self.lemma(token.head) in self.proposal_nouns
+            and self.lemma(token.head.head) in self.proposing_verbs
+            for token in path[:3]
         ):
             return "considered"  # "introduced a bill to suspend arms sales": a proposal
+        if any(self._alternative(verb) for verb in path[:3]):
+            return "threatened"  # "a deadline to hand over power or face sanctions"
+        if any(
+            self.lemma(verb) in self.holding_verbs
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+            for verb in path
+        ):
+            return "rejected"  # "sanctions are being held up by Budapest": blocked
         negated = any(
             c.dep_ == "neg" or (c.lower_ in ("no", "never") and not self._no_choice(c))
             for c in cues
@@ -1403,6 +1419,18 @@ class FactExtractor:
             if found[name]:
                 return name
         return "announced"
+
+    def _alternative(self, verb: Token) -> bool:
+        """ "... or face sanctions", "or risk an embargo": the measure is what follows if the
+        other course is not taken."""
+        if self.lemma(verb) not in self.alternative_verbs:
+            return False
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.lower_ == "or":
+            return True
+        return verb.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children
+        )
 
     def _no_choice(self, word: Token) -> bool:
         """ "had no choice but to downgrade ties": the "no" denies any other course; the
