@@ -789,3 +789,28 @@ def test_an_alternative_a_bill_or_a_block_sets_the_status(
     analyzer: Analyzer, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [expected]
+
+
+# -- measures listed as parts of another ----------------------------------------------------
+
+
+def test_a_measure_a_discussed_package_includes_is_discussed_too(analyzer: Analyzer) -> None:
+    text = (
+        "On arrival, German Foreign Minister Lena Vogt and others said sanctions being discussed "
+        "include banning Iranian officials from traveling to Europe."
+    )
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "Germany", "Iran", "considered"),
+        ("travel_ban", "Germany", "Iranian officials", "considered"),
+    ]
+
+
+def test_a_measure_included_in_sanctions_falls_on_their_target(analyzer: Analyzer) -> None:
+    text = (
+        "The EU imposed new sanctions on 20 Belarusian officials on Monday, "
+        "including asset freezes."
+    )
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "European Union", "Belarusian officials", "announced"),
+        ("asset_freeze", "European Union", "Belarusian officials", "announced"),
+    ]

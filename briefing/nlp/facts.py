@@ -122,6 +122,8 @@ MEASURE_WORDS = frozenset(
 )
 # Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
 # products", "16.6 billion Canadian dollars of American goods".
+# How a list item hangs from "include" / "consist of": "include banning ...", "consist of freezing"
+LIST_ITEM_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "pobj"})
 # "its airspace", "their ambassadors": the actor's own, not whom a measure falls on
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 QUANTITY_WORDS = frozenset(
@@ -289,6 +291,7 @@ class FactExtractor:
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
+        self.listing_verbs = frozenset(lemma_rules["listing_verbs"])
         self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
         self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
@@ -466,6 +469,12 @@ class FactExtractor:
             for a in found.actors
             if not _is_pronoun_like(a) and not self.other_sense_words & set(a.canonical.split())
         ]
+        listed_in = self._listed_in(found.path, ctx)
+        if listed_in is not None:
+            # "sanctions being discussed include banning officials from travel and freezing
+            # their assets": each item is the listing measure's, with its status
+            actors = [ActorRef(str(listed_in["actor"]), "country")]
+            found.status = listed_in["status"]
         if not actors:
             return []
         status = found.status or self._status(trigger, found.path)
@@ -500,7 +509,15 @@ class FactExtractor:
         if not actors:
             return []
         inferred = False
-        if self._weak_target(target_token, target, actors, ctx):
+        if (
+            listed_in is not None
+            and listed_in["target"]
+            and self._weak_target(target_token, target, actors, ctx)
+        ):
+            # "sanctions on 20 officials, including visa bans": on the officials
+            target, quantity = listed_in["target"], listed_in["quantity"]
+            inferred = bool(listed_in.get("inferred_target"))
+        elif self._weak_target(target_token, target, actors, ctx):
             # "suspended its aid", "announced a new sanctions framework": whom it falls on is
             # the state the story is about, the target of the measures before or the state
             # named most
@@ -541,6 +558,43 @@ class FactExtractor:
             }
             for each in targets
         ]
+
+    def _listed_in(self, path: Sequence[Token], ctx: Context) -> dict[str, Any] | None:
+        """The fact of the measure a list names this one as part of: "sanctions ... include
+        banning X and freezing Y", "consist of freezing ...", "sanctions, such as a freezing
+        of assets", "sanctions, including visa bans"."""
+        doc = ctx.doc
+        parent: Token | None = None
+        for below, node in itertools.pairwise(path):
+            if below.dep_ == "conj":
+                continue  # "banning X and freezing Y": the list goes on
+            if self.lemma(node) in self.listing_verbs and below.dep_ in LIST_ITEM_DEPS:
+                subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None:
+                    parent = next((t for t in subject.subtree if t.i in ctx.triggers), None)
+                else:
+                    # "sanctions being discussed include ...", parsed without a subject
+                    parent = self._measure_before(node, ctx)
+            elif below.dep_ == "pobj" and (
+                node.lower_ == "including"
+                or (node.lower_ == "as" and node.i > 0 and doc[node.i - 1].lower_ == "such")
+            ):
+                head = node.head
+                # "sanctions remain possible, such as ...": the nearest measure before
+                parent = head if head.i in ctx.triggers else self._measure_before(node, ctx)
+            break
+        if parent is None:
+            return None
+        start = doc[ctx.extents.get(parent.i, (parent.i, parent.i + 1))[0]].idx
+        return next((f for f in reversed(ctx.facts) if f["measure_start"] == start), None)
+
+    @staticmethod
+    def _measure_before(token: Token, ctx: Context) -> Token | None:
+        """The nearest measure trigger before ``token`` in its sentence."""
+        first = ctx.sentence(token.i).start
+        return next(
+            (ctx.doc[i] for i in range(token.i - 1, first - 1, -1) if i in ctx.triggers), None
+        )
 
     def _weak_target(
         self,
