@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import BriefingError
-from briefing.model import Actor, Analysis, ArticleMeta, Fact, Measure
+from briefing.model import Actor, Analysis, ArticleMeta, CleanArticle, Fact, Measure
 from briefing.store import (
     UNSET,
     ArticleNotFound,
@@ -21,9 +23,13 @@ from briefing.store import (
     Library,
     LibraryNotFound,
     LibraryNotWritable,
+    StoredFact,
     content_hash,
     fts_query,
 )
+
+if TYPE_CHECKING:
+    from briefing.nlp import Analyzer
 
 JAPAN = "Japan expels eight Russian diplomats."
 TOKYO = "Tokyo also freezes the assets of two Russian banks."
@@ -416,3 +422,118 @@ def test_a_library_directory_that_cannot_be_made_is_not_writable(tmp_path: Path)
         Library.open(blocker / "library")
     with pytest.raises(LibraryNotFound):
         Library.open(blocker / "library", read_only=True)
+
+
+# -- targets the pipeline inferred from the story ----------------------------------------------
+
+UGANDA = (
+    "Uganda passed a harsh new law last month, drawing criticism from donors.\n\n"
+    "The Netherlands suspended its aid on Tuesday, the foreign ministry said.\n\n"
+    "Denmark suspended its aid to Uganda on Wednesday."
+)
+
+
+def uganda(analyzer: Analyzer, body: str = UGANDA, *, version: str = "1") -> Analysis:
+    """The real pipeline's analysis: the Netherlands' sentence names nobody its measure falls
+    on (the target is the story's state, inferred), Denmark's names Uganda (stated)."""
+    result = analyzer.analyze(CleanArticle("uganda.txt", body, "Donors cut aid", None, body, ()))
+    return dataclasses.replace(result, meta=ArticleMeta(published="2023-06-01"),
+                               pipeline_version=version)  # fmt: skip
+
+
+def by_actor(facts: Sequence[StoredFact]) -> dict[str | None, StoredFact]:
+    return {fact.actor: fact for fact in facts}
+
+
+def test_an_inferred_target_is_stored_as_inferred(
+    analyzer: Analyzer, library: Library, data_dir: Path
+) -> None:
+    article_id, _ = library.add_analysis(uganda(analyzer), UGANDA)
+    library.close()
+    with Library.open(data_dir, read_only=True) as reopened:
+        for facts in (
+            reopened.article(article_id).facts,
+            reopened.facts(article_id),
+            reopened.query_facts("target:Uganda"),
+            [source.fact for d in reopened.developments() for source in d.sources],
+        ):
+            found = by_actor(facts)
+            assert (found["Netherlands"].target, found["Netherlands"].target_stated) == (
+                "Uganda",
+                False,
+            )
+            assert (found["Denmark"].target, found["Denmark"].target_stated) == ("Uganda", True)
+
+
+def test_the_users_target_is_stated_and_a_revert_brings_the_inference_back(
+    analyzer: Analyzer, library: Library
+) -> None:
+    article_id, _ = library.add_analysis(uganda(analyzer), UGANDA)
+    netherlands = by_actor(library.facts(article_id))["Netherlands"]
+    assert not netherlands.target_stated
+    # Another fact field corrected: the target is still the machine's inference.
+    assert not library.update_fact(netherlands.id, corrections={"status": "in_force"}).target_stated
+    corrected = library.update_fact(netherlands.id, corrections={"target": "Ugandan government"})
+    assert (corrected.target, corrected.target_stated) == ("Ugandan government", True)
+    reverted = library.update_fact(netherlands.id, revert=["target"])
+    assert (reverted.target, reverted.target_stated, reverted.corrected) == (
+        "Uganda",
+        False,
+        ("status",),
+    )
+    # Setting the inferred name itself confirms it: the user stated it.
+    confirmed = library.update_fact(netherlands.id, corrections={"target": "Uganda"})
+    assert (confirmed.target, confirmed.target_stated) == ("Uganda", True)
+    assert confirmed.corrected == ("status", "target")
+    # A stated machine target set to its own value is no correction, as before.
+    denmark = by_actor(library.facts(article_id))["Denmark"]
+    same = library.update_fact(denmark.id, corrections={"target": "Uganda"})
+    assert same.target_stated and same.corrected == ()
+    # A fact added by hand states what the user typed.
+    by_hand = library.add_fact(
+        article_id, measure="aid_suspension", actor="Sweden", target="Uganda", quantity=None,
+        when=None, status="announced", sentence="", start=0, end=0,
+    )  # fmt: skip
+    assert by_hand.target_stated
+
+
+def test_reanalysis_takes_the_new_reading_of_the_target_unless_the_user_set_it(
+    analyzer: Analyzer, library: Library
+) -> None:
+    article_id, _ = library.add_analysis(uganda(analyzer), UGANDA)
+    facts = by_actor(library.facts(article_id))
+    library.update_fact(facts["Netherlands"].id, pinned=True)  # touched: kept with its id
+    library.update_fact(facts["Denmark"].id, corrections={"target": "Kampala"})
+    # A later pipeline reads the same sentences the other way round: the Netherlands' target
+    # stated, Denmark's inferred.
+    new = uganda(analyzer, version="2")
+    flipped = tuple(
+        dataclasses.replace(f, target_stated=not f.target_stated)
+        for f in new.facts
+        if f.actor in ("Netherlands", "Denmark")
+    )
+    stored = library.replace_analysis(article_id, dataclasses.replace(new, facts=flipped))
+    after = by_actor(stored.facts)
+    assert len(stored.facts) == 2
+    assert after["Netherlands"].id == facts["Netherlands"].id and after["Netherlands"].pinned
+    assert (after["Netherlands"].target, after["Netherlands"].target_stated) == ("Uganda", True)
+    assert (after["Denmark"].target, after["Denmark"].target_stated) == ("Kampala", True)
+    reverted = library.update_fact(after["Denmark"].id, revert=["target"])
+    assert (reverted.target, reverted.target_stated) == ("Uganda", False)
+
+
+def test_a_development_states_its_target_when_one_of_its_reports_does(
+    analyzer: Analyzer, library: Library
+) -> None:
+    library.add_analysis(uganda(analyzer), UGANDA)
+    (alone,) = [d for d in library.developments() if d.actor == "Netherlands"]
+    assert (alone.target, alone.target_stated) == ("Uganda", False)
+    follow_up = "The Netherlands suspended its aid to Uganda, the Dutch foreign minister said."
+    result = uganda(analyzer, follow_up)
+    library.add_analysis(dataclasses.replace(result, title="Dutch aid"), follow_up)
+    (both,) = [d for d in library.developments() if d.actor == "Netherlands"]
+    assert both.id == alone.id and both.report_count == 2
+    assert [s.fact.target_stated for s in both.sources] == [False, True]
+    assert both.target_stated
+    library.update_fact(both.sources[1].fact.id, hidden=True)  # the stating report hidden
+    assert not library.development(both.id, include_hidden=True).target_stated

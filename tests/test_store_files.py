@@ -102,6 +102,51 @@ def test_v2_library_upgrades_to_the_new_list_order_and_index(data_dir: Path) -> 
     check.close()
 
 
+def test_v5_library_reads_its_facts_targets_as_stated(data_dir: Path) -> None:
+    """Version 6 records whether a fact's target is stated; the facts stored before it were
+    all read as stated and stay so, while new imports carry the pipeline's flag."""
+    from briefing.store import schema
+
+    data_dir.mkdir()
+    db = data_dir / "library.sqlite3"
+    connection = sqlite3.connect(db, isolation_level=None)
+    for step in schema.MIGRATIONS[:5]:
+        step(connection)
+    connection.execute("PRAGMA user_version = 5")
+    sentence = "The Netherlands suspended its aid on Tuesday."
+    connection.execute(
+        "INSERT INTO articles (id, path, content_hash, title, published, imported_at, body,"
+        " raw_text) VALUES (1, 'uganda.txt', 'h', 'Donors cut aid', '2023-06-01',"
+        " '2026-01-01T09:00:00Z', ?, 'raw')",
+        (sentence,),
+    )
+    connection.execute(
+        'INSERT INTO facts (article_id, measure, actor, target, status, sentence, start, "end",'
+        " created_at) VALUES (1, 'aid_suspension', 'Netherlands', 'Uganda', 'announced', ?, 0,"
+        " ?, '2026-01-01T09:00:00Z')",
+        (sentence, len(sentence)),
+    )
+    connection.close()
+    with Library.open() as library:
+        (fact,) = library.facts(1)
+        assert (fact.target, fact.target_stated) == ("Uganda", True)
+        inferred = Fact("aid_suspension", "Netherlands", "Uganda", None, None, "announced",
+                        sentence, 0, len(sentence), target_stated=False)  # fmt: skip
+        stored = library.replace_analysis(
+            1,
+            Analysis("uganda.txt", "Donors cut aid", None, sentence, (), (), (), (inferred,)),
+        )
+        assert [(f.target, f.target_stated) for f in stored.facts] == [("Uganda", False)]
+    assert (data_dir / "library.sqlite3.bak-v5").exists()
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    column = next(
+        row for row in check.execute("PRAGMA table_info(facts)") if row[1] == "target_stated"
+    )
+    assert (column[2], column[3], column[4]) == ("INTEGER", 1, "1")  # type, NOT NULL, default
+    check.close()
+
+
 def test_failed_migration_leaves_the_old_library_as_it_was(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -110,6 +110,19 @@ class Development:
     def article_ids(self) -> tuple[int, ...]:
         return tuple(dict.fromkeys(source.article_id for source in self.sources))
 
+    @property
+    def target_stated(self) -> bool:
+        """False when no report names the development's target in its own words: each one that
+        gives it inferred it from its story (``StoredFact.target_stated``). Visible reports
+        decide, as they decide the target; True when there is no target."""
+        if not self.target:
+            return True
+        facts = [s.fact for s in self.sources if not s.fact.hidden] or [
+            s.fact for s in self.sources
+        ]
+        naming = [fact for fact in facts if fact.target == self.target]
+        return not naming or any(fact.target_stated for fact in naming)
+
 
 @dataclass(frozen=True, slots=True)
 class Dossier:

@@ -838,7 +838,8 @@ class Library:
                     db.execute(
                         """
                         UPDATE facts SET measure = ?, actor = ?, target = ?, quantity = ?,
-                            "when" = ?, status = ?, sentence = ?, start = ?, "end" = ?
+                            "when" = ?, status = ?, sentence = ?, start = ?, "end" = ?,
+                            target_stated = ?
                         WHERE id = ?
                         """,
                         (*_fact_values(match), fact_id),
@@ -898,12 +899,14 @@ class Library:
         ``note``: text, or None (or blank) to remove it; leave out to keep it.
         ``corrections``: ``{field: value}`` for fields in :data:`CORRECTABLE_FIELDS`, merged
         into earlier corrections. ``None`` clears an optional field (actor, target, quantity,
-        when); a value equal to the machine's drops the correction. ``revert``: fields whose
-        corrections to drop, back to the machine's values.
+        when); a value equal to the machine's drops the correction, except for a target the
+        machine inferred from the story, which it confirms (the fact's target is then stated).
+        ``revert``: fields whose corrections to drop, back to the machine's values.
         """
         with self._write() as db:
             current = db.execute(
-                f"SELECT {_MACHINE_COLUMNS}, corrections FROM facts WHERE id = ?", (fact_id,)
+                f"SELECT {_MACHINE_COLUMNS}, target_stated, corrections FROM facts WHERE id = ?",
+                (fact_id,),
             ).fetchone()
             if current is None:
                 raise FactNotFound(fact_id)
@@ -915,9 +918,13 @@ class Library:
             if not isinstance(note, Unset):
                 updates["note"] = note.strip() if note and note.strip() else None
             if corrections is not None or revert:
-                machine = dict(zip(CORRECTABLE_FIELDS, current[:-1], strict=True))
+                machine = dict(zip(CORRECTABLE_FIELDS, current[:-2], strict=True))
                 merged = _merge_corrections(
-                    machine, json.loads(current[-1]), corrections or {}, revert
+                    machine,
+                    json.loads(current[-1]),
+                    corrections or {},
+                    revert,
+                    target_stated=bool(current[-2]),
                 )
                 updates["corrections"] = json.dumps(merged, ensure_ascii=False, sort_keys=True)
             if updates:
@@ -1129,8 +1136,8 @@ class Library:
         db.executemany(
             f"""
             INSERT INTO facts (article_id, origin, {_MACHINE_COLUMNS}, sentence, start, "end",
-                created_at)
-            VALUES (?, 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                target_stated, created_at)
+            VALUES (?, 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [(article_id, *_fact_values(fact), created) for fact in facts],
         )
@@ -1214,7 +1221,7 @@ class Library:
 _MACHINE_COLUMNS = 'measure, actor, target, quantity, "when", status'
 _FACT_COLUMNS = (
     f'id, article_id, {_MACHINE_COLUMNS}, sentence, start, "end", pinned, note, hidden, origin,'
-    " corrections, created_at"
+    " corrections, created_at, target_stated"
 )
 # Document order; facts added by hand without evidence come last.
 _FACT_ORDER = '("end" = 0), start, id'
@@ -1243,6 +1250,8 @@ def _stored_fact(row: Sequence[Any]) -> StoredFact:
         edited=bool(corrections),
         created_at=row[16],
         corrected=tuple(sorted(corrections)),
+        # A target the user corrected (or cleared) is theirs: stated, not inferred.
+        target_stated="target" in corrections or bool(row[17]),
     )
 
 
@@ -1257,6 +1266,7 @@ def _fact_values(fact: Fact) -> tuple[Any, ...]:
         fact.sentence,
         fact.start,
         fact.end,
+        int(fact.target_stated),
     )
 
 
@@ -1312,7 +1322,12 @@ def _merge_corrections(
     existing: Mapping[str, str | None],
     changes: Mapping[str, str | None],
     revert: Iterable[str],
+    *,
+    target_stated: bool = True,
 ) -> dict[str, str | None]:
+    """``existing`` with ``changes`` and ``revert`` applied. A value equal to the machine's
+    drops the correction, except a target the machine inferred from the story: setting it to
+    the same name confirms it, and a confirmed target is stated."""
     merged = dict(existing)
     for field in revert:
         if field not in CORRECTABLE_FIELDS:
@@ -1326,7 +1341,7 @@ def _merge_corrections(
             if value is None:
                 raise BriefingError(f"a fact's {field} cannot be empty")
             _check_choice(field, value, MEASURE_TYPES if field == "measure" else STATUSES)
-        if value == machine[field]:
+        if value == machine[field] and (field != "target" or target_stated):
             merged.pop(field, None)
         else:
             merged[field] = value

@@ -46,6 +46,10 @@ class StoredFact:
     edited: bool  # the user corrected at least one field
     created_at: str
     corrected: tuple[str, ...] = ()  # names of the fields the user corrected
+    # False when the evidence sentence names nobody the measure falls on and the pipeline took
+    # the state the story is about as the target (``Fact.target_stated``); a target the user
+    # corrected is stated (the user set it).
+    target_stated: bool = True
 
 
 @dataclass(frozen=True, slots=True)

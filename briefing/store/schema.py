@@ -211,6 +211,13 @@ _V5: tuple[str, ...] = (
 )
 
 
+# Version 6: whether a fact's target is stated by its sentence. 0 when the pipeline filled in the
+# state the story is about because the sentence names nobody the measure falls on ("The
+# Netherlands suspended its aid" in a story about Uganda). Facts stored before were all read as
+# stated, so they keep 1.
+_V6: tuple[str, ...] = ("ALTER TABLE facts ADD COLUMN target_stated INTEGER NOT NULL DEFAULT 1",)
+
+
 def _v5(connection: sqlite3.Connection) -> None:
     from briefing.store.developments import migrate_existing
 
@@ -233,6 +240,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _steps(_V3),
     _steps(_V4),
     _v5,
+    _steps(_V6),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
