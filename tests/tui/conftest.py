@@ -1,21 +1,25 @@
 """Fixtures for the reader's tests: a real library filled with hand-made analyses.
 
 ``Library.add_analysis`` with analyses built here is fast and needs no model; only the import
-test runs the real pipeline.
+test and :func:`uganda_dir` (a target the pipeline infers from the story) run the real pipeline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from briefing.model import Actor, Analysis, ArticleMeta, Fact, Measure
+from briefing.model import Actor, Analysis, ArticleMeta, CleanArticle, Fact, Measure
 from briefing.store import Library
+
+if TYPE_CHECKING:
+    from briefing.nlp import Analyzer
 
 
 def run_async(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
@@ -159,4 +163,30 @@ def library_dir(data_dir: Path) -> Iterator[Path]:
 @pytest.fixture
 def empty_library_dir(data_dir: Path) -> Path:
     Library.open(data_dir).close()
+    return data_dir
+
+
+UGANDA = (
+    "Uganda passed a harsh new law last month, drawing criticism from donors.\n\n"
+    "The Netherlands suspended its aid on Tuesday, the foreign ministry said.\n\n"
+    "Denmark suspended its aid to Uganda on Wednesday."
+)
+
+
+@pytest.fixture
+def uganda_dir(data_dir: Path, analyzer: Analyzer) -> Path:
+    """A library holding one article as the real pipeline reads it: the Netherlands' sentence
+    names nobody its aid suspension falls on (target Uganda, inferred from the story);
+    Denmark's names Uganda (stated)."""
+    title = "Donors cut aid to Uganda"
+    analysis = analyzer.analyze(CleanArticle("uganda.txt", UGANDA, title, None, UGANDA, ()))
+    analysis = dataclasses.replace(
+        analysis, meta=ArticleMeta(source="Wire", published="2023-06-01")
+    )
+    assert [(f.actor, f.target, f.target_stated) for f in analysis.facts] == [
+        ("Netherlands", "Uganda", False),
+        ("Denmark", "Uganda", True),
+    ]
+    with Library.open(data_dir) as library:
+        library.add_analysis(analysis, f"{title}\n{UGANDA}")
     return data_dir

@@ -326,3 +326,50 @@ async def test_search_typed_in_one_burst_lands_in_the_search_box(library_dir: Pa
         await pilot.pause()
         assert screen.query_one("#filter", Input).value == "Fcoal"
         assert not screen.has_class("-show-facts")
+
+
+def panel_text(panel: FactsPanel) -> str:
+    """The panel's lines as one string, wrapped lines joined with a space."""
+    lines = (panel.render_line(y).text.strip() for y in range(panel.size.height))
+    return " ".join(line for line in lines if line)
+
+
+@run_async
+async def test_a_target_inferred_from_the_story_is_marked_until_the_user_sets_it(
+    uganda_dir: Path,
+) -> None:
+    app = create_app(uganda_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter", "tab", "tab")
+        await pilot.pause()
+        panel = screen.facts_panel
+        assert isinstance(app.focused, FactsPanel)
+        shown = panel_text(panel)
+        assert "Netherlands → Uganda (inferred from the story)" in shown
+        assert "Denmark → Uganda" in shown and shown.count("inferred") == 1
+        # Quiet: the mark is dim italic, the names are not.
+        segments = [s for y in range(panel.size.height) for s in panel.render_line(y)]
+        marked = [s for s in segments if "inferred" in s.text]
+        assert marked and all(s.style and s.style.dim and s.style.italic for s in marked)
+        named = [s for s in segments if "Netherlands" in s.text]
+        assert named and not any(s.style and s.style.dim for s in named)
+        # The user sets the target: it is theirs, stated, and the mark goes.
+        current = panel.current
+        assert current is not None and current.actor == "Netherlands"
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FactForm)
+        app.screen.query_one("#field-target", Input).value = "Ugandan government"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Netherlands → Ugandan government" in panel_text(panel)
+        assert "inferred" not in panel_text(panel)
+        with Library.open(uganda_dir, read_only=True) as library:
+            assert library.fact(current.id).target_stated
+        # Undone: the machine's inference again, marked again.
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Netherlands → Uganda (inferred from the story)" in panel_text(panel)
+        with Library.open(uganda_dir, read_only=True) as library:
+            assert not library.fact(current.id).target_stated

@@ -482,3 +482,37 @@ async def test_u_in_the_reader_undoes_the_desks_changes(desk_dir: Path) -> None:
         await pilot.pause()
         assert not any(f.pinned for f in expulsion_facts(desk_dir))
         assert "Undone: pin." in " ".join(str(n.message) for n in app._notifications)
+
+
+@run_async
+async def test_a_development_whose_target_no_report_states_is_marked(uganda_dir: Path) -> None:
+    app = create_app(uganda_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_desk(app, pilot)
+        listing = screen.developments
+        rows = [listing.development_at(i) for i in range(listing.row_count)]
+        by_actor = {d.actor: d for d in rows if d is not None}
+        assert not by_actor["Netherlands"].target_stated and by_actor["Denmark"].target_stated
+        text = screen_text(app)
+        assert "Netherlands → Uganda (inferred)" in text
+        assert "Denmark → Uganda (" not in text
+        # The sources say which report inferred it.
+        await pilot.press("g")
+        while screen.developments.current is not None and (
+            screen.developments.current.actor != "Netherlands"
+        ):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, SourcesPanel)
+        panel = screen.sources
+        lines = (panel.render_line(y).text.strip() for y in range(panel.size.height))
+        assert "target Uganda inferred from the story" in " ".join(line for line in lines if line)
+        # A correction of the report's target is the user's: stated, and the mark goes.
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#field-target", Input).value = "Ugandan government"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Netherlands → Ugandan government" in text and "inferred" not in text

@@ -15,6 +15,7 @@ from textual.message import Message
 from briefing.query import Query
 from briefing.store.developments import Development
 from briefing.tui.rendering import display_safe
+from briefing.tui.widgets.facts_panel import actor_and_target
 from briefing.tui.widgets.paged_list import PagedList, cursor_bindings
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ PAGE_SIZE = 50
 CACHED_PAGES = 8
 PIN_MARKER = "★"
 HIDDEN_MARKER = "⊘"
+# The one-line headline's mark for a target inferred from the story (the facts panel and the
+# sources say it in full).
+INFERRED_SHORT = " (inferred)"
 
 
 def label(name: str) -> str:
@@ -39,17 +43,20 @@ def steps_text(development: Development) -> str:
 
 
 def development_headline(development: Development) -> Text:
-    """Pin (or hidden) marker, MEASURE, actor → target."""
+    """Pin (or hidden) marker, MEASURE, actor → target (marked when no report states it)."""
     marker = (
         HIDDEN_MARKER if development.hidden else PIN_MARKER if development.pinned else " "
     ) + " "
     text = Text(marker, end="", no_wrap=True)
     text.append(label(development.measure).upper(), Style(bold=True))
-    text.append(
-        "  "
-        + display_safe(development.actor or "?")
-        + " → "
-        + display_safe(development.target or "?")
+    text.append("  ")
+    text.append_text(
+        actor_and_target(
+            development.actor,
+            development.target,
+            stated=development.target_stated,
+            mark=INFERRED_SHORT,
+        )
     )
     return text
 

@@ -22,11 +22,24 @@ from briefing.tui.rendering import display_safe
 PIN_MARKER = "★"
 NOTE_MARKER = "✎"
 HIDDEN_MARKER = "⊘"
+# After a target the sentence does not state: the pipeline took the state the story is about.
+INFERRED_MARK = " (inferred from the story)"
 INDENT = 3  # the markers' columns; every further line of a fact, wrapped or not, starts here
 
 EMPTY_HINT = (
     "No facts in this article.\nPress a to add one for the sentence under the article's cursor."
 )
+
+
+def actor_and_target(
+    actor: str | None, target: str | None, *, stated: bool, mark: str = INFERRED_MARK
+) -> Text:
+    """Actor → target, and after a target the pipeline inferred from the story (the sentence
+    names nobody the measure falls on) a quiet ``mark``, so that it never reads as stated."""
+    text = Text(display_safe(actor or "?") + " → " + display_safe(target or "?"), end="")
+    if target and not stated:
+        text.append(mark, "dim italic")
+    return text
 
 
 def fact_prompt(fact: StoredFact) -> Table:
@@ -51,9 +64,7 @@ def fact_prompt(fact: StoredFact) -> Table:
     grid.add_column(width=INDENT, no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_row(markers, head)
-    grid.add_row(
-        "", Text(display_safe(fact.actor or "?") + " → " + display_safe(fact.target or "?"))
-    )
+    grid.add_row("", actor_and_target(fact.actor, fact.target, stated=fact.target_stated))
     details = [value for value in (fact.quantity and f"×{fact.quantity}", fact.when) if value]
     if details:
         grid.add_row("", Text(display_safe(" · ".join(details)), "italic"))

@@ -36,6 +36,8 @@ def source_prompt(source: DevelopmentSource) -> Table:
         source.published or "no date",
         fact.status.replace("_", " "),
     ]
+    if fact.target and not fact.target_stated:
+        meta.append(f"target {fact.target} inferred from the story")
     if fact.hidden:
         meta.append("hidden: d restores it")
     elif fact.edited:
