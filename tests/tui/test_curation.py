@@ -11,6 +11,7 @@ from textual.widgets import Input
 from briefing.store import Library
 from briefing.tui.app import ReaderApp, create_app
 from briefing.tui.dialogs.fact_form import FactForm
+from briefing.tui.dialogs.help import LegendScreen
 from briefing.tui.dialogs.prompt import PromptDialog
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.widgets.article_list import ArticleList
@@ -373,3 +374,9 @@ async def test_a_target_inferred_from_the_story_is_marked_until_the_user_sets_it
         assert "Netherlands → Uganda (inferred from the story)" in panel_text(panel)
         with Library.open(uganda_dir, read_only=True) as library:
             assert not library.fact(current.id).target_stated
+        # The legend says what the mark means.
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LegendScreen)
+        legend = "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+        assert "→ X (inferred)" in legend and "the sentence names no target" in legend

@@ -124,6 +124,10 @@ def legend_table(palette: Palette) -> Table:
     table.add_row(Text(""), Text(""))
     table.add_row(Text("▌ marked line", style=palette.evidence), Text("the selected fact's text"))
     table.add_row(Text("★  ✎"), Text("pinned fact, fact with a note"))
+    table.add_row(
+        Text("→ X (inferred)", style="dim italic"),
+        Text("the sentence names no target: X is the state the story is about"),
+    )
     return table
 
 
