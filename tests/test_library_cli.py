@@ -22,6 +22,7 @@ SUMMARY_KEYS = {"id", "title", "source", "published", "imported_at", "fact_count
 FACT_KEYS = {
     "id", "article_id", "measure", "actor", "target", "quantity", "when", "status", "sentence",
     "start", "end", "pinned", "note", "hidden", "origin", "corrected", "created_at",
+    "target_stated",
 }  # fmt: skip
 ARTICLE_KEYS = {
     "id", "path", "content_hash", "title", "dek", "source", "published", "url", "imported_at",
@@ -180,6 +181,57 @@ def test_fact_curation_from_the_command_line_persists(library: Path) -> None:
     assert "Traceback" not in bad.stderr
     missing = briefing(library, "fact", "999999", "--pin", check=False)
     assert missing.returncode == 1 and "no fact with id 999999" in missing.stderr
+
+
+UGANDA = """---
+title: Donors cut aid to Uganda
+source: Sample Wire
+published: 2023-06-01
+---
+Uganda passed a harsh new law last month, drawing criticism from donors.
+
+The Netherlands suspended its aid on Tuesday, the foreign ministry said.
+
+Denmark suspended its aid to Uganda on Wednesday.
+"""
+
+
+def test_a_target_inferred_from_the_story_is_marked_in_text_and_json(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The Netherlands' sentence names nobody its measure falls on; the pipeline took Uganda,
+    the state of the story. Every command that prints the fact says the target is inferred."""
+    article = tmp_path / "uganda.md"
+    article.write_text(UGANDA)
+    briefing(data_dir, "add", str(article))
+    facts = {f["actor"]: f for f in briefing_json(data_dir, "facts")}
+    assert (facts["Netherlands"]["target"], facts["Netherlands"]["target_stated"]) == (
+        "Uganda",
+        False,
+    )
+    assert (facts["Denmark"]["target"], facts["Denmark"]["target_stated"]) == ("Uganda", True)
+    by_id = {
+        int(line.split()[1][1:]): line for line in briefing(data_dir, "facts").stdout.splitlines()
+    }
+    assert by_id[facts["Netherlands"]["id"]].endswith(
+        "Netherlands — aid suspension — Uganda (inferred from the story) [announced] (on Tuesday)"
+    )
+    assert by_id[facts["Denmark"]["id"]].endswith(
+        "Denmark — aid suspension — Uganda [announced] (on Wednesday)"
+    )
+    shown = briefing(data_dir, "show", str(facts["Netherlands"]["article_id"])).stdout
+    assert "Uganda (inferred from the story) [announced]" in shown
+    (development,) = [
+        d for d in briefing_json(data_dir, "developments") if d["actor"] == "Netherlands"
+    ]
+    assert development["target_stated"] is False
+    listed = briefing(data_dir, "developments").stdout
+    assert "Netherlands — aid suspension — Uganda (inferred from the story) [announced]" in listed
+    # The analyst confirms the target: it is theirs now, stated.
+    netherlands = str(facts["Netherlands"]["id"])
+    (confirmed,) = briefing_json(data_dir, "fact", netherlands, "--set", "target=Uganda")
+    assert confirmed["target_stated"] is True and confirmed["corrected"] == ["target"]
+    assert "inferred" not in briefing(data_dir, "fact", netherlands).stdout
 
 
 def test_tag_and_remove(library: Path) -> None:

@@ -1,4 +1,4 @@
-"""What the subcommands share: opening the library, printing JSON."""
+"""What the subcommands share: opening the library, printing JSON, the inferred-target mark."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from briefing.store import Library
+
+# Printed after a target the evidence sentence does not state: the pipeline took the state the
+# story is about ("The Netherlands suspended its aid" in a story about Uganda).
+INFERRED_MARK = " (inferred from the story)"
 
 
 def open_library(*, write: bool) -> Library:

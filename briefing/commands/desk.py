@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from briefing.commands.common import open_library, print_json
+from briefing.commands.common import INFERRED_MARK, open_library, print_json
 from briefing.errors import BriefingError
 from briefing.textsafety import printable
 from briefing.wording import plural
@@ -55,6 +55,7 @@ def development_json(development: Development) -> dict[str, Any]:
         "measure": development.measure,
         "actor": development.actor,
         "target": development.target,
+        "target_stated": development.target_stated,
         "status": development.status,
         "first_reported": development.first_reported,
         "last_reported": development.last_reported,
@@ -92,6 +93,8 @@ def development_lines(development: Development) -> list[str]:
         parts.append(development.target)
     steps = " → ".join(status.replace("_", " ") for status, _ in development.steps)
     line = f"#{development.id:<6}{dates:<24}" + " — ".join(printable(p) for p in parts)
+    if development.target and not development.target_stated:
+        line += INFERRED_MARK
     line += f" [{steps or development.status}]"
     if development.pinned:
         line += " ★"

@@ -13,7 +13,7 @@ import shutil
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from briefing.commands.common import open_library, print_json
+from briefing.commands.common import INFERRED_MARK, open_library, print_json
 from briefing.errors import BriefingError, InvalidValue
 from briefing.textsafety import printable
 from briefing.wording import plural
@@ -275,6 +275,7 @@ def fact_json(fact: StoredFact) -> dict[str, Any]:
         "measure": fact.measure,
         "actor": fact.actor,
         "target": fact.target,
+        "target_stated": fact.target_stated,
         "quantity": fact.quantity,
         "when": fact.when,
         "status": fact.status,
@@ -406,7 +407,10 @@ def _fact_line(fact: StoredFact) -> str:
     parts = [fact.actor or "?", fact.measure.replace("_", " ")]
     if fact.target:
         parts.append(fact.target)
-    line = " — ".join(printable(part) for part in parts) + f" [{fact.status}]"
+    line = " — ".join(printable(part) for part in parts)
+    if fact.target and not fact.target_stated:
+        line += INFERRED_MARK
+    line += f" [{fact.status}]"
     if fact.quantity:
         line += f" ×{printable(fact.quantity)}"
     if fact.when:
