@@ -814,3 +814,27 @@ def test_a_measure_included_in_sanctions_falls_on_their_target(analyzer: Analyze
         ("sanctions", "European Union", "Belarusian officials", "announced"),
         ("asset_freeze", "European Union", "Belarusian officials", "announced"),
     ]
+
+
+# -- courts, parties, leagues and storms --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A federal court in Texas has extended a freeze on the assets of a Qatari investor.",
+        "The ruling party in Malawi expelled two former ministers on Monday.",
+        "England's Premier League placed a transfer embargo on the club on Wednesday.",
+        "Norway closed its airspace on Friday as a cloud of volcanic ash drifted east.",
+        "Vietnam closed all its ports on Sunday as the typhoon approached the coast.",
+    ],
+)
+def test_a_court_a_party_a_league_or_a_storm_takes_no_measure(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_a_bloc_named_league_still_acts(analyzer: Analyzer) -> None:
+    text = "The Arab League imposed sanctions on Syria on Sunday."
+    assert facts(analyze(analyzer, text)) == [("sanctions", "Arab League", "Syria", "announced")]

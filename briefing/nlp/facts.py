@@ -199,6 +199,8 @@ class Located:
     # True when the clause only says something about the measure ("Washington's sanctions
     # were a hostile act", "the package was the toughest ever"): no report of it.
     comment: bool = False
+    # The head of the clause's subject or "by" agent the actors were read from
+    agent: Token | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +294,8 @@ class FactExtractor:
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
         self.listing_verbs = frozenset(lemma_rules["listing_verbs"])
+        self.non_state_agents = frozenset(lemma_rules["non_state_agents"])
+        self.hazard_words = frozenset(lemma_rules["hazard_words"])
         self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
         self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
@@ -454,6 +458,19 @@ class FactExtractor:
             # "In a like move, Chile recalled its envoy": the clause's own measure is the
             # report; the "move" only points at it.
             return []
+        if (
+            found.agent is not None
+            and self.lemma(found.agent) in self.non_state_agents
+            # "the Arab League" is a bloc; "the Premier League" is not
+            and getattr(ctx.ent_at.get(found.agent.i), "kind", None) not in ("country", "group")
+        ):
+            # "A US court extended a freeze on his assets", "the ruling party expelled a
+            # loyalist", "the league placed an embargo on the club": not a state's measure
+            return []
+        if measure.label_ == "transport_ban" and any(
+            self.lemma(t) in self.hazard_words for t in ctx.sentence(trigger.i)
+        ):
+            return []  # "closed airspace as a cloud of volcanic ash drifted south": no measure
         if self._about_content(found.path):
             return []  # "he would not say what the embargo covers": no report of one
         if any(_condition_clause(node) for node in found.path):
@@ -872,6 +889,7 @@ class FactExtractor:
                 return found
             if agent is not None:
                 found.actors = self._actors_of(agent, ctx)
+                found.agent = agent
                 if subject_pass is not None and not _contains(subject_pass, trigger):
                     found.target = found.target or subject_pass
                 return found
@@ -913,6 +931,7 @@ class FactExtractor:
                     # "the sanctions were not aimed at ordinary people, he said": about the measure
                     return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 found.actors = self._actors_of(subject, ctx)
+                found.agent = subject
                 return found
             if subject is not None:
                 # The measure is (in) the subject: "New US sanctions took effect".
