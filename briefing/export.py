@@ -261,6 +261,14 @@ def _target_phrase(fact: StoredFact) -> str:
     return target
 
 
+# What follows a target the pipeline inferred from the story rather than read in the evidence
+# sentence ("The Netherlands suspended its aid" in a story about Uganda): after the claim's
+# bold target, and after the target in the table.
+INFERRED_CLAIM = "(target inferred from the story)"
+INFERRED_CELL = "(inferred)"
+NOT_STATED_CLAIM = "(target not stated)"
+
+
 def _claim(fact: StoredFact, actor: str, *, plural: bool = False) -> str:
     """The bold claim: actor, the measure as a verb phrase for its status, target and quantity."""
     wording = _WORDING.get(fact.measure)
@@ -291,9 +299,11 @@ def _claim(fact: StoredFact, actor: str, *, plural: bool = False) -> str:
     who = f"**{escape_markdown(actor)}**" if actor else "An unnamed actor"
     if target:
         lead = f"{phrase} {preposition}".rstrip()
-        return f"{who} {lead} **{escape_markdown(target)}**"
+        # The sentence names nobody the measure falls on: the target is the story's state.
+        inferred = "" if fact.target_stated else f" {INFERRED_CLAIM}"
+        return f"{who} {lead} **{escape_markdown(target)}**{inferred}"
     if not wording.object and fact.status != "lifted":
-        return f"{who} {phrase} (target not stated)"
+        return f"{who} {phrase} {NOT_STATED_CLAIM}"
     return f"{who} {phrase}"
 
 
@@ -835,9 +845,11 @@ def _groups(items: Sequence[_Item], options: ExportOptions) -> list[_Group]:
     for key, members in by_key.items():
         ordered = _oldest_first(members)
         latest = ordered[-1]
-        lead = next(
-            (item for item in reversed(ordered) if whole_name(plain(item.fact.target))), latest
-        )
+        # The latest report that names its target in its own words, else the latest that
+        # gives one at all (inferred from its story), else the latest.
+        named = [item for item in reversed(ordered) if whole_name(plain(item.fact.target))]
+        lead = next((item for item in named if item.fact.target_stated), None)
+        lead = lead or next(iter(named), latest)
         fact = lead.fact
         if fact.status != latest.fact.status:
             fact = replace(fact, status=latest.fact.status)
@@ -911,8 +923,15 @@ def _bottom_sentences(groups: Sequence[_Group], limit: int = 3) -> str:
         dates = group.dates
         said = f"reported by {_plural(sources, 'source')}" if sources > 1 else ""
         when = dates[-1] if dates else ""
-        extra = ", ".join(p for p in (said, when) if p)
-        sentences.append(f"{_plain_claim(group)}{f' ({extra})' if extra else ''}.")
+        claim = _plain_claim(group)
+        notes = [p for p in (said, when) if p]
+        # One parenthesis, not two: "... Uganda (target inferred from the story, 2024-05-02)."
+        for note in (INFERRED_CLAIM, NOT_STATED_CLAIM):
+            if claim.endswith(f" {note}") and notes:
+                claim = claim.removesuffix(f" {note}")
+                notes.insert(0, note[1:-1])
+        extra = ", ".join(notes)
+        sentences.append(f"{claim}{f' ({extra})' if extra else ''}.")
     return " ".join(sentences)
 
 
@@ -962,11 +981,12 @@ def _development_table(groups: Sequence[_Group]) -> list[str]:
             for article in group.articles
         )
         target = _target_phrase(fact) if whole_name(plain(fact.target)) else ""
+        inferred = f" {INFERRED_CELL}" if target and not fact.target_stated else ""
         cells = (
             dates[-1] if dates else "undated",
             _measure_label(fact.measure),
             escape_markdown(group.lead.actor) if whole_name(group.lead.actor) else "",
-            inline(target),
+            inline(target) + inferred,
             inline(group.latest.fact.status.replace("_", " ")),
             sources,
         )
@@ -979,11 +999,16 @@ def _development_actors(groups: Sequence[_Group]) -> tuple[list[str], list[str]]
     """The Actors section, referring to the numbered developments, and the actor names."""
     took: defaultdict[str, list[int]] = defaultdict(list)
     faced: defaultdict[str, list[int]] = defaultdict(list)
+    # The developments whose every report naming the actor as its target inferred it from the
+    # story: "Measures against" says so.
+    inferred: defaultdict[str, set[int]] = defaultdict(set)
     for number, group in enumerate(groups, start=1):
         for name in dict.fromkeys(n for item in group.items for n in item.actors):
             took[name].append(number)
         for name in dict.fromkeys(n for item in group.items for n in item.targets):
             faced[name].append(number)
+            if not any(item.fact.target_stated for item in group.items if name in item.targets):
+                inferred[name].add(number)
     names = set(took) | set(faced)
     ranked = sorted(
         names, key=lambda n: (-(len(took.get(n, ())) + len(faced.get(n, ()))), n.casefold(), n)
@@ -993,9 +1018,9 @@ def _development_actors(groups: Sequence[_Group]) -> tuple[list[str], list[str]]
     lines = ["## Actors", ""]
     for name in ranked:
         lines += [f"### {escape_markdown(name)}", ""]
-        for label, numbers in (
-            ("Measures taken", took.get(name)),
-            ("Measures against", faced.get(name)),
+        for label, numbers, marked in (
+            ("Measures taken", took.get(name), set[int]()),
+            ("Measures against", faced.get(name), inferred.get(name, set())),
         ):
             if not numbers:
                 continue
@@ -1007,6 +1032,7 @@ def _development_actors(groups: Sequence[_Group]) -> tuple[list[str], list[str]]
                 lines.append(
                     f"- see {number}: {what}, {inline(group.latest.fact.status.replace('_', ' '))}"
                     f", {dates[-1] if dates else 'undated'}"
+                    + (", target inferred from the story" if number in marked else "")
                 )
             lines.append("")
     return lines, sorted(names, key=lambda n: (n.casefold(), n))

@@ -345,6 +345,76 @@ def test_claim_details_and_unknown_measures() -> None:
     ]
 
 
+def test_a_target_inferred_from_the_story_reads_as_inferred() -> None:
+    """The Netherlands' sentence names nobody its measure falls on: the pipeline took Uganda,
+    the state of the story. The claim, the bottom line, the table and the Actors section say
+    so; Denmark's sentence names Uganda and reads as before."""
+    uganda = (Actor("Uganda", "GPE", "Uganda", 0, 6, "country"),)
+    netherlands = make_fact(
+        1, 1, measure="aid_suspension", actor="Netherlands", target="Uganda", quantity=None,
+        when="on Tuesday", sentence="The Netherlands suspended its aid on Tuesday.",
+        target_stated=False,
+    )  # fmt: skip
+    denmark = make_fact(
+        2, 2, measure="aid_suspension", actor="Denmark", target="Uganda", quantity=None,
+        when=None, sentence="Denmark suspended its aid to Uganda.",
+    )  # fmt: skip
+    articles = [
+        make_article(1, (netherlands,), actors=uganda),
+        make_article(2, (denmark,), actors=uganda, meta=ArticleMeta(published="2022-04-07")),
+    ]
+    text = render_briefing(articles, options=OPTIONS)
+    briefing = parse(text)
+    items = list_items(briefing.section("Key developments"))
+    claims = [next(t for t in item if t.type == "inline") for item in items]
+    assert [inline_text(claim) for claim in claims] == [
+        "Netherlands suspends aid to Uganda (target inferred from the story) — announced, "
+        "on Tuesday, 2022-04-08",
+        "Denmark suspends aid to Uganda — announced, 2022-04-07",
+    ]
+    assert [strong_texts(claim) for claim in claims] == [
+        ["Netherlands", "Uganda"],
+        ["Denmark", "Uganda"],
+    ]  # the mark is no part of the bold name
+    assert [row[3] for row in briefing.tables[0][1:]] == ["Uganda (inferred)", "Uganda"]
+    assert "Netherlands suspends aid to Uganda (target inferred from the story, 2022-04-08)." in (
+        text
+    )
+    against = text.split("### Uganda", 1)[1].split("###", 1)[0]
+    assert "- see 1: aid suspension, announced, 2022-04-08, target inferred from the story" in (
+        against
+    )
+    assert "- see 2: aid suspension, announced, 2022-04-07\n" in against
+
+
+def test_a_development_names_the_target_a_report_states() -> None:
+    """Two reports of one development, the later one's target inferred: the claim takes the
+    target a report states, with no mark; a development only inferred keeps the mark."""
+    aid = {
+        "measure": "aid_suspension",
+        "actor": "Netherlands",
+        "target": "Uganda",
+        "quantity": None,
+    }
+    stated = make_fact(1, 1, **aid, sentence="The Netherlands suspended aid to Uganda.")
+    inferred = make_fact(
+        2, 2, **aid, sentence="The Netherlands suspended its aid.", target_stated=False
+    )
+    older = make_article(1, (stated,), meta=ArticleMeta(published="2022-04-07"))
+    newer = make_article(2, (inferred,))
+    both = ExportOptions(generated_at=GENERATED, developments={1: 7, 2: 7})
+    briefing = parse(render_briefing([older, newer], options=both))
+    (item,) = list_items(briefing.section("Key developments"))
+    claim = inline_text(next(t for t in item if t.type == "inline"))
+    assert claim == (
+        "Netherlands suspends aid to Uganda — announced, Friday, 2022-04-07 to 2022-04-08, "
+        "2 sources"
+    )
+    assert [row[3] for row in briefing.tables[0][1:]] == ["Uganda"]
+    alone = parse(render_briefing([newer], options=both))
+    assert [row[3] for row in alone.tables[0][1:]] == ["Uganda (inferred)"]
+
+
 def test_joint_actors_are_split_into_the_actors_the_article_names() -> None:
     mentions = (
         *(Actor(name, "GPE", name, 0, 1, "country") for name in ("Poland", "Czech Republic")),

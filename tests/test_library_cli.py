@@ -227,6 +227,9 @@ def test_a_target_inferred_from_the_story_is_marked_in_text_and_json(
     assert development["target_stated"] is False
     listed = briefing(data_dir, "developments").stdout
     assert "Netherlands — aid suspension — Uganda (inferred from the story) [announced]" in listed
+    exported = briefing(data_dir, "export").stdout
+    assert "**Netherlands** suspends aid to **Uganda** (target inferred from the story)" in exported
+    assert "| Netherlands | Uganda (inferred) |" in exported
     # The analyst confirms the target: it is theirs now, stated.
     netherlands = str(facts["Netherlands"]["id"])
     (confirmed,) = briefing_json(data_dir, "fact", netherlands, "--set", "target=Uganda")
