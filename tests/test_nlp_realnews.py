@@ -838,3 +838,21 @@ def test_a_court_a_party_a_league_or_a_storm_takes_no_measure(
 def test_a_bloc_named_league_still_acts(analyzer: Analyzer) -> None:
     text = "The Arab League imposed sanctions on Syria on Sunday."
     assert facts(analyze(analyzer, text)) == [("sanctions", "Arab League", "Syria", "announced")]
+
+
+# -- whose exports ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indonesia lifted restrictions on mango exports from Thailand.", "import_ban"),
+        ("Kenya stopped Ugandan sugar exports at the border on Monday.", "import_ban"),
+        ("Japan restricted exports of chemicals to South Korea.", "export_control"),
+        ("Russia banned wheat exports on Monday.", "export_control"),
+    ],
+)
+def test_keeping_out_another_states_exports_is_an_import_ban(
+    analyzer: Analyzer, text: str, expected: str
+) -> None:
+    assert [m for m, _, _, _ in facts(analyze(analyzer, text))] == [expected]

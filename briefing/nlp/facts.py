@@ -548,6 +548,19 @@ class FactExtractor:
             measure_type = "import_ban"  # "ban exports of Russian oil to the EU", by the EU
         elif measure_type == "import_ban" and flows_to - names:
             measure_type = "export_control"  # "Moscow cut gas supplies to Europe"
+        elif measure_type == "export_control" and not flows_to & names:
+            phrase = list(trigger.subtree) + (
+                list(target_token.subtree) if target_token is not None else []
+            )
+            origins = self._exports_from(phrase, ctx)
+            if any(self.lemma(t) == "export" for t in phrase):
+                # "restrictions on banana exports from the Philippines", "from" parsed on the
+                # measure
+                origins |= self._states_in(_prep_objects(trigger, ("from",)), ctx)
+            if origins and not origins & names:
+                # "China lifted restrictions on banana exports from the Philippines",
+                # "Bangladesh stopped Indian rice exports": another state's exports, kept out
+                measure_type = "import_ban"
         # Several actors taking one measure together ("The United States, France and Germany
         # agreed to ...") make one joint fact naming them all; one measure on several states
         # ("lifted sanctions on Niger, Mali and Burkina Faso") makes one fact per state, so
@@ -726,6 +739,27 @@ class FactExtractor:
                 if ent is not None and ent.kind in STATE_KINDS:
                     names.add(str(ent.canonical))
         return names
+
+    def _exports_from(self, tokens: Iterable[Token], ctx: Context) -> set[str]:
+        """The states whose exports a measure's phrase names: "Indian rice exports", "exports
+        from the Philippines", "Tanzania's exports"."""
+        names = set()
+        for token in tokens:
+            if self.lemma(token) != "export" or token.pos_ != "NOUN":
+                continue
+            origins = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+            names |= self._states_in(origins + _prep_objects(token, ("from",)), ctx)
+        return names
+
+    @staticmethod
+    def _states_in(phrases: Iterable[Token], ctx: Context) -> set[str]:
+        """The states and blocs named in these phrases."""
+        return {
+            str(ent.canonical)
+            for phrase in phrases
+            for part in phrase.subtree
+            if (ent := ctx.ent_at.get(part.i)) is not None and ent.kind in ("country", "group")
+        }
 
     def _locate(self, trigger: Token, ctx: Context) -> Located:
         """Who takes the measure, read from the trigger's own phrase and the clauses above it."""
