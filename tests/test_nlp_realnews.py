@@ -856,3 +856,26 @@ def test_keeping_out_another_states_exports_is_an_import_ban(
     analyzer: Analyzer, text: str, expected: str
 ) -> None:
     assert [m for m, _, _, _ in facts(analyze(analyzer, text))] == [expected]
+
+
+def test_a_target_the_sentence_names_off_the_measure_is_stated(analyzer: Analyzer) -> None:
+    text = "The World Bank suspended new loans to Uganda on Wednesday."
+    (fact,) = analyze(analyzer, text).facts
+    assert (fact.target, fact.target_stated) == ("Uganda", True)
+
+
+def test_a_target_from_the_story_is_not_stated(analyzer: Analyzer) -> None:
+    text = "Uganda passed a harsh new law last month. The Netherlands suspended its aid on Tuesday."
+    (fact,) = analyze(analyzer, text).facts
+    assert (fact.target, fact.target_stated) == ("Uganda", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU is considering lifting its sanctions on Syria, diplomats said.",
+        "Washington hopes to lift the sanctions on Syria once a new government is formed.",
+    ],
+)
+def test_a_lifting_only_talked_of_is_considered(analyzer: Analyzer, text: str) -> None:
+    assert [s for _, _, _, s in facts(analyze(analyzer, text))] == ["considered"]

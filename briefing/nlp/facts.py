@@ -540,7 +540,14 @@ class FactExtractor:
             # named most
             state = self._context_target({a.canonical.lower() for a in actors}, ctx)
             if state is not None:
-                target, quantity, inferred = state, None, True
+                # stated when the sentence names it ("suspended new loans to Uganda", the
+                # "to" on the verb), inferred from the story otherwise
+                sentence = ctx.sentence(trigger.i)
+                named = any(
+                    m.actor.canonical == state and sentence.start <= m.token_i < sentence.end
+                    for m in ctx.mentions
+                )
+                target, quantity, inferred = state, None, not named
         measure_type = measure.label_
         flows_to = self._flows_to(trigger, ctx)
         names = {a.canonical for a in actors}
@@ -1520,6 +1527,10 @@ class FactExtractor:
             return "rejected"
         if ruled_out:
             return "rejected"
+        if found["lifted"] and found["considered"]:
+            # "is considering lifting sanctions", "spoke of his intention to lift them": the
+            # lifting is only talked of, the measure still stands
+            return "considered"
         # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
         # measure standing already says so ("already", "remains", "since", "in force").
         for name in self.status_order:
