@@ -879,3 +879,23 @@ def test_a_target_from_the_story_is_not_stated(analyzer: Analyzer) -> None:
 )
 def test_a_lifting_only_talked_of_is_considered(analyzer: Analyzer, text: str) -> None:
     assert [s for _, _, _, s in facts(analyze(analyzer, text))] == ["considered"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Mahathir Mohamad ordered the expulsion of the North Korean ambassador.", "Malaysia"),
+        ("Kagame announced the expulsion of the Belgian envoy on Monday.", "Rwanda"),
+    ],
+)
+def test_a_leader_named_alone_acts_for_the_state(analyzer: Analyzer, text: str, actor: str) -> None:
+    assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == [actor]
+
+
+def test_a_common_surname_alone_is_no_leader() -> None:
+    from briefing.nlp.gazetteer import leader_surnames
+
+    surnames = leader_surnames()
+    # "Morales, a local trader" is not Evo Morales; "Kagame" alone is Paul Kagame
+    assert "Morales" not in surnames and "Ahmed" not in surnames
+    assert surnames["Kagame"] == "Rwanda"

@@ -92,7 +92,11 @@ def lookup(text: str) -> GazetteerEntry | None:
 
 
 # Leaders' surnames that are also common words or other people's names: never read alone.
-AMBIGUOUS_SURNAMES = frozenset({"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry"})
+AMBIGUOUS_SURNAMES = frozenset(
+    {"May", "Hunt", "Costa", "Michel", "Wong", "Khan", "Kerry", "Ahmed", "Martin", "Santos"}
+    | {"Morales", "Ortega", "Castro", "Hassan", "Ibrahim", "Moreno", "Correa", "Marin", "Arce"}
+    | {"Andersson", "Rasmussen", "Store", "Sharif"}
+)
 
 
 @cache
