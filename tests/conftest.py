@@ -36,3 +36,19 @@ def analyzer() -> Iterator[Analyzer]:
     from briefing.nlp import Analyzer
 
     yield Analyzer.load()
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests marked ``rules_only`` run the rules alone: each proves one rule on one sentence.
+    The trained fact filter that runs after them is tested in test_fact_filter.py and measured
+    on the gold sets."""
+    if request.node.get_closest_marker("rules_only") is None:
+        yield
+        return
+    analyzer: Analyzer = request.getfixturevalue("analyzer")
+    analyzer.use_fact_filter = False
+    try:
+        yield
+    finally:
+        analyzer.use_fact_filter = True

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from briefing.model import CleanArticle
 from briefing.nlp.fact_filter import WEIGHTS_FILE, fact_features, shipped_filter
 
@@ -89,3 +91,12 @@ def test_a_fact_reported_first_by_a_state_scores_high() -> None:
     actors = [{"canonical": "Japan", "kind": "country", "start": 0}]
     (features,) = fact_features([fact], actors, 49)
     assert shipped_filter().score(features) > 0.9
+
+
+@pytest.mark.rules_only
+def test_the_rules_only_mark_turns_the_filter_off(analyzer: Analyzer) -> None:
+    assert analyzer.use_fact_filter is False
+
+
+def test_tests_without_the_mark_run_the_filter(analyzer: Analyzer) -> None:
+    assert analyzer.use_fact_filter is True

@@ -3,7 +3,6 @@ and unseen wire sentences phrased the way different outlets write them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,15 +13,8 @@ if TYPE_CHECKING:
     from briefing.nlp import Analyzer
 
 
-@pytest.fixture
-def analyzer(analyzer: Analyzer) -> Iterator[Analyzer]:
-    """The rules alone: each test here proves one rule on one sentence. The trained fact
-    filter that runs after them is tested in test_fact_filter.py and measured on the gold."""
-    analyzer.use_fact_filter = False
-    try:
-        yield analyzer
-    finally:
-        analyzer.use_fact_filter = True
+# Sentence tests of the rules: the trained fact filter is left out (see tests/conftest.py).
+pytestmark = pytest.mark.rules_only
 
 
 def analyze(analyzer: Analyzer, body: str) -> Analysis:
