@@ -120,12 +120,12 @@ MEASURE_WORDS = frozenset(
     # "The measure also bans ...", "The resolution also adds ...": the measure just reported
     | {"measure", "step", "resolution", "decree", "order"}
 )
-# Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
-# products", "16.6 billion Canadian dollars of American goods".
 # How a list item hangs from "include" / "consist of": "include banning ...", "consist of freezing"
 LIST_ITEM_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "pobj"})
 # "its airspace", "their ambassadors": the actor's own, not whom a measure falls on
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
+# Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
+# products", "16.6 billion Canadian dollars of American goods".
 QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "scores", "number", "thousands", "series", "range", "list"}
     | {"basket", "variety", "array", "host", "set", "dollars", "euros", "pounds", "yuan"}
@@ -490,6 +490,8 @@ class FactExtractor:
         if listed_in is not None:
             # "sanctions being discussed include banning officials from travel and freezing
             # their assets": each item is the listing measure's, with its status
+            # (one reference naming them all, as the listing fact does; the kind is not read
+            # again past this point)
             actors = [ActorRef(str(listed_in["actor"]), "country")]
             found.status = listed_in["status"]
         if not actors:
@@ -526,15 +528,12 @@ class FactExtractor:
         if not actors:
             return []
         inferred = False
-        if (
-            listed_in is not None
-            and listed_in["target"]
-            and self._weak_target(target_token, target, actors, ctx)
-        ):
+        weak = self._weak_target(target_token, target, actors, ctx)
+        if weak and listed_in is not None and listed_in["target"]:
             # "sanctions on 20 officials, including visa bans": on the officials
             target, quantity = listed_in["target"], listed_in["quantity"]
             inferred = bool(listed_in.get("inferred_target"))
-        elif self._weak_target(target_token, target, actors, ctx):
+        elif weak:
             # "suspended its aid", "announced a new sanctions framework": whom it falls on is
             # the state the story is about, the target of the measures before or the state
             # named most
