@@ -4,7 +4,7 @@ in another sense).
 
 It is a logistic regression over features of each fact as the rules report it: its measure
 type and status, the kind of its actor, whether it names a target, where it stands in the
-article, whether the same actor took the same kind of measure earlier in the article, whether
+article, whether the same actor took the same kind of measure in an earlier sentence, whether
 its sentence is long, quoted or dated. It reads no words of the article beyond those cues. A
 fact scoring under the threshold is left out of the analysis.
 
