@@ -6,6 +6,18 @@ expected to announce"), resolves that agent to canonical actors (entities, "Japa
 a person's state from a title such as "Japanese Prime Minister", pronouns and "the bloc" back to
 earlier sentences), reads the status from the words on that path, and the target from the
 trigger's object or ``against/on/of`` phrase. The result, plain dicts, goes to ``Doc._.facts``.
+
+This module holds the component: the walk up from the trigger (``_locate``, ``_climb``), the
+checks that find no report in a mention, one measure's facts (``_facts_for``), their time
+(``_when``) and the merging of a fact stated twice (``same_fact``, ``dedupe``). The rules it
+calls live beside it, one module each:
+
+- ``actors.py`` (``ActorResolver``): who acts, from the phrase that names them;
+- ``status.py`` (``StatusReader``): how far along the measure is;
+- ``targets.py`` (``TargetFinder``): whom it falls on, and how many;
+- ``lexicon.py`` (``Lexicon``): the word lists, read once from ``actors.json`` and
+  ``measures.json``; ``context.py``: the data classes passed around (``Context``, ``Located``,
+  ``ActorRef``, ...); ``syntax.py``: small questions about the parse.
 """
 
 from __future__ import annotations
@@ -13,9 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -23,25 +33,37 @@ from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp import gazetteer
 from briefing.nlp.components import (
-    COMPANY_SUFFIXES,
     DURATION_UNITS,
     MEASURES_KEY,
     Lemmas,
     register_extensions,
 )
+from briefing.nlp.context import ActorRef, Context, EntInfo, Located, Mention
+from briefing.nlp.lexicon import (
+    COPULAS,
+    DEMAND_VERBS,
+    MODALS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    SINGULAR_PRONOUNS,
+    STATE_KINDS,
+    STILL_VERBS,
+    SUBJECT_DEPS,
+)
+from briefing.nlp.status import StatusReader, condition_clause, conditional
+from briefing.nlp.syntax import (
+    agent_of,
+    contains,
+    first_conjunct,
+    has_negation,
+    is_agent,
+    is_subject,
+    prep_objects,
+)
+from briefing.nlp.targets import TargetFinder
 
 register_extensions()
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
-FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
-REPORTING_VERBS = frozenset(
-    {"said", "says", "told", "added", "stated", "wrote", "tweeted", "declared", "insisted"}
-)
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
-STATE_KINDS = frozenset({"country", "group", "organization"})
 # Climbing out of these prepositions means the measure is background ("under sanctions",
 # "despite the ban", "in response to sanctions"): the clause's subject did not take it.
 BACKGROUND_PREPS = frozenset(
@@ -68,93 +90,24 @@ REACTION_WORDS = frozenset(
     | {"feel", "feels", "felt", "feeling"}
 )
 EFFECT_NOUNS = frozenset({"impact", "effect", "effects", "consequences", "cost", "costs", "damage"})
-# A clause under these conjunctions states a condition, not a measure: "unless Mexico stops ...".
-CONDITION_MARKS = frozenset({"unless", "if"})
 # An effect of a measure, not a new one: "officials estimate the measure will cut exports".
 MEASURE_SUBJECTS = frozenset({"measure", "measures", "move", "decision", "sanctions", "ban"})
-# Nouns for a state's envoys: "expelled Belgium's ambassador" falls on Belgium.
-ENVOY_NOUNS = frozenset(
-    {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy"}
-    | {"charge", "chargé", "consul", "attache", "attaché", "staff", "representative"}
-)
-# Putting off the end of a measure keeps it: "delayed a decision on lifting the ban".
-POSTPONING_WORDS = frozenset(
-    {"postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "deferred"}
-    | {"shelve", "shelved", "stall", "stalled", "hold", "held"}
-)
-EVENT_NOUNS = frozenset(
-    {"agreement", "agreements", "accord", "accords", "protocol", "format", "process", "deal"}
-    | {"summit", "declaration", "convention", "treaty", "talks", "conference", "club"}
-)
-UNNAMED_SOURCES = frozenset(
-    {"officials", "official", "sources", "source", "diplomats", "diplomat", "people", "person"}
-    | {"insiders", "aides", "aide"}
-)
 # What a measure is reckoned to do is no measure: "US officials estimate that it will cut ...".
 ESTIMATE_VERBS = frozenset(
     {"estimate", "estimates", "estimated", "calculate", "calculates", "calculated", "reckon"}
     | {"reckons", "reckoned", "forecast", "forecasts", "predict", "predicts", "predicted"}
 )
-OPPOSITION_NOUNS = frozenset({"opposition", "objection", "objections", "veto", "resistance"})
-DEMAND_VERBS = frozenset(
-    {"demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "urge"}
-    | {"urges", "urged", "ask", "asks", "asked", "request", "requested", "requests"}
-)
-# Asking someone else to act: "asked/urged/called on Sweden to lift its embargo". Not "press":
-# "pressing ahead with lifting sanctions" lifts them.
-REQUEST_WORDS = DEMAND_VERBS | frozenset({"call", "calls", "called", "calling"})
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
 )
-LIST_REFS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
-MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners", "members"})
 # Leader surnames that are also common words or names: matched only as full names.
 # What expelled diplomats are told to do; a time attached to it is their deadline.
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
-COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "remains"})
-MODALS = frozenset({"could", "may", "might", "would", "will", "should", "can", "'ll", "shall"})
-TARGET_PREPS = ("against", "on", "upon", "of", "to", "from", "with", "targeting", "for")
-MEASURE_WORDS = frozenset(
-    {"sanctions", "measures", "package", "ban", "bans", "restrictions", "embargo", "steps"}
-    # "The measure also bans ...", "The resolution also adds ...": the measure just reported
-    | {"measure", "step", "resolution", "decree", "order"}
-)
 # How a list item hangs from "include" / "consist of": "include banning ...", "consist of freezing"
 LIST_ITEM_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "pcomp", "attr", "pobj"})
-# "its airspace", "their ambassadors": the actor's own, not whom a measure falls on
-OWN_POSSESSIVES = frozenset({"its", "their", "our"})
-# Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
-# products", "16.6 billion Canadian dollars of American goods".
-QUANTITY_WORDS = frozenset(
-    {"dozens", "hundreds", "scores", "number", "thousands", "series", "range", "list"}
-    | {"basket", "variety", "array", "host", "set", "dollars", "euros", "pounds", "yuan"}
-    | {"worth", "billions", "millions", "tonnes", "tons", "barrels", "percent", "share"}
-)
-NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-# Adverbs that bear on a measure's status ("has already imposed", "not yet"); others
-# ("raised tariffs back to 50 percent") do not.
-STATUS_ADVERBS = frozenset(
-    {"already", "still", "yet", "possibly", "potentially", "soon", "never", "longer", "now"}
-    | {"previously", "formally", "not", "n't", "far"}
-)
-# "The duties remain in force": verbs saying a measure is still there.
-STILL_VERBS = frozenset(
-    {"remain", "remains", "remained", "stay", "stays", "stayed", "continue", "continues"}
-)
 # "its 12th sanctions package": the model calls it a date; it says nothing of when.
 ORDINAL_ONLY = re.compile(r"\d+(st|nd|rd|th)")
-IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
-RANKING_WORDS = frozenset({"second", "first", "third", "latest", "last", "one", "part", "step"})
-JOIN_VERBS = frozenset({"join", "joins", "joined", "joining", "match", "matched", "follow"})
-LEAVE_VERBS = frozenset({"leave", "depart", "quit"})
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100,
-}  # fmt: skip
 GENERIC_TRADE_WORDS = frozenset({"embargo", "embargoes", "boycott", "boycotts"})
 TRADE_RESTATEMENTS = (
     {"trade_restriction", "export_control"},
@@ -166,160 +119,14 @@ POLARITY = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    canonical: str
-    kind: str
-
-
-@dataclass(slots=True)
-class Mention:
-    actor: ActorRef
-    token_i: int
-    sentence_i: int
-    subject: bool
-    # The subject of an active verb, or its modifier ("The ECOWAS heads ... adopted"): one who
-    # acts. A passive's subject ("Mali's membership was suspended") is one acted on.
-    agent: bool = False
-
-
-@dataclass(slots=True)
-class Located:
-    """Where a trigger's agent was found: actors, the path of tokens climbed, a target."""
-
-    path: list[Token]
-    actors: list[ActorRef] = field(default_factory=list)
-    target: Token | None = None
-    status: str | None = None
-    # True when the clause names no agent but goes on with the story (a passive, a list
-    # item): the actor of the measure reported just before is meant.
-    continues_story: bool = False
-    # True when the measure is something the clause reacts to ("respond to sanctions").
-    reaction: bool = False
-    # True when the clause only says something about the measure ("Washington's sanctions
-    # were a hostile act", "the package was the toughest ever"): no report of it.
-    comment: bool = False
-    # The head of the clause's subject or "by" agent the actors were read from
-    agent: Token | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EntInfo:
-    """An actor entity with its canonical name and kind read once (Span._ lookups are slow)."""
-
-    span: Span
-    canonical: str
-    kind: str
-    label_: str
-    ent_id_: str
-    start: int
-    root: Token
-
-
-@dataclass(slots=True)
-class Context:
-    """What the extractor knows about one doc while it walks the measures in order."""
-
-    doc: Doc
-    ent_at: dict[int, EntInfo]
-    actors: list[EntInfo]
-    sentences: list[Span]
-    sentence_starts: list[int]
-    mentions: list[Mention]
-    person_state: dict[str, str]
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    # Doc.text and Doc.ents are rebuilt from every token on each access: taken once per doc, so
-    # that a doc with thousands of measures (a huge one-line file) stays linear, not quadratic.
-    text: str = ""
-    ents: tuple[Span, ...] = ()
-    # The trigger token of every measure in the doc, and its measure type and token span.
-    triggers: dict[int, str] = field(default_factory=dict)
-    extents: dict[int, tuple[int, int]] = field(default_factory=dict)
-
-    def sentence_number(self, token_i: int) -> int:
-        return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)
-
-    def sentence(self, token_i: int) -> Span:
-        return self.sentences[self.sentence_number(token_i)]
-
-
 @Language.factory("briefing_facts")
 def make_fact_extractor(nlp: Language, name: str) -> FactExtractor:
     return FactExtractor(Lemmas(nlp))
 
 
-class FactExtractor:
-    def __init__(self, lemma: Lemmas) -> None:
-        self.lemma = lemma
-        actors = gazetteer.actor_data()
-        measures = gazetteer.measure_data()
-        self.group_refs = frozenset(actors["references"]["group"])
-        self.country_refs = frozenset(actors["references"]["country"])
-        self.state_titles = frozenset(actors["state_titles"])
-        self.human_groups = frozenset(actors["references"]["human_groups"])
-        self.leaders = {
-            name: state
-            for state, names in actors["leaders"].items()
-            if not state.startswith("_")
-            for name in names
-        }
-        self.leader_surnames = gazetteer.leader_surnames()
-        self.generic_nouns = frozenset(measures["generic_nouns"])
-        self.territory_nouns = frozenset(measures["territory_nouns"])
-        self.kind_words = frozenset(measures["kind_words"])
-        self.target_nouns = frozenset(measures["target_nouns"])
-        status = measures["status"]
-        self.status_order: list[str] = list(status["order"])
-        self.status_words = {name: frozenset(status[name]) for name in self.status_order}
-        self.noun_status_cues = frozenset(status["noun_cues"])
-        self.any_status_word = frozenset().union(*self.status_words.values())
-        self.open_words = frozenset(status["open_words"])
-        self.other_sense_words = frozenset(measures["other_sense_words"])
-        self.imposing_nouns = frozenset(measures["imposing_nouns"])
-        self.non_targets = MEASURE_WORDS | frozenset(measures["non_measure_objects"])
-        lemma_rules = measures["lemma_rules"]
-        self.comment_verbs = frozenset(lemma_rules["comment_verbs"])
-        self.request_verbs = frozenset(lemma_rules["request_verbs"])
-        self.drafting_verbs = frozenset(lemma_rules["drafting_verbs"])
-        self.adherence_verbs = frozenset(lemma_rules["adherence_verbs"])
-        self.content_words = frozenset(lemma_rules["content_words"])
-        self.anaphoric_triggers = frozenset(lemma_rules["anaphoric_triggers"])
-        self.gathering_nouns = frozenset(lemma_rules["gathering_nouns"])
-        self.causing_verbs = frozenset(lemma_rules["causing_verbs"])
-        self.restraint_verbs = frozenset(lemma_rules["restraint_verbs"])
-        self.no_choice_nouns = frozenset(lemma_rules["no_choice_nouns"])
-        self.proposal_nouns = frozenset(lemma_rules["proposal_nouns"])
-        self.proposing_verbs = frozenset(lemma_rules["proposing_verbs"])
-        self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
-        self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
-        self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])
-        self.listing_verbs = frozenset(lemma_rules["listing_verbs"])
-        self.non_state_agents = frozenset(lemma_rules["non_state_agents"])
-        self.hazard_words = frozenset(lemma_rules["hazard_words"])
-        self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
-        self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
-        self.aid_nouns = frozenset(measures["aid_nouns"])
-        # what a measure covers rather than whom it falls on: "imports", "its aid"
-        self.covering_nouns = self.generic_nouns | self.aid_nouns
-        self.imposing_with_verbs = frozenset(lemma_rules["imposing_with_verbs"])
-        # "SWIFT sanctions", "oil embargo": a cue word modifying a trigger names the measure's
-        # kind or goods, never who takes it.
-        self.cue_words = frozenset(w for cue in measures["cues"] for w in cue["words"])
-        # Verbs over a clause that give its measure their status: "proposed that ... expel".
-        self.stance_words = frozenset().union(
-            *(status[name] for name in ("considered", "planned", "threatened", "rejected"))
-        )
-        self.privilege_triggers = frozenset(
-            w
-            for t in measures["triggers"]
-            if t.get("privilege")
-            for alternatives in t.get("phrase", [])
-            for w in alternatives
-        )
-        # "reopened its airspace to Qatari flights": the trigger itself ends a measure
-        self.lifting_triggers = frozenset(
-            w for t in measures["triggers"] if t.get("lifting") for w in t.get("forms", [])
-        )
+class FactExtractor(TargetFinder, StatusReader):
+    """The component: who acts (``ActorResolver``, through ``TargetFinder``), the status
+    (``StatusReader``) and the target (``TargetFinder``) of every measure in a doc."""
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.spans.get(MEASURES_KEY):
@@ -374,55 +181,11 @@ class FactExtractor:
                     actor,
                     root.i,
                     ctx.sentence_number(root.i),
-                    _is_subject(root),
-                    _is_agent(root),
+                    is_subject(root),
+                    is_agent(root),
                 )
             )
         return ctx
-
-    def _person_states(self, ctx: Context) -> dict[str, str]:
-        """The state a person acts for: a known leader, a title with a nationality ("Japanese
-        Prime Minister Fumio Kishida"), or a bare title ("Transport Minister Omar Alghabra")
-        in a story about the state named as subject before."""
-        states: dict[str, str] = {}
-        last_subject_state: str | None = None
-        ent_at = ctx.ent_at
-        for ent in ctx.actors:
-            if ent.kind == "country" and _is_subject(ent.root):
-                last_subject_state = ent.canonical
-            if ent.label_ != "PERSON" or ent.canonical in states:
-                continue
-            name = ent.canonical
-            leader = self.leaders.get(name) or self.leader_surnames.get(name)
-            if leader:
-                states[name] = leader
-                continue
-            root = ent.root
-            around = [t for t in root.subtree if t.i < ent.start]
-            if root.dep_ == "appos":
-                around.extend(root.head.subtree)
-            around.extend(c for c in root.children if c.dep_ == "appos" for c in c.subtree)
-            # "Foreign Minister Lena Brandt of Sweden"
-            around.extend(t for pobj in _prep_objects(root, ("of",)) for t in pobj.subtree)
-            if not any(t.lower_ in self.state_titles for t in around):
-                continue
-            for token in around:
-                other = ent_at.get(token.i)
-                if other is not None and other is not ent and other.kind in ("country", "group"):
-                    states[name] = other.canonical
-                    break
-            else:
-                if last_subject_state is not None:
-                    states[name] = last_subject_state
-        return states
-
-    @staticmethod
-    def _ref_for_ent(ent: EntInfo, person_state: dict[str, str]) -> ActorRef:
-        if ent.kind == "person":
-            state = person_state.get(ent.canonical)
-            if state:
-                return ActorRef(state, "country")
-        return ActorRef(ent.canonical, ent.kind or "organization")
 
     # -- one measure ---------------------------------------------------------------------
 
@@ -473,7 +236,7 @@ class FactExtractor:
             return []  # "closed airspace as a cloud of volcanic ash drifted south": no measure
         if self._about_content(found.path):
             return []  # "he would not say what the embargo covers": no report of one
-        if any(_condition_clause(node) for node in found.path):
+        if any(condition_clause(node) for node in found.path):
             return []  # "... unless Mexico stops the flow of migrants": the condition
         top = found.path[-1]
         if top.dep_ == "ccomp" and top.head.lower_ in ESTIMATE_VERBS:
@@ -508,7 +271,7 @@ class FactExtractor:
             actors = self._asked_to_lift(found.path, ctx) or actors
         if status == "announced" and self._reported_plan(found.path, actors, ctx):
             status = "planned"
-        if status in ("announced", "planned") and _conditional(found.path):
+        if status in ("announced", "planned") and conditional(found.path):
             status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
         target_token = found.target
         if target_token is None:
@@ -562,7 +325,7 @@ class FactExtractor:
             if any(self.lemma(t) == "export" for t in phrase):
                 # "restrictions on banana exports from the Philippines", "from" parsed on the
                 # measure
-                origins |= self._states_in(_prep_objects(trigger, ("from",)), ctx)
+                origins |= self._states_in(prep_objects(trigger, ("from",)), ctx)
             if origins and not origins & names:
                 # "China lifted restrictions on banana exports from the Philippines",
                 # "Bangladesh stopped Indian rice exports": another state's exports, kept out
@@ -632,95 +395,18 @@ class FactExtractor:
             (ctx.doc[i] for i in range(token.i - 1, first - 1, -1) if i in ctx.triggers), None
         )
 
-    def _weak_target(
-        self,
-        token: Token | None,
-        target: str | None,
-        actors: Sequence[ActorRef],
-        ctx: Context,
-    ) -> bool:
-        """No target, or one that names nobody: what is withheld ("its aid", "a majority of
-        aid") or the actor's own ("its airspace", "their ambassadors"). Goods ("imports of
-        oil") say what the measure covers and stay."""
-        if target is None or token is None:
-            return True
-        words = target.lower().split()
-        withheld = words[-1] in self.aid_nouns or words[-1] in QUANTITY_WORDS
-        if not withheld and words[0] not in OWN_POSSESSIVES:
+    def _other_sense(self, sentence: Span, ctx: Context) -> bool:
+        """A sentence about sport (doping, matches, fans) naming no state or bloc: its bans and
+        sanctions are a sports body's discipline, not an international measure ("Chelsea fans"
+        beside "Britain froze the owner's assets" is a state's measure)."""
+        if not any(
+            t.text in self.other_sense_words or t.lower_ in self.other_sense_words for t in sentence
+        ):
             return False
-        names = {a.canonical.lower() for a in actors}
         return not any(
-            t.i in ctx.ent_at and ctx.ent_at[t.i].canonical.lower() not in names
-            for t in token.subtree
+            (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
+            for t in sentence
         )
-
-    @staticmethod
-    def _context_target(names: set[str], ctx: Context) -> str | None:
-        """The state a measure with no named target falls on: the most frequent state target
-        of the facts before it, else the state other than its actors named most often in the
-        text (ties to the first named)."""
-        targets = Counter(
-            str(f["target"])
-            for f in ctx.facts
-            if f.get("target")
-            and not f.get("inferred_target")
-            and str(f["target"]).lower() not in names
-        )
-        states: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        imposers = {part.lower() for f in ctx.facts for part in str(f["actor"]).split(" and ")}
-        for mention in ctx.mentions:
-            name = mention.actor.canonical
-            if mention.actor.kind != "country" or name.lower() in names:
-                continue
-            states[name] += 1
-            first.setdefault(name, mention.token_i)
-        known = [t for t in targets if t in states]
-        if known:
-            return max(known, key=lambda t: (targets[t], -first[t]))
-        candidates = [s for s in states if s.lower() not in imposers]
-        if not candidates:
-            return None
-        return max(candidates, key=lambda s: (states[s], -first[s]))
-
-    def _imposing_through(self, prep: Token, verb: Token) -> bool:
-        """The preposition brings in a measure its verb imposes on the verb's object:
-        "subjected them to an asset freeze", "hit Russia with sanctions" (not "comply with")."""
-        if verb.pos_ not in ("VERB", "AUX"):
-            return False  # "subject to sanctions" (an adjective) suffers the measure
-        lemma = self.lemma(verb)
-        if prep.lower_ == "to":
-            return lemma in self.subjecting_verbs
-        return prep.lower_ == "with" and lemma in self.imposing_with_verbs
-
-    @staticmethod
-    def _coordinated_states(token: Token, names: set[str], ctx: Context) -> list[str]:
-        """The other states listed with a state target ("on Niger, Mali and Burkina Faso"),
-        when every item of the list is a state or a bloc; none for a mixed list ("Russia and
-        its oligarchs"), which stays one target."""
-        ent = ctx.ent_at.get(token.i)
-        if ent is None or ent.root.i != token.i or ent.label_ == "NORP":
-            return []
-        if ent.kind not in ("country", "group"):
-            return []
-        found: list[str] = []
-        listed = list(token.conjuncts)
-        if listed:
-            # "on Niger, Mali, and Burkina Faso" is often parsed with Mali as an apposition
-            listed += [c for c in token.children if c.dep_ == "appos"]
-        for other in sorted(listed, key=lambda t: t.i):
-            other_ent = ctx.ent_at.get(other.i)
-            if (
-                other_ent is None
-                or other_ent.root.i != other.i
-                or other_ent.label_ == "NORP"
-                or other_ent.kind not in ("country", "group")
-            ):
-                return []
-            name = other_ent.canonical
-            if name.lower() not in names and name not in found:
-                found.append(name)
-        return found
 
     def _about_content(self, path: Sequence[Token]) -> bool:
         """The measure is the subject of a wh-clause about what it holds ("did not specify what
@@ -754,7 +440,7 @@ class FactExtractor:
             if self.lemma(token) != "export" or token.pos_ != "NOUN":
                 continue
             origins = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
-            names |= self._states_in(origins + _prep_objects(token, ("from",)), ctx)
+            names |= self._states_in(origins + prep_objects(token, ("from",)), ctx)
         return names
 
     @staticmethod
@@ -767,6 +453,8 @@ class FactExtractor:
             if (ent := ctx.ent_at.get(part.i)) is not None and ent.kind in ("country", "group")
         }
 
+    # -- who acts: the walk up from the trigger ------------------------------------------
+
     def _locate(self, trigger: Token, ctx: Context) -> Located:
         """Who takes the measure, read from the trigger's own phrase and the clauses above it."""
         owners: list[ActorRef] = []
@@ -776,7 +464,7 @@ class FactExtractor:
         elif _to_infinitive_of_noun(trigger):
             # "in response to the US decision to expel ...", "Japan's move to ban ...": the
             # noun's owner takes the measure, whatever the phrase is said in reply to
-            owners = self._decision_owners(_first_conjunct(trigger).head, ctx)
+            owners = self._decision_owners(first_conjunct(trigger).head, ctx)
         found = self._climb(trigger, ctx)
         top = found.path[-1]
         if top.dep_ == "ccomp" and top.head.lower_ in DEMAND_VERBS:
@@ -814,85 +502,12 @@ class FactExtractor:
             return False
         at = 2 if path[0].dep_ == "pobj" else 1
         verb = path[at]
-        if self.lemma(verb) not in self.adherence_verbs or _has_negation(verb):
+        if self.lemma(verb) not in self.adherence_verbs or has_negation(verb):
             return False
         if not any(self.lemma(t) in self.request_verbs for t in path[at + 1 : at + 4]):
             return False
         # "rejected calls to join Western sanctions": the refusal is the report
         return not self._refused(path[at:])
-
-    def _reported_plan(
-        self, path: Sequence[Token], actors: Sequence[ActorRef], ctx: Context
-    ) -> bool:
-        """ "The EU would remove Sberbank from SWIFT, officials said": unnamed officials or
-        sources report what the actor would do, a plan; "the EU said it would ...", or a named
-        body saying so, is an announcement."""
-        verb = next((v for v in path if v.pos_ in ("VERB", "AUX")), None)
-        if verb is None or not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
-            return False
-        top = path[-1]
-        if top.dep_ != "ccomp" or top.head.lower_ not in REPORTING_VERBS:
-            return False
-        speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.lower_ not in UNNAMED_SOURCES:
-            return False  # "it said", "the foreign secretary said": the actor's own word
-        return not any(t.i in ctx.ent_at for t in speaker.subtree)
-
-    def _refused(self, path: Sequence[Token]) -> bool:
-        """A verb above the measure refuses it: "would not back", "refused to enforce"."""
-        return any(
-            verb.pos_ in ("VERB", "AUX")
-            and (_has_negation(verb) or verb.lower_ in self.status_words["rejected"])
-            for verb in path[1:]
-        )
-
-    def _noun_trigger_actors(
-        self, trigger: Token, ctx: Context
-    ) -> tuple[list[ActorRef], list[ActorRef]]:
-        """("the EU's sanctions", "sanctions imposed by the EU") and ("US sanctions")."""
-        owners: list[ActorRef] = []
-        modifiers: list[ActorRef] = []
-        for child in trigger.children:
-            if child.dep_ == "poss" and not owners:
-                owners = self._actors_of(child, ctx)
-            elif child.dep_ in ("acl", "relcl") and not owners:
-                agent = _agent_of(child)
-                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                if agent is not None:
-                    owners = self._actors_of(agent, ctx)
-                elif subject is not None and subject.pos_ != "PRON":
-                    # "sanctions that Washington imposed"
-                    owners = self._actors_of(subject, ctx)
-            elif child.dep_ in ("compound", "amod", "nmod") and child.lower_ not in self.cue_words:
-                ent = ctx.ent_at.get(child.i)
-                # "US sanctions", "Western sanctions"; not "Russian sanctions" (ambiguous).
-                if ent is not None and (
-                    ent.label_ != "NORP" or child.lower_ in ("western", "european")
-                ):
-                    modifiers.append(self._ref_for_ent(ent, ctx.person_state))
-        if not owners and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
-            act = trigger.head.head
-            if act.lower_ in self.imposing_nouns:
-                # "a reply to Beijing's introduction of tariffs": Beijing's measure
-                owner = next((c for c in act.children if c.dep_ == "poss"), None)
-                if owner is not None:
-                    owners = self._actors_of(owner, ctx)
-        return owners, modifiers
-
-    def _decision_owners(self, noun: Token, ctx: Context) -> list[ActorRef]:
-        """Who owns a decision, move or plan: "the US decision", "Japan's move"."""
-        for child in noun.children:
-            if child.dep_ == "poss":
-                return self._actors_of(child, ctx)
-        for child in noun.children:
-            ent = ctx.ent_at.get(child.i)
-            if (
-                child.dep_ in ("compound", "amod", "nmod")
-                and ent is not None
-                and (ent.kind in STATE_KINDS or self._government_body(ent))
-            ):
-                return [self._ref_for_ent(ent, ctx.person_state)]
-        return []
 
     def _climb(self, trigger: Token, ctx: Context) -> Located:
         found = Located(path=[trigger])
@@ -922,15 +537,15 @@ class FactExtractor:
             if came_from is trigger and subject is not None and _participle_complement(trigger):
                 # "their assets were frozen", parsed as "were" + an adjective: a passive
                 subject_pass, subject = subject, None
-            agent = _agent_of(current)
-            if agent is not None and _contains(agent, trigger):
+            agent = agent_of(current)
+            if agent is not None and contains(agent, trigger):
                 # "Russia was hit by sanctions": the subject suffers the measure.
                 found.target = subject_pass
                 return found
             if agent is not None:
                 found.actors = self._actors_of(agent, ctx)
                 found.agent = agent
-                if subject_pass is not None and not _contains(subject_pass, trigger):
+                if subject_pass is not None and not contains(subject_pass, trigger):
                     found.target = found.target or subject_pass
                 return found
             made = next((c for c in current.children if c.dep_ == "dobj"), None)
@@ -946,7 +561,7 @@ class FactExtractor:
                 return found
             if (
                 subject is not None
-                and not _contains(subject, trigger)
+                and not contains(subject, trigger)
                 and came_from is not None
                 and came_from.dep_ == "xcomp"
                 and any(c.dep_ == "auxpass" for c in came_from.children)
@@ -960,7 +575,7 @@ class FactExtractor:
                     return found
                 found.continues_story = True
                 subject = None
-            if subject is not None and not _contains(subject, trigger):
+            if subject is not None and not contains(subject, trigger):
                 if (
                     current.lower_ in FACE_VERBS
                     and came_from is not None
@@ -978,7 +593,7 @@ class FactExtractor:
                 in_subject_clause = current
             elif in_subject_clause is not None:
                 pass  # above a clause about the measure ("sanctions stay in place")
-            elif subject_pass is not None and not _contains(subject_pass, trigger):
+            elif subject_pass is not None and not contains(subject_pass, trigger):
                 place = self._from_place(current, ctx) if current is trigger else []
                 if place:
                     # "Russian diplomats were expelled from Norway": Norway expels them
@@ -1046,20 +661,6 @@ class FactExtractor:
             found.path.append(current)
         return found
 
-    def _gerund_subject(self, trigger: Token, ctx: Context) -> list[ActorRef]:
-        """ "resulted in the EU suspending aid": the small model hangs the gerund and the
-        actor just before it side by side under the preposition (or the verb above it); the
-        actor is the gerund's subject."""
-        if trigger.tag_ != "VBG" or trigger.dep_ not in ("pcomp", "advcl") or trigger.i == 0:
-            return []
-        ent = ctx.ent_at.get(trigger.i - 1)
-        if ent is None or ent.kind not in STATE_KINDS | {"person"}:
-            return []
-        root = ent.root
-        if root.dep_ != "pobj" or root.head.head not in (trigger.head, trigger.head.head):
-            return []
-        return self._actors_of(root, ctx)
-
     def _still_in_force(
         self, trigger: Token, clause: Token, found: Located, ctx: Context
     ) -> Located:
@@ -1069,7 +670,7 @@ class FactExtractor:
             # "New sanctions remain an option", "are on the table": only talked of
             found.status = "considered"
             return found
-        if clause.lower_ not in STILL_VERBS or _has_negation(clause):
+        if clause.lower_ not in STILL_VERBS or has_negation(clause):
             # "Washington's sanctions were a hostile act": what someone thinks of a measure
             found.comment = clause.lower_ in COPULAS or any(
                 c.dep_ in ("attr", "acomp") for c in clause.children
@@ -1086,45 +687,12 @@ class FactExtractor:
                 break
         return found
 
-    def _other_sense(self, sentence: Span, ctx: Context) -> bool:
-        """A sentence about sport (doping, matches, fans) naming no state or bloc: its bans and
-        sanctions are a sports body's discipline, not an international measure ("Chelsea fans"
-        beside "Britain froze the owner's assets" is a state's measure)."""
-        if not any(
-            t.text in self.other_sense_words or t.lower_ in self.other_sense_words for t in sentence
-        ):
-            return False
-        return not any(
-            (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
-            for t in sentence
-        )
-
-    def _left_open(self, clause: Token) -> bool:
-        """A measure said to be an option: "are an option", "remain on the table"."""
-        if clause.lower_ not in COPULAS | STILL_VERBS or _has_negation(clause):
-            return False
-        said = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        said += _prep_objects(clause, ("on",))
-        return any(c.lower_ in self.open_words for c in said)
-
     @staticmethod
     def _type_at(token: Token, ctx: Context) -> str | None:
         for span in ctx.doc.spans.get(MEASURES_KEY, ()):
             if span._.trigger == token.i:
                 return str(span.label_)
         return None
-
-    def _from_place(self, verb: Token, ctx: Context) -> list[ActorRef]:
-        for place in _prep_objects(verb, ("from",)):
-            named = ctx.ent_at.get(place.i)
-            if named is not None and named.kind in ("country", "group"):
-                return [self._ref_for_ent(named, ctx.person_state)]
-            if place.lower_ in self.territory_nouns:  # "barred from Canadian airspace"
-                for owner in place.children:
-                    named = ctx.ent_at.get(owner.i)
-                    if named is not None and named.kind in ("country", "group"):
-                        return [self._ref_for_ent(named, ctx.person_state)]
-        return []
 
     def _faced(
         self, trigger: Token, verb: Token, subject: Token, found: Located, ctx: Context
@@ -1138,687 +706,7 @@ class FactExtractor:
         found.status = "threatened" if modal else None
         return found
 
-    def _last_fact_actors(self, token: Token, ctx: Context, window: int = 2) -> list[ActorRef]:
-        """The actor of the measure reported just before, when the story goes on with it
-        (a list item under "The package includes:" may sit a few sentences below)."""
-        if not ctx.facts:
-            return []
-        last = ctx.facts[-1]
-        if ctx.sentence_number(token.i) - self._fact_sentence(last, ctx) > window:
-            return []
-        return [ActorRef(str(last["actor"]), "country")]
-
-    def _actors_of(self, token: Token, ctx: Context) -> list[ActorRef]:
-        refs: list[ActorRef] = []
-        for node in (token, *token.conjuncts):
-            for ref in self._actor_of_phrase(node, ctx):
-                if ref not in refs:
-                    refs.append(ref)
-        return refs
-
-    def _actor_of_phrase(self, head: Token, ctx: Context, depth: int = 0) -> list[ActorRef]:
-        ent = ctx.ent_at.get(head.i)
-        lower = head.lower_
-        if ent is not None and not self._government_body(ent):
-            return [self._ref_for_ent(ent, ctx.person_state)]
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" and depth < 2:
-            antecedent = head.head.head
-            refs = self._actor_of_phrase(antecedent, ctx, depth + 1)
-            if not refs and self.lemma(antecedent) in self.instrument_nouns:
-                # "Biden signed an order that bans ...": whoever signed or issued it
-                issuer = next((c for c in antecedent.head.children if c.dep_ in SUBJECT_DEPS), None)
-                if antecedent.dep_ == "dobj" and issuer is not None:
-                    refs = self._actor_of_phrase(issuer, ctx, depth + 1)
-            return refs
-        if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
-            return self._resolve(head, STATE_KINDS, ctx)
-        if lower in PERSON_PRONOUNS:
-            return self._resolve(head, frozenset({"person"}), ctx)
-        if lower in FIRST_PERSON_PLURAL and depth < 2:
-            # '"We will expel them," the foreign minister said': the speaker's side
-            root = ctx.sentence(head.i).root
-            speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if root.lower_ in REPORTING_VERBS and speaker is not None and speaker != head:
-                return self._actor_of_phrase(speaker, ctx, depth + 1)
-            return []
-        if ent is None and lower in COMPANY_SUFFIXES and head.text[:1].isupper():
-            return []  # "Turkish Airlines halted flights": the company, not Turkey
-        if (
-            ent is None
-            and _definite(head)
-            and self.lemma(head) in self.gathering_nouns
-            and not any(t.i in ctx.ent_at for t in _own_phrase(head))
-        ):
-            # "The meeting is expected to produce travel bans": those who meet, reported
-            # just before
-            return self._last_fact_actors(head, ctx, 3)
-        if ent is None and lower in EVENT_NOUNS:
-            return []  # "the Minsk agreements", "the Paris accord": not Belarus, not France
-        if lower in LIST_REFS | MIXED_REFS:
-            # "two dozen other countries, including Germany, that expelled ...": those named
-            examples = [
-                ref
-                for pobj in _prep_objects(head, ("including",))
-                for node in (pobj, *pobj.conjuncts)
-                if (named := ctx.ent_at.get(node.i)) is not None and named.kind in STATE_KINDS
-                for ref in [self._ref_for_ent(named, ctx.person_state)]
-            ]
-            if examples:
-                return examples
-        by_dep: dict[str, list[ActorRef]] = {}
-        for child in head.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                child_ent = ctx.ent_at.get(child.i)
-                if child_ent is not None:
-                    ref = self._ref_for_ent(child_ent, ctx.person_state)
-                    by_dep.setdefault(child.dep_, []).append(ref)
-                elif child.dep_ == "poss" and child.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
-                    by_dep.setdefault("poss", []).extend(self._resolve(child, STATE_KINDS, ctx))
-                elif child.dep_ == "poss" and child.lower_ in self.group_refs and depth < 2:
-                    # "the bloc's foreign ministers adopted the package": the bloc acts
-                    by_dep.setdefault("poss", []).extend(
-                        self._actor_of_phrase(child, ctx, depth + 1)
-                    )
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i in ctx.ent_at:
-                    by_dep.setdefault("of", []).append(
-                        self._ref_for_ent(ctx.ent_at[pobj.i], ctx.person_state)
-                    )
-            elif child.dep_ == "appos" and depth < 2:
-                by_dep.setdefault("appos", []).extend(self._actor_of_phrase(child, ctx, depth + 1))
-        for dep in ("poss", "compound", "amod", "nmod", "of", "appos"):
-            if by_dep.get(dep):
-                return by_dep[dep]
-        if ent is not None:
-            # "the Foreign Ministry": the state it belongs to, named before; else the body.
-            state = self._resolve(head, frozenset({"country"}), ctx)
-            return state or [self._ref_for_ent(ent, ctx.person_state)]
-        if lower in self.group_refs | MIXED_REFS | self.country_refs:
-            # "officials in Brussels", "leaders of the G7": the phrase names them
-            for token in _own_phrase(head)[1:]:
-                named = ctx.ent_at.get(token.i)
-                if named is not None and named.kind in STATE_KINDS:
-                    return [self._ref_for_ent(named, ctx.person_state)]
-        if lower in self.group_refs:
-            resolved = self._resolve(head, frozenset({"group"}), ctx)
-            if not resolved:
-                # "The regional bloc lifted sanctions ..., ECOWAS said": named later in the
-                # sentence
-                here = ctx.sentence_number(head.i)
-                resolved = [
-                    m.actor
-                    for m in ctx.mentions
-                    if m.token_i > head.i and m.sentence_i == here and m.actor.kind == "group"
-                ][:1]
-            if not resolved and lower == "bloc":
-                # News prose calls the European Union "the bloc" more than anything else.
-                return [ActorRef("European Union", "group")]
-            return resolved
-        if lower in MIXED_REFS:
-            return self._resolve(head, frozenset({"country", "group"}), ctx)
-        if lower in LIST_REFS and head.tag_ == "NNS" and _definite(head):
-            # "The three Gulf states gave Qatari diplomats 48 hours to leave": the list named
-            # just before. Only a definite phrase points back ("Many countries" does not).
-            earlier = [m for m in ctx.mentions if m.token_i < head.i]
-            return self._list_before(head, earlier, ctx)
-        if lower in self.country_refs:
-            return self._resolve(head, frozenset({"country"}), ctx)
-        if lower in self.human_groups:
-            for token in _own_phrase(head)[1:]:
-                named = ctx.ent_at.get(token.i)
-                if named is not None and named.kind in ("country", "group"):
-                    return [self._ref_for_ent(named, ctx.person_state)]  # "lawmakers in Kyiv"
-            # "Lawmakers are considering a sanctions bill": no state named, the body acts.
-            return [ActorRef(head.text[:1].upper() + head.text[1:], "group")]
-        # Anything else naming a state in its own phrase: "a G-7 leaders' statement".
-        for token in _own_phrase(head):
-            found = ctx.ent_at.get(token.i)
-            if found is not None and found.kind in STATE_KINDS:
-                return [self._ref_for_ent(found, ctx.person_state)]
-        # "The sanctions include ...": the actor of the measures just reported.
-        if lower in MEASURE_WORDS and ctx.facts:
-            last = ctx.facts[-1]
-            if ctx.sentence_number(head.i) - self._fact_sentence(last, ctx) <= 2:
-                return [ActorRef(str(last["actor"]), "country")]
-        return []
-
-    def _government_body(self, ent: EntInfo) -> bool:
-        """A ministry or department not named in the gazetteer: it acts for a state."""
-        return (
-            ent.label_ == "ORG"
-            and not ent.ent_id_
-            and any(t.lower_ in self.state_titles for t in ent.span)
-        )
-
-    @staticmethod
-    def _fact_sentence(fact: dict[str, Any], ctx: Context) -> int:
-        span = ctx.doc.char_span(fact["start"], fact["end"], alignment_mode="expand")
-        return ctx.sentence_number(span.start) if span is not None else 0
-
-    def _resolve(self, token: Token, kinds: frozenset[str], ctx: Context) -> list[ActorRef]:
-        """The actor a pronoun or "the bloc"/"the government" points back to."""
-        lower = token.lower_
-        pronoun = lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
-        if pronoun and token.dep_ == "poss":
-            controller = self._object_controller(token, ctx)
-            if controller:
-                return controller
-        here = ctx.sentence_number(token.i)
-        window = 2 if pronoun else 1_000_000
-        earlier = [
-            m
-            for m in ctx.mentions
-            if m.token_i < token.i
-            and here - m.sentence_i <= window
-            and (m.actor.kind in kinds if "person" not in kinds else _person_mention(m, ctx))
-        ]
-        doc = ctx.doc
-        if lower in PLURAL_PRONOUNS or (token.tag_ == "NNS" and lower in MIXED_REFS | LIST_REFS):
-            listed = self._list_before(token, earlier, ctx)
-            if listed:
-                return listed
-        if not pronoun:
-            # "the British government ... the government": the same noun, named before.
-            for mention in reversed(earlier):
-                named = doc[mention.token_i]
-                if named.head.lower_ == lower and named.dep_ in ("amod", "compound", "poss"):
-                    return self._with_partners(mention, token, ctx)
-        # "They also imposed a travel ban": the last who acted, not a passive's subject.
-        acting = pronoun and _is_agent(token)
-        passes: tuple[Callable[[Mention], bool], ...] = (
-            lambda m: m.sentence_i == here and m.subject,
-            lambda m: acting and m.agent,
-            lambda m: m.subject,
-            lambda m: m.sentence_i == here,
-            lambda m: True,
-        )
-        for accept in passes:
-            for mention in reversed(earlier):
-                if accept(mention):
-                    return self._with_partners(mention, token, ctx)
-        return []
-
-    def _asked_to_lift(self, path: Sequence[Token], ctx: Context) -> list[ActorRef]:
-        """Who is asked (urged, called on) to lift the measure, when someone is."""
-        for verb in path:
-            if (
-                verb.dep_ == "xcomp"
-                and verb.lower_ in self.status_words["lifted"]
-                and verb.head.lower_ in REQUEST_WORDS
-            ):
-                asked = self._asked(verb.head, ctx)
-                return self._actors_of(asked, ctx) if asked is not None else []
-        return []
-
-    @staticmethod
-    def _asked(matrix: Token, ctx: Context) -> Token | None:
-        """The actor a request is made to: "asked Sweden", "called on Sweden"."""
-        asked = [c for c in matrix.children if c.dep_ in ("dobj", "dative")]
-        if not asked:
-            asked = _prep_objects(matrix, ("on", "upon"))
-        if not asked or not any(t.i in ctx.ent_at for t in _own_phrase(asked[0])):
-            return None
-        return asked[0]
-
-    def _object_controller(self, token: Token, ctx: Context) -> list[ActorRef]:
-        """ "Turkey asked Sweden to lift its arms embargo": "its" is Sweden's, the one asked
-        (told, urged, called on) to end it, not the subject of the sentence. Only for ending
-        a measure: in "the US persuaded Japan to join its sanctions" they are the asker's."""
-        node = token.head
-        while node.dep_ in ("dobj", "pobj", "prep", "compound", "amod", "conj"):
-            node = node.head
-        if (
-            node.dep_ != "xcomp"
-            or node.pos_ != "VERB"
-            or node.lower_ not in self.status_words["lifted"]
-        ):
-            return []
-        asked = self._asked(node.head, ctx)
-        return self._actors_of(asked, ctx) if asked is not None else []
-
-    def _list_before(
-        self, token: Token, earlier: Sequence[Mention], ctx: Context
-    ) -> list[ActorRef]:
-        """ "Saudi Arabia, the UAE, Bahrain and Egypt cut ties ... the four countries said
-        they would shut their airspace": they are the list named in the last two sentences."""
-        here = ctx.sentence_number(token.i)
-        for mention in reversed(earlier):
-            if here - mention.sentence_i > 2:
-                break
-            if ctx.doc[mention.token_i].conjuncts and mention.actor.kind in STATE_KINDS:
-                partners = self._with_partners(mention, token, ctx)
-                if len(partners) > 1:
-                    return partners
-        return []
-
-    @staticmethod
-    def _with_partners(mention: Mention, token: Token, ctx: Context) -> list[ActorRef]:
-        """ "they"/"the allies" after "Germany and France ...": every actor of that list."""
-        if token.lower_ not in PLURAL_PRONOUNS and token.tag_ != "NNS":
-            return [mention.actor]
-        # In the order of the list, whichever of its members was found first.
-        members = [ctx.doc[mention.token_i], *ctx.doc[mention.token_i].conjuncts]
-        listed = {t.i for t in members}
-        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often hangs
-        # the rest of a comma list on the first name as an apposition; two different states
-        # are never one thing named twice, so the first name is a member too.
-        listed |= {t.head.i for t in members if t.dep_ == "appos" and t.head.i in ctx.ent_at}
-        refs: list[ActorRef] = []
-        for other in ctx.mentions:
-            if other.token_i in listed and other.actor not in refs:
-                refs.append(other.actor)
-        return refs
-
-    # -- status, target, time ---------------------------------------------------------------
-
-    def _status(self, trigger: Token, path: Sequence[Token]) -> str:
-        cues: list[Token] = [c for c in trigger.children if _is_modifier(c)]
-        acted_on = trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
-        for child in trigger.children:
-            if child.dep_ == "relcl" and not acted_on:  # "an embargo that remains in force"
-                # Not when a verb acts on the measure: "reimposed sanctions that had been
-                # lifted" tells the sanctions' past; "reimposed" is the report.
-                cues.append(child)
-                cues.extend(c for c in child.children if _is_modifier(c))
-        for below, token in itertools.pairwise(path):
-            if self.lemma(token) in self.causing_verbs:
-                continue  # "forced Canada to expel": not "in force"
-            if below.dep_ != "conj":  # "called on X and asked Y to add": not "called" for Y
-                cues.append(token)
-            cues.extend(c for c in token.children if _is_modifier(c))
-        top = path[-1]
-        if top.dep_ in ("ccomp", "xcomp") and top.head.lower_ in self.stance_words:
-            # "proposed that Russia expel", "threatened to break off relations"
-            cues.append(top.head)
-            cues.extend(c for c in top.head.children if _is_modifier(c))
-        for verb in path:
-            # "came into force", "took effect", "are in place": the preposition's object
-            for pobj in _prep_objects(verb, ("into", "in")):
-                if pobj.lower_ in ("force", "effect", "place"):
-                    cues.append(pobj)
-        lowers = {c.lower_ for c in cues}
-        lemmas = {self.lemma(c) for c in cues}
-        if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
-            # "asked the Commission to prepare new sanctions": only being talked of
-            return "considered"
-        if any(_counterfactual(verb) for verb in path[:3]):
-            # "a draft that would have imposed sanctions": proposed, never taken
-            return "considered"
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for v in path for c in v.children):
-            return "considered"  # "has not decided whether it would expel the ambassador"
-        if any(
-            self.lemma(token) in self.proposal_nouns
-            and self.lemma(token.head) in self.proposing_verbs
-            for token in path[1:4]
-        ) or any(
-            # "introduced a bill that would stop arms sales"
-            token.dep_ == "relcl"
-            and self.lemma(token.head) in self.proposal_nouns
-            and self.lemma(token.head.head) in self.proposing_verbs
-            for token in path[:3]
-        ):
-            return "considered"  # "introduced a bill to suspend arms sales": a proposal
-        if any(self._alternative(verb) for verb in path[:3]):
-            return "threatened"  # "a deadline to hand over power or face sanctions"
-        if any(
-            self.lemma(verb) in self.holding_verbs
-            and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
-            for verb in path
-        ):
-            return "rejected"  # "sanctions are being held up by Budapest": blocked
-        negated = any(
-            c.dep_ == "neg" or (c.lower_ in ("no", "never") and not self._no_choice(c))
-            for c in cues
-        )
-        if negated and lemmas & self.restraint_verbs:
-            return "threatened"  # "will not hesitate to impose sanctions"
-        found = {name: False for name in self.status_order}
-        for token in cues:
-            if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
-                continue
-            # The word as written, else (a verb form the lists lack: "advocating") its lemma;
-            # a listed form keeps its own reading ("decided" announces, "deciding" weighs).
-            word = token.lower_
-            if token.pos_ == "VERB" and word not in self.any_status_word:
-                word = self.lemma(token)
-            for name in self.status_order:
-                if name == "rejected" and token.dep_ == "amod" and token.head == trigger:
-                    continue  # "full blocking sanctions" block assets; they refuse nothing
-                if word in self.status_words[name]:
-                    found[name] = True
-        if trigger.lower_ in self.lifting_triggers or (
-            trigger.pos_ in ("NOUN", "PROPN")
-            and trigger.dep_ == "dobj"
-            and self.lemma(trigger.head) in self.stopping_verbs
-        ):
-            found["lifted"] = True  # "halted the closing of the borders", "stopped the embargo"
-            if found["rejected"] or negated:
-                return "in_force"  # "refused to reopen the border": it stays closed
-        ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
-        if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
-            return "in_force"  # "put off a decision on ending the ban": the ban stays
-        if found["lifted"] and lowers & OPPOSITION_NOUNS:
-            # "dropped its veto of the sanctions", "urged Germany to drop its opposition to
-            # sanctions": what ends is the opposition; the measure moves forward.
-            found["lifted"] = found["rejected"] = False
-        elif found["lifted"] and lowers & REQUEST_WORDS:
-            return "in_force"  # "asked Sweden to lift its embargo": it stands until then
-        if trigger.lower_ in self.privilege_triggers:
-            # Revoking a privilege is the measure; restoring it ends the measure.
-            if lowers & {"grant", "granted", "restore", "restored", "restores"}:
-                return "lifted"
-            found["lifted"] = False
-        # "duties will no longer be collected", "will not impose tariffs any longer": it stops.
-        stopped = any(
-            c.lower_ == "longer"
-            and c.i > 0
-            and (c.doc[c.i - 1].lower_ == "no" or (negated and c.doc[c.i - 1].lower_ == "any"))
-            for c in cues
-        )
-        if stopped:
-            return "in_force" if found["lifted"] else "lifted"
-        if negated:
-            if found["lifted"]:
-                return "in_force"  # "will not lift sanctions"
-            if ruled_out or "yet" in lowers or "far" in lowers:
-                return "considered"  # "has not ruled out", "not yet", "has so far not joined"
-            return "rejected"
-        if ruled_out:
-            return "rejected"
-        if found["lifted"] and found["considered"]:
-            # "is considering lifting sanctions", "spoke of his intention to lift them": the
-            # lifting is only talked of, the measure still stands
-            return "considered"
-        # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
-        # measure standing already says so ("already", "remains", "since", "in force").
-        for name in self.status_order:
-            if found[name]:
-                return name
-        return "announced"
-
-    def _alternative(self, verb: Token) -> bool:
-        """ "... or face sanctions", "or risk an embargo": the measure is what follows if the
-        other course is not taken."""
-        if self.lemma(verb) not in self.alternative_verbs:
-            return False
-        before = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if before is not None and before.lower_ == "or":
-            return True
-        return verb.dep_ == "conj" and any(
-            c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children
-        )
-
-    def _no_choice(self, word: Token) -> bool:
-        """ "had no choice but to downgrade ties": the "no" denies any other course; the
-        measure is taken."""
-        head = word.head
-        return self.lemma(head) in self.no_choice_nouns and any(
-            c.lower_ == "but" for c in head.children
-        )
-
-    def _target_token(
-        self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
-    ) -> Token | None:
-        candidates: list[Token] = []
-        listed = _first_conjunct(trigger)
-        if listed.dep_ == "pobj" and self._imposing_through(listed.head, listed.head.head):
-            # "subjecting the generals to an asset freeze", "hit Canada and Mexico with
-            # duties on steel": the generals, Canada and Mexico
-            candidates.extend(c for c in listed.head.head.children if c.dep_ == "dobj")
-        if trigger.pos_ in ("VERB", "AUX"):
-            if (
-                trigger.dep_ in ("xcomp", "relcl", "ccomp", "advcl")
-                and trigger.lower_ in LEAVE_VERBS
-            ):
-                # "ordered the ambassador to leave (the kingdom)": who is ordered out
-                # "gave the diplomats 48 hours to leave": the people, not the deadline
-                giver = trigger.head
-                if giver.lower_ in DURATION_UNITS and giver.dep_ in ("npadvmod", "dobj"):
-                    giver = giver.head  # "to leave" parsed onto "48 hours"
-                people = [c for c in giver.children if c.dep_ == "dative"]
-                candidates.extend(people or [c for c in giver.children if c.dep_ == "dobj"])
-            else:
-                candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
-                own = {a.canonical.lower() for a in actors}
-                reached = [
-                    obj
-                    for gerund in _prep_objects(trigger, ("from",))
-                    for obj in _prep_objects(gerund, ("in", "into", "with", "to"))
-                ]
-                if reached and any(self._names_own_side(c, own, ctx) for c in candidates):
-                    # "banned US entities from investing in Chinese companies", by the US:
-                    # its own people are barred; the measure falls on what they may not reach
-                    candidates = reached
-            candidates.extend(_prep_objects(trigger, ("against", "on", "upon", "to", "of")))
-        else:
-            candidates.extend(_prep_objects(trigger, TARGET_PREPS))
-            joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
-            for child in trigger.children:
-                # "Iran sanctions" name the target; "join the US restrictions" the first imposer
-                if (
-                    child.dep_ in ("compound", "amod")
-                    and child.i in ctx.ent_at
-                    and not joined
-                    and child.lower_ not in self.kind_words  # "Visa restrictions" (a kind)
-                ):
-                    candidates.append(child)
-            for clause in (c for c in trigger.children if c.dep_ in ("relcl", "acl")):
-                # "sanctions that Washington imposed on Russian leaders",
-                # "an embargo that covered pipeline deliveries"
-                candidates.extend(_prep_objects(clause, ("on", "against", "at")))
-                candidates.extend(c for c in clause.children if c.dep_ == "dobj")
-        if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and trigger.dep_ == "acl":
-            candidates.append(trigger.head)  # "his assets frozen by the government"
-        if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
-            candidates.append(trigger.head)  # "freezing assets"
-        for verb in found.path[1:] if not candidates else ():
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
-            candidates.extend(_prep_objects(verb, ("against", "on", "upon", "to")))
-            candidates.extend(
-                c for c in verb.children if c.dep_ == "dobj" and not _contains(c, trigger)
-            )
-            break
-        if trigger.pos_ in ("NOUN", "PROPN"):
-            # "an oil embargo", "a gas embargo": what the measure bans
-            candidates.extend(
-                c
-                for c in trigger.children
-                if c.dep_ in ("compound", "nmod")
-                and c.pos_ == "NOUN"
-                and c.lower_ not in self.kind_words
-            )
-        names = {a.canonical.lower() for a in actors}
-        usable = []
-        # Not over a copy: an amount adds what it is on ("tariffs on $60 billion of US goods").
-        for candidate in candidates:
-            if candidate.ent_type_ in NOT_TARGET_ENTITIES:
-                # "tariffs of 25 percent on steel": what the amount is on; "block $7 billion
-                # in PDVSA assets": what the amount is of
-                candidates.extend(_prep_objects(candidate, ("on", "of", "against", "in")))
-                continue
-            ent = ctx.ent_at.get(candidate.i)
-            if ent is not None and ent.canonical.lower() in names:
-                continue
-            if candidate.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB"):
-                continue
-            if (
-                candidate.lower_ in self.non_targets
-                or candidate.tag_ in ("VBG", "VBP", "VBZ")
-                or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
-            ):
-                # "further sanctions", "what the sanctions cover", "aimed at limiting": a
-                # measure or an act, not whom the measure falls on
-                continue
-            if (
-                candidate.lower_ in self.generic_nouns
-                and candidate.lower_ not in self.territory_nouns
-                and self._names_other_actor(candidate, names, ctx)
-            ):
-                return candidate  # "relations with Lithuania" before "to the level of ..."
-            usable.append(candidate)
-        # "closed its airspace to Russian aircraft": the specific phrase over the generic one.
-        specific = [c for c in usable if c.lower_ not in self.generic_nouns]
-        chosen = specific or usable
-        return chosen[0] if chosen else None
-
-    @staticmethod
-    def _names_own_side(token: Token, names: set[str], ctx: Context) -> bool:
-        """ "US entities", "American firms" for the United States: the actor's own people."""
-        return any(
-            (ent := ctx.ent_at.get(child.i)) is not None and ent.canonical.lower() in names
-            for child in token.children
-            if child.dep_ in ("compound", "amod", "nmod")
-        )
-
-    @staticmethod
-    def _names_other_actor(token: Token, names: set[str], ctx: Context) -> bool:
-        """A state or bloc other than the actor is named inside ("relations with Lithuania");
-        a company is not enough ("sales of Nvidia chips" may go on "to China")."""
-        return any(
-            t.i in ctx.ent_at
-            and ctx.ent_at[t.i].canonical.lower() not in names
-            and ctx.ent_at[t.i].kind in ("country", "group")
-            for t in token.subtree
-        )
-
-    def _describe_target(
-        self, token: Token, actors: Sequence[ActorRef], ctx: Context, depth: int = 0
-    ) -> tuple[str | None, str | None]:
-        """A readable name for what a measure falls on, and the stated number of it."""
-        names = {a.canonical.lower() for a in actors}
-        lower = token.lower_
-        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and depth < 3:
-            # "the oligarch, who is under US sanctions": the oligarch
-            return self._describe_target(token.head.head, actors, ctx, depth + 1)
-        if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS:
-            kinds = frozenset({"person"}) if lower in PERSON_PRONOUNS else STATE_KINDS
-            refs = self._resolve(token, kinds, ctx)
-            if lower in PERSON_PRONOUNS:
-                refs = self._resolve_person(token, ctx) or refs
-            refs = [r for r in refs if r.canonical.lower() not in names]
-            # "Canada is barring them": not Canada; people named before, or just "them"
-            return (refs[0].canonical if refs else token.text), None
-        if token.pos_ == "NUM" and depth < 3:
-            # "withdrew 41 of its diplomats": the diplomats, 41 of them
-            for pobj in _prep_objects(token, ("of",)):
-                deeper, _ = self._describe_target(pobj, actors, ctx, depth + 1)
-                return deeper, _number(token)
-        ent = ctx.ent_at.get(token.i)
-        if ent is not None and ent.label_ != "NORP" and ent.root.i == token.i:
-            return ent.canonical, None
-        if lower in ENVOY_NOUNS:
-            state = self._envoy_state(token, names, ctx)
-            if state:
-                return state, _quantity(token)
-        beneficiaries = _prep_objects(token, ("for",))
-        if token.dep_ == "dobj":
-            beneficiaries += _prep_objects(token.head, ("for",))
-        for pobj in beneficiaries:
-            people = ctx.ent_at.get(pobj.i)
-            if people is not None and people.label_ == "NORP" and pobj.tag_ in ("NNPS", "NNS"):
-                # "suspended visa services for Indians": the measure falls on India
-                return people.canonical, _quantity(token)
-            if lower in self.generic_nouns and (
-                pobj.lower_ in self.target_nouns
-                or any(c.dep_ in ("amod", "compound") and c.i in ctx.ent_at for c in pobj.children)
-            ):
-                # "restrict visas for 40 army commanders": the commanders
-                return _phrase(pobj), _quantity(pobj)
-        if lower in self.generic_nouns and depth < 3:
-            for owner in _prep_objects(token, ("of",)):
-                if owner.lower_ in self.target_nouns:
-                    # "the assets of 40 officials in Minsk": the officials, not Belarus
-                    return _phrase(owner), _quantity(owner)
-        if (lower in self.covering_nouns or lower in QUANTITY_WORDS) and depth < 3:
-            for inner in token.subtree:
-                # "sales of Nvidia chips to China": where the goods go, not who makes them
-                inner_ent = ctx.ent_at.get(inner.i)
-                if (
-                    inner_ent is not None
-                    and inner.dep_ == "pobj"
-                    and inner.head.lower_ in ("to", "into")
-                    and inner_ent.kind in STATE_KINDS
-                    and inner_ent.canonical.lower() not in names
-                ):
-                    return inner_ent.canonical, _quantity(token)
-            # "talks on a peace treaty with Tokyo": the state named inside is the target.
-            for inner in token.subtree:
-                inner_ent = ctx.ent_at.get(inner.i)
-                if inner_ent is None or inner_ent.canonical.lower() in names:
-                    continue
-                if inner_ent.label_ == "NORP":
-                    # "Russian coal" names the goods; "Russians" the people
-                    noun = inner.head if inner.dep_ in ("amod", "compound") else inner
-                    return _phrase(noun), _quantity(token)
-                return inner_ent.canonical, _quantity(token)
-            for pobj in _prep_objects(token, ("of", "to", "from", "with", "on", "against")):
-                if pobj.tag_ == "VBG":
-                    continue  # "packages aimed at limiting ...": an aim, not a target
-                deeper, quantity = self._describe_target(pobj, actors, ctx, depth + 1)
-                if deeper and deeper.lower() not in names:
-                    return deeper, quantity or _quantity(token)
-            for child in token.children:
-                child_ent = ctx.ent_at.get(child.i)
-                if child.dep_ == "poss" and child_ent is not None:
-                    return child_ent.canonical, _quantity(token)
-                if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS:
-                    # "had his assets frozen": the person the clause is about
-                    person = self._resolve_person(child, ctx)
-                    if person:
-                        return person[0].canonical, _quantity(token)
-        return _phrase(token), _quantity(token)
-
-    def _envoy_state(self, token: Token, names: set[str], ctx: Context) -> str | None:
-        """The state whose relations an envoy named by a pronoun stands for ("Rwanda expelled
-        its ambassador" after naming Belgium's envoy), or, for the actor's own envoys
-        ("recalled its ambassador to Australia"), the state they are recalled from or posted
-        to. "Belgium's ambassador" names itself well enough."""
-        for child in token.children:
-            if child.dep_ != "poss":
-                continue
-            if child.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
-                owner = self._resolve(child, STATE_KINDS, ctx)
-                if owner and owner[0].canonical.lower() not in names:
-                    return owner[0].canonical
-        if any(
-            c.dep_ in ("amod", "compound")
-            and c.i in ctx.ent_at
-            and ctx.ent_at[c.i].canonical.lower() not in names
-            for c in token.children
-        ):
-            return None  # "the Lebanese ambassador to the kingdom": Lebanon's, named already
-        verb = token.head
-        while (
-            verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i
-        ):  # (Token objects are made anew: compare positions)
-            verb = verb.head
-        for place in [
-            *_prep_objects(token, ("to", "in", "from")),
-            *_prep_objects(verb, ("from", "to")),
-        ]:
-            ent = ctx.ent_at.get(place.i)
-            if ent is not None and ent.kind in STATE_KINDS and ent.canonical.lower() not in names:
-                return ent.canonical
-        return None
-
-    @staticmethod
-    def _resolve_person(token: Token, ctx: Context) -> list[ActorRef]:
-        """ "had his assets frozen": his -> the person who is the clause's subject."""
-        clause = token
-        while clause.dep_ not in ("ROOT",) and clause.pos_ not in ("VERB", "AUX"):
-            clause = clause.head
-        for child in clause.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i in ctx.ent_at:
-                ent = ctx.ent_at[child.i]
-                if ent.kind == "person":
-                    return [ActorRef(ent.canonical, "person")]
-        for mention in reversed([m for m in ctx.mentions if m.token_i < token.i]):
-            if mention.actor.kind == "person" or _person_mention(mention, ctx):
-                ent = ctx.ent_at[mention.token_i]
-                return [ActorRef(ent.canonical, "person")]
-        return []
+    # -- time ----------------------------------------------------------------------------
 
     @staticmethod
     def _when(trigger: Token, path: Sequence[Token], ctx: Context) -> str | None:
@@ -1903,36 +791,13 @@ def _participle_complement(trigger: Token) -> bool:
     )
 
 
-def _condition_clause(node: Token) -> bool:
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
-    )
-
-
-def _conditional(path: Sequence[Token]) -> bool:
-    """A measure promised on a condition: "would impose tariffs unless Mexico acts", "vowed
-    to impose export controls in case of an invasion"."""
-    return any(
-        (
-            any(c.dep_ == "advcl" and _condition_clause(c) for c in verb.children)
-            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
-        )
-        or any(
-            case.lower_ in ("case", "event") and any(p.lower_ == "of" for p in case.children)
-            for case in _prep_objects(verb, ("in",))
-        )
-        for verb in path
-        if verb.pos_ in ("VERB", "AUX")
-    )
-
-
 def _effect_of_a_measure(trigger: Token, measure_type: str) -> bool:
     """ "the measure will cut $1 billion from exports": what a measure is expected to do, not
     a new one ("the sanctions freeze the assets of ..." says what they contain: a fact). A
     freeze is always content: "the measures would block about $7 billion in PDVSA assets"."""
     if trigger.pos_ not in ("VERB", "AUX") or measure_type == "asset_freeze":
         return False
-    if _prep_objects(trigger, ("from",)):
+    if prep_objects(trigger, ("from",)):
         return False  # "the sanctions will bar them from travelling": what they contain
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     predicted = any(c.dep_ == "aux" and c.lower_ in MODALS for c in trigger.children)
@@ -1949,57 +814,10 @@ def _restated(trigger: Token) -> bool:
     )
 
 
-def _own_phrase(head: Token) -> list[Token]:
-    """The tokens of ``head``'s phrase that can name who it belongs to: not its relative
-    clauses, not what it is against, about or since ("a wave of countries that have shut ...")."""
-    tokens = [head]
-    for child in head.children:
-        if child.dep_ in ("relcl", "punct", "cc", "conj", "appos"):
-            continue
-        if child.dep_ == "prep" and child.lower_ not in ("of", "in", "from", "by"):
-            continue
-        tokens.extend(_own_phrase(child))
-    return tokens
-
-
-def _definite(token: Token) -> bool:
-    """ "the four countries", "these states": a phrase that points back to ones named before."""
-    return any(
-        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both")
-        for c in token.children
-    )
-
-
-def _is_subject(token: Token) -> bool:
-    """A subject, the possessor/modifier of one ("Japan's government"), or a bare root noun."""
-    if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        token = token.head  # "The government of the Maldives said": as "the Maldives' government"
-    return token.dep_ in ("poss", "compound", "amod", "prep") and token.head.dep_ in (
-        "nsubj",
-        "nsubjpass",
-    )
-
-
-def _counterfactual(verb: Token) -> bool:
-    """ "would have imposed", "could have frozen": what did not happen."""
-    if verb.tag_ != "VBN":
-        return False
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return "have" in aux and bool(aux & {"would", "could", "might", "should"})
-
-
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _to_infinitive_of_noun(verb: Token) -> bool:
     """ "the decision to expel", "a move to ban ... and close": an infinitive that says what a
     noun is (not a reduced passive, "assets frozen by ...")."""
-    verb = _first_conjunct(verb)
+    verb = first_conjunct(verb)
     return (
         verb.dep_ == "acl"
         and verb.head.pos_ == "NOUN"
@@ -2008,117 +826,20 @@ def _to_infinitive_of_noun(verb: Token) -> bool:
     )
 
 
-def _is_agent(token: Token) -> bool:
-    """The subject of an active verb, or the possessor/modifier of one."""
-    if token.dep_ in ("poss", "compound", "amod"):
-        token = token.head
-    return token.dep_ == "nsubj"
-
-
 def _join_names(names: Sequence[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _has_negation(verb: Token) -> bool:
-    """'said a gas embargo would not be part of the package': the speaker rejects it."""
-    return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _is_modifier(token: Token) -> bool:
-    if token.dep_ == "advmod":
-        return token.lower_ in STATUS_ADVERBS
-    return token.dep_ in ("aux", "auxpass", "neg", "amod", "prt", "det", "acomp")
-
-
-def _agent_of(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _from_phrase(token: Token) -> Token | None:
-    for pobj in _prep_objects(token, ("from", "by")):
+    for pobj in prep_objects(token, ("from", "by")):
         return pobj
     return None
 
 
-def _contains(token: Token, other: Token) -> bool:
-    return token == other or token.is_ancestor(other)
-
-
-def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
-    wanted = set(preps)
-    found: list[Token] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
-            found.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
-    return found
-
-
-def _person_mention(mention: Mention, ctx: Context) -> bool:
-    ent = ctx.ent_at.get(mention.token_i)
-    return ent is not None and ent.kind == "person"
-
-
 def _is_pronoun_like(actor: ActorRef) -> bool:
     return actor.canonical.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
-
-
-def _phrase(token: Token) -> str:
-    """The noun phrase headed by ``token`` as written, without leading determiners and numbers
-    ("Russian diplomats", "Russia's two main intelligence services, the GRU and the FSB")."""
-    lefts = [
-        t
-        for t in token.lefts
-        if t.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "nummod", "det")
-    ]
-    start = min([t.left_edge.i for t in lefts] + [token.i])
-    end = token.i + 1
-    for right in token.rights:
-        if (right.dep_ == "conj" and right.pos_ == "NOUN") or _naming_apposition(right):
-            end = max(end, right.right_edge.i + 1)
-    doc = token.doc
-    while start < token.i and (
-        doc[start].dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet")
-        or doc[start].pos_ in ("DET", "NUM")
-    ):
-        start += 1
-    span = doc[start:end]
-    return " ".join(span.text.split()) or token.text
-
-
-def _naming_apposition(token: Token) -> bool:
-    """ "a Russian energy product: coal", "its services, the GRU and the FSB"; not "an Iranian
-    diplomat, the second in a month"."""
-    return (
-        token.dep_ == "appos"
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.lower_ not in RANKING_WORDS
-        and not any(c.dep_ == "prep" for c in token.children)
-    )
-
-
-def _number(token: Token) -> str | None:
-    text = token.text.replace(",", "")
-    if text.isdigit():
-        return text
-    value = NUMBER_WORDS.get(token.lower_)
-    return str(value) if value is not None else None
-
-
-def _quantity(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ == "nummod":
-            text = child.text.replace(",", "")
-            if text.isdigit():
-                return text
-            value = NUMBER_WORDS.get(child.lower_)
-            if value is not None:
-                return str(value)
-    return None
 
 
 def strip_offsets(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,266 @@
+"""How far along a measure is: ``StatusReader``.
+
+``_status`` reads it from the words on the path from the trigger up to its clause ("is expected
+to" -> planned, "has already imposed" -> in_force, "threatened to" -> threatened, "could" ->
+considered, "would not support" -> rejected, "lifted" -> lifted; "announced" when nothing says
+otherwise). The readings ``facts.py`` applies around it live here too: a refusal above the
+measure (``_refused``), a plan told by unnamed officials (``_reported_plan``), a condition
+("unless", "if": ``conditional``), a measure left open ("an option": ``_left_open``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from briefing.nlp.context import ActorRef, Context
+from briefing.nlp.lexicon import (
+    COPULAS,
+    MODALS,
+    REPORTING_VERBS,
+    REQUEST_WORDS,
+    STILL_VERBS,
+    Lexicon,
+)
+from briefing.nlp.syntax import has_negation, prep_objects
+
+# A clause under these conjunctions states a condition, not a measure: "unless Mexico stops ...".
+CONDITION_MARKS = frozenset({"unless", "if"})
+# Putting off the end of a measure keeps it: "delayed a decision on lifting the ban".
+POSTPONING_WORDS = frozenset(
+    {"postpone", "postpones", "postponed", "delay", "delays", "delayed", "defer", "deferred"}
+    | {"shelve", "shelved", "stall", "stalled", "hold", "held"}
+)
+UNNAMED_SOURCES = frozenset(
+    {"officials", "official", "sources", "source", "diplomats", "diplomat", "people", "person"}
+    | {"insiders", "aides", "aide"}
+)
+OPPOSITION_NOUNS = frozenset({"opposition", "objection", "objections", "veto", "resistance"})
+# Adverbs that bear on a measure's status ("has already imposed", "not yet"); others
+# ("raised tariffs back to 50 percent") do not.
+STATUS_ADVERBS = frozenset(
+    {"already", "still", "yet", "possibly", "potentially", "soon", "never", "longer", "now"}
+    | {"previously", "formally", "not", "n't", "far"}
+)
+IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
+
+
+class StatusReader(Lexicon):
+    """Reading a measure's status: the rules read the lists ``Lexicon`` loads."""
+
+    def _status(self, trigger: Token, path: Sequence[Token]) -> str:
+        cues: list[Token] = [c for c in trigger.children if _is_modifier(c)]
+        acted_on = trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
+        for child in trigger.children:
+            if child.dep_ == "relcl" and not acted_on:  # "an embargo that remains in force"
+                # Not when a verb acts on the measure: "reimposed sanctions that had been
+                # lifted" tells the sanctions' past; "reimposed" is the report.
+                cues.append(child)
+                cues.extend(c for c in child.children if _is_modifier(c))
+        for below, token in itertools.pairwise(path):
+            if self.lemma(token) in self.causing_verbs:
+                continue  # "forced Canada to expel": not "in force"
+            if below.dep_ != "conj":  # "called on X and asked Y to add": not "called" for Y
+                cues.append(token)
+            cues.extend(c for c in token.children if _is_modifier(c))
+        top = path[-1]
+        if top.dep_ in ("ccomp", "xcomp") and top.head.lower_ in self.stance_words:
+            # "proposed that Russia expel", "threatened to break off relations"
+            cues.append(top.head)
+            cues.extend(c for c in top.head.children if _is_modifier(c))
+        for verb in path:
+            # "came into force", "took effect", "are in place": the preposition's object
+            for pobj in prep_objects(verb, ("into", "in")):
+                if pobj.lower_ in ("force", "effect", "place"):
+                    cues.append(pobj)
+        lowers = {c.lower_ for c in cues}
+        lemmas = {self.lemma(c) for c in cues}
+        if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
+            # "asked the Commission to prepare new sanctions": only being talked of
+            return "considered"
+        if any(_counterfactual(verb) for verb in path[:3]):
+            # "a draft that would have imposed sanctions": proposed, never taken
+            return "considered"
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for v in path for c in v.children):
+            return "considered"  # "has not decided whether it would expel the ambassador"
+        if any(
+            self.lemma(token) in self.proposal_nouns
+            and self.lemma(token.head) in self.proposing_verbs
+            for token in path[1:4]
+        ) or any(
+            # "introduced a bill that would stop arms sales"
+            token.dep_ == "relcl"
+            and self.lemma(token.head) in self.proposal_nouns
+            and self.lemma(token.head.head) in self.proposing_verbs
+            for token in path[:3]
+        ):
+            return "considered"  # "introduced a bill to suspend arms sales": a proposal
+        if any(self._alternative(verb) for verb in path[:3]):
+            return "threatened"  # "a deadline to hand over power or face sanctions"
+        if any(
+            self.lemma(verb) in self.holding_verbs
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+            for verb in path
+        ):
+            return "rejected"  # "sanctions are being held up by Budapest": blocked
+        negated = any(
+            c.dep_ == "neg" or (c.lower_ in ("no", "never") and not self._no_choice(c))
+            for c in cues
+        )
+        if negated and lemmas & self.restraint_verbs:
+            return "threatened"  # "will not hesitate to impose sanctions"
+        found = {name: False for name in self.status_order}
+        for token in cues:
+            if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
+                continue
+            # The word as written, else (a verb form the lists lack: "advocating") its lemma;
+            # a listed form keeps its own reading ("decided" announces, "deciding" weighs).
+            word = token.lower_
+            if token.pos_ == "VERB" and word not in self.any_status_word:
+                word = self.lemma(token)
+            for name in self.status_order:
+                if name == "rejected" and token.dep_ == "amod" and token.head == trigger:
+                    continue  # "full blocking sanctions" block assets; they refuse nothing
+                if word in self.status_words[name]:
+                    found[name] = True
+        if trigger.lower_ in self.lifting_triggers or (
+            trigger.pos_ in ("NOUN", "PROPN")
+            and trigger.dep_ == "dobj"
+            and self.lemma(trigger.head) in self.stopping_verbs
+        ):
+            found["lifted"] = True  # "halted the closing of the borders", "stopped the embargo"
+            if found["rejected"] or negated:
+                return "in_force"  # "refused to reopen the border": it stays closed
+        ruled_out = bool(lowers & {"rule", "rules", "ruled", "ruling"}) and "out" in lowers
+        if found["lifted"] and (lowers & POSTPONING_WORDS or {"put", "off"} <= lowers):
+            return "in_force"  # "put off a decision on ending the ban": the ban stays
+        if found["lifted"] and lowers & OPPOSITION_NOUNS:
+            # "dropped its veto of the sanctions", "urged Germany to drop its opposition to
+            # sanctions": what ends is the opposition; the measure moves forward.
+            found["lifted"] = found["rejected"] = False
+        elif found["lifted"] and lowers & REQUEST_WORDS:
+            return "in_force"  # "asked Sweden to lift its embargo": it stands until then
+        if trigger.lower_ in self.privilege_triggers:
+            # Revoking a privilege is the measure; restoring it ends the measure.
+            if lowers & {"grant", "granted", "restore", "restored", "restores"}:
+                return "lifted"
+            found["lifted"] = False
+        # "duties will no longer be collected", "will not impose tariffs any longer": it stops.
+        stopped = any(
+            c.lower_ == "longer"
+            and c.i > 0
+            and (c.doc[c.i - 1].lower_ == "no" or (negated and c.doc[c.i - 1].lower_ == "any"))
+            for c in cues
+        )
+        if stopped:
+            return "in_force" if found["lifted"] else "lifted"
+        if negated:
+            if found["lifted"]:
+                return "in_force"  # "will not lift sanctions"
+            if ruled_out or "yet" in lowers or "far" in lowers:
+                return "considered"  # "has not ruled out", "not yet", "has so far not joined"
+            return "rejected"
+        if ruled_out:
+            return "rejected"
+        if found["lifted"] and found["considered"]:
+            # "is considering lifting sanctions", "spoke of his intention to lift them": the
+            # lifting is only talked of, the measure still stands
+            return "considered"
+        # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
+        # measure standing already says so ("already", "remains", "since", "in force").
+        for name in self.status_order:
+            if found[name]:
+                return name
+        return "announced"
+
+    def _alternative(self, verb: Token) -> bool:
+        """ "... or face sanctions", "or risk an embargo": the measure is what follows if the
+        other course is not taken."""
+        if self.lemma(verb) not in self.alternative_verbs:
+            return False
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.lower_ == "or":
+            return True
+        return verb.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children
+        )
+
+    def _no_choice(self, word: Token) -> bool:
+        """ "had no choice but to downgrade ties": the "no" denies any other course; the
+        measure is taken."""
+        head = word.head
+        return self.lemma(head) in self.no_choice_nouns and any(
+            c.lower_ == "but" for c in head.children
+        )
+
+    def _refused(self, path: Sequence[Token]) -> bool:
+        """A verb above the measure refuses it: "would not back", "refused to enforce"."""
+        return any(
+            verb.pos_ in ("VERB", "AUX")
+            and (has_negation(verb) or verb.lower_ in self.status_words["rejected"])
+            for verb in path[1:]
+        )
+
+    def _reported_plan(
+        self, path: Sequence[Token], actors: Sequence[ActorRef], ctx: Context
+    ) -> bool:
+        """ "The EU would remove Sberbank from SWIFT, officials said": unnamed officials or
+        sources report what the actor would do, a plan; "the EU said it would ...", or a named
+        body saying so, is an announcement."""
+        verb = next((v for v in path if v.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+            return False
+        top = path[-1]
+        if top.dep_ != "ccomp" or top.head.lower_ not in REPORTING_VERBS:
+            return False
+        speaker = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lower_ not in UNNAMED_SOURCES:
+            return False  # "it said", "the foreign secretary said": the actor's own word
+        return not any(t.i in ctx.ent_at for t in speaker.subtree)
+
+    def _left_open(self, clause: Token) -> bool:
+        """A measure said to be an option: "are an option", "remain on the table"."""
+        if clause.lower_ not in COPULAS | STILL_VERBS or has_negation(clause):
+            return False
+        said = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        said += prep_objects(clause, ("on",))
+        return any(c.lower_ in self.open_words for c in said)
+
+
+def condition_clause(node: Token) -> bool:
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children
+    )
+
+
+def conditional(path: Sequence[Token]) -> bool:
+    """A measure promised on a condition: "would impose tariffs unless Mexico acts", "vowed
+    to impose export controls in case of an invasion"."""
+    return any(
+        (
+            any(c.dep_ == "advcl" and condition_clause(c) for c in verb.children)
+            and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        )
+        or any(
+            case.lower_ in ("case", "event") and any(p.lower_ == "of" for p in case.children)
+            for case in prep_objects(verb, ("in",))
+        )
+        for verb in path
+        if verb.pos_ in ("VERB", "AUX")
+    )
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have imposed", "could have frozen": what did not happen."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in aux and bool(aux & {"would", "could", "might", "should"})
+
+
+def _is_modifier(token: Token) -> bool:
+    if token.dep_ == "advmod":
+        return token.lower_ in STATUS_ADVERBS
+    return token.dep_ in ("aux", "auxpass", "neg", "amod", "prt", "det", "acomp")
