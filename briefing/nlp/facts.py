@@ -101,7 +101,6 @@ FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
 )
-# Leader surnames that are also common words or names: matched only as full names.
 # What expelled diplomats are told to do; a time attached to it is their deadline.
 DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
 # How a list item hangs from "include" / "consist of": "include banning ...", "consist of freezing"

@@ -73,7 +73,7 @@ class StatusReader(Lexicon):
         for verb in path:
             # "came into force", "took effect", "are in place": the preposition's object
             for pobj in prep_objects(verb, ("into", "in")):
-                if pobj.lower_ in ("force", "effect", "place"):
+                if pobj.lower_ in IN_FORCE_NOUNS:
                     cues.append(pobj)
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
