@@ -7,6 +7,7 @@ interface printed by ``briefing analyze --json``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +116,18 @@ class Measure:
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "type": self.type, "start": self.start, "end": self.end}
+
+
+# How a joint fact's actor lists its actors: "United States, France and Germany".
+_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def joint_actors(actor: str | None) -> list[str]:
+    """The actors a fact's actor names, in order: "United States, France and Germany" is
+    three, "Japan" one, none for no actor."""
+    if not actor:
+        return []
+    return [part for part in _JOINT.split(actor) if part]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,3 +22,16 @@ def test_analysis_json_round_trip() -> None:
     data = analysis.to_json()
     assert data["actors"][0]["text"] == body[data["actors"][0]["start"] : data["actors"][0]["end"]]
     assert Analysis.from_json(data) == analysis
+
+
+def test_joint_actors_lists_every_actor_of_a_joint_fact() -> None:
+    from briefing.model import joint_actors
+
+    assert joint_actors("United States, France and Germany") == [
+        "United States",
+        "France",
+        "Germany",
+    ]
+    assert joint_actors("Europe and Canada") == ["Europe", "Canada"]
+    assert joint_actors("Japan") == ["Japan"]
+    assert joint_actors(None) == []

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from briefing.model import Actor, Analysis, CleanArticle, Fact, Measure
+from briefing.model import Actor, Analysis, CleanArticle, Fact, Measure, joint_actors
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -285,9 +285,4 @@ class _Accumulator:
 
 def _actor_names(actor: object) -> set[str]:
     """The actors a fact names: "Europe and Canada" is {"europe", "canada"}."""
-    return {
-        name.strip().lower()
-        for part in str(actor or "").split(", ")
-        for name in part.split(" and ")
-        if name.strip()
-    }
+    return {name.lower() for name in joint_actors(str(actor or ""))}

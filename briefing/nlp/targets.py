@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from briefing.model import joint_actors
 from briefing.nlp.actors import ActorResolver
 from briefing.nlp.components import DURATION_UNITS
 from briefing.nlp.context import ActorRef, Context, Located
@@ -350,7 +351,7 @@ class TargetFinder(ActorResolver):
         )
         states: Counter[str] = Counter()
         first: dict[str, int] = {}
-        imposers = {part.lower() for f in ctx.facts for part in str(f["actor"]).split(" and ")}
+        imposers = {name.lower() for f in ctx.facts for name in joint_actors(str(f["actor"]))}
         for mention in ctx.mentions:
             name = mention.actor.canonical
             if mention.actor.kind != "country" or name.lower() in names:

@@ -44,6 +44,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 from briefing.errors import BriefingError
+from briefing.model import joint_actors
 
 if TYPE_CHECKING:
     from briefing.store.records import StoredFact
@@ -139,7 +140,6 @@ class Dossier:
 _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
-_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def words(text: str | None) -> str:
@@ -176,7 +176,7 @@ def actor_names(actor: str | None) -> str:
     parts ("Poland and Bulgaria"), canonical where the gazetteer knows them."""
     if not actor:
         return ""
-    parts = [actor, *(_JOINT.split(actor) if ("," in actor or " and " in actor) else ())]
+    parts = [actor, *(joint_actors(actor) if ("," in actor or " and " in actor) else ())]
     return _name_list(words(canonical(part) or part) for part in parts)
 
 
