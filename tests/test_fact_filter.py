@@ -100,3 +100,22 @@ def test_the_rules_only_mark_turns_the_filter_off(analyzer: Analyzer) -> None:
 
 def test_tests_without_the_mark_run_the_filter(analyzer: Analyzer) -> None:
     assert analyzer.use_fact_filter is True
+
+
+def test_a_joint_fact_of_three_actors_has_its_first_actors_kind() -> None:
+    fact = {
+        "measure": "expulsion",
+        "actor": "United States, France and Germany",
+        "target": "Russian diplomats",
+        "status": "announced",
+        "sentence": "The United States, France and Germany expelled Russian diplomats.",
+        "start": 0,
+        "end": 66,
+    }
+    actors = [
+        {"canonical": name, "kind": "country", "start": start}
+        for name, start in (("United States", 4), ("France", 19), ("Germany", 30))
+    ]
+    (features,) = fact_features([fact], actors, 66)
+    assert features.get("kind=country") == 1.0
+    assert "kind=unknown" not in features

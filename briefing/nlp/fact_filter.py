@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from briefing.model import joint_actors
 from briefing.nlp.gazetteer import intergovernmental
 
 WEIGHTS_FILE = "fact_filter.json"
@@ -60,7 +61,8 @@ def fact_features(
         actor = str(fact["actor"] or "")
         start, end = int(fact["start"]), int(fact["end"])
         sentence = str(fact["sentence"])
-        kind = kinds.get(actor) or kinds.get(actor.split(" and ")[0]) or "unknown"
+        # a joint fact's kind is its first actor's: "United States, France and Germany"
+        kind = kinds.get(actor) or kinds.get(next(iter(joint_actors(actor)), "")) or "unknown"
         key = (actor, str(fact["measure"]))
         row = {
             "bias": 1.0,
