@@ -60,8 +60,9 @@ def test_the_filter_drops_a_doubtful_fact_and_keeps_the_report(analyzer: Analyze
     # the filter scores it under its threshold; the expulsion the story reports stays.
     body = (
         "Japan expelled eight Russian diplomats on Friday. “We will keep the sanctions in place "
-        "until the war ends, and we will not hesitate to add more if needed,” a spokesman for "
-        "the Tokyo Chamber of Commerce and Industry said on Saturday."
+        "until the war ends, and we will not hesitate to add more if needed, whatever our "
+        "exporters lose in the meantime,” a spokesman for the Tokyo Chamber of Commerce and "
+        "Industry said on Saturday at a news conference in the capital."
     )
     analyzer.use_fact_filter = False
     try:

@@ -891,3 +891,56 @@ def test_a_common_surname_alone_is_no_leader() -> None:
     # "Morales, a local trader" is not Evo Morales; "Kagame" alone is Paul Kagame
     assert "Morales" not in surnames and "Ahmed" not in surnames
     assert surnames["Kagame"] == "Rwanda"
+
+
+# -- pipeline 28: passive bans on entry, dropped plans, the measure word's own status ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Four US lawmakers have been banned from entering China.", "China", "US lawmakers"),
+        (
+            "Two senators and a governor are among 20 officials to have been barred from "
+            "entering Russia.",
+            "Russia",
+            "officials",
+        ),
+        ("A reporter was barred from travelling to Israel.", "Israel", "reporter"),
+    ],
+)
+def test_a_passive_ban_on_entering_a_state_is_that_states(
+    analyzer: Analyzer, text: str, actor: str, target: str
+) -> None:
+    assert facts(analyze(analyzer, text)) == [("travel_ban", actor, target, "announced")]
+
+
+def test_those_named_as_among_the_expelled_are_not_who_expels(analyzer: Analyzer) -> None:
+    text = (
+        "Sudan expelled five foreign aid workers on Tuesday. "
+        "Maria Lopez, the agency country director, and her deputy Tom Reed were among those "
+        "expelled."
+    )
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("expulsion", "Sudan")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey's president has abandoned his intention to expel the Dutch ambassador.",
+        "Canada scrapped plans to impose tariffs on Chinese steel.",
+    ],
+)
+def test_a_dropped_plan_is_rejected(analyzer: Analyzer, text: str) -> None:
+    assert [s for _, _, _, s in facts(analyze(analyzer, text))] == ["rejected"]
+
+
+def test_the_measure_word_never_sets_its_own_status(analyzer: Analyzer) -> None:
+    # "halting" read as the purchases' modifier is the measure itself, not a lifting
+    text = "Peru responded by halting arms purchases from Chile."
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["announced"]
+
+
+def test_a_move_by_a_state_to_act_is_that_states(analyzer: Analyzer) -> None:
+    text = "The decision by Japan to ban imports of Chinese seafood angered Beijing."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("import_ban", "Japan")]

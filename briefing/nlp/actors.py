@@ -418,6 +418,11 @@ class ActorResolver(Lexicon):
                 and (ent.kind in STATE_KINDS or self._government_body(ent))
             ):
                 return [self._ref_for_ent(ent, ctx.person_state)]
+        for by in prep_objects(noun, ("by",)):
+            # "a move by Britain, France and Germany to restore sanctions"
+            refs = self._actors_of(by, ctx)
+            if refs:
+                return refs
         return []
 
     def _gerund_subject(self, trigger: Token, ctx: Context) -> list[ActorRef]:

@@ -112,6 +112,7 @@ TRADE_RESTATEMENTS = (
     {"trade_restriction", "export_control"},
     {"trade_restriction", "import_ban"},
 )
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 POLARITY = {
     "announced": "yes", "in_force": "yes", "planned": "yes", "rejected": "no",
     "considered": "maybe", "threatened": "maybe", "lifted": "ended",
@@ -284,8 +285,9 @@ class FactExtractor(TargetFinder, StatusReader):
         if target is not None and (
             target.replace(",", "").isdigit()
             or target.lower() in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | PERSON_PRONOUNS
+            or target.lower() in DEMONSTRATIVES
         ):
-            target = None  # never a bare number or an unresolved pronoun
+            target = None  # never a bare number or an unresolved pronoun ("those expelled")
         actors = [a for a in actors if not target or target.lower() != a.canonical.lower()]
         if not actors:
             return []
@@ -508,6 +510,37 @@ class FactExtractor(TargetFinder, StatusReader):
         # "rejected calls to join Western sanctions": the refusal is the report
         return not self._refused(path[at:])
 
+    def _entry_barred_by(
+        self, trigger: Token, ctx: Context
+    ) -> tuple[list[ActorRef], Token | None] | None:
+        """A passive ban on entering a state ("Five officials have been banned from entering
+        China", "are among 15 ministers to have been barred from visiting Russia") with no
+        "by" agent is that state's, and falls on whoever is barred."""
+        if trigger.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in trigger.children):
+            return None
+        if agent_of(trigger) is not None:
+            return None
+        states: list[ActorRef] = []
+        for entering in prep_objects(trigger, ("from",)):
+            if self.lemma(entering) not in self.entry_verbs:
+                continue
+            places = [c for c in entering.children if c.dep_ == "dobj"]
+            places += prep_objects(entering, ("to", "into"))
+            for place in places:
+                ent = ctx.ent_at.get(place.i)
+                if ent is not None and ent.kind in ("country", "group"):
+                    states += [a for a in self._actors_of(place, ctx) if a not in states]
+        if not states:
+            return None
+        barred = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+        if barred is None and trigger.dep_ in ("acl", "relcl"):
+            barred = trigger.head  # "the officials banned from entering Russia"
+        elif barred is None and trigger.dep_ in ("advcl", "xcomp"):
+            # "X are among 15 ministers to have been banned ...": the ministers
+            among = prep_objects(trigger.head, ("among",))
+            barred = among[0] if among else None
+        return states, barred
+
     def _climb(self, trigger: Token, ctx: Context) -> Located:
         found = Located(path=[trigger])
         current = trigger
@@ -517,9 +550,25 @@ class FactExtractor(TargetFinder, StatusReader):
             # "which led to Canada suspending its aid": the gerund's subject acts
             found.actors = gerund_subject
             return found
+        barred_by = self._entry_barred_by(trigger, ctx)
+        if barred_by is not None:
+            found.actors, found.target = barred_by
+            return found
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and agent_of(trigger) is None:
+            # "X and Y were among those expelled": the participle's noun is whom it fell on;
+            # who expelled them is the story's actor, not the subject above
+            found.target = trigger.head
+            found.continues_story = True
+            return found
         for _ in range(14):
             path = found.path
             came_from = path[-2] if len(path) > 1 else None
+            if current is not trigger and current.pos_ == "VERB":
+                barred_by = self._entry_barred_by(current, ctx)
+                if barred_by is not None:
+                    # "banned from entering Russia as part of a wave of sanctions": Russia's
+                    found.actors = barred_by[0]
+                    return found
             subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None and current is trigger:
                 start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))

@@ -93,6 +93,9 @@ class Lexicon:
         self.hazard_words = frozenset(lemma_rules["hazard_words"])
         self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
         self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
+        self.intent_nouns = frozenset(lemma_rules["intent_nouns"])
+        self.entry_verbs = frozenset(lemma_rules["entry_verbs"])
+        self.abandoning_verbs = frozenset(lemma_rules["abandoning_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
         # what a measure covers rather than whom it falls on: "imports", "its aid"
         self.covering_nouns = self.generic_nouns | self.aid_nouns

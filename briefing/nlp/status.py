@@ -75,6 +75,9 @@ class StatusReader(Lexicon):
             for pobj in prep_objects(verb, ("into", "in")):
                 if pobj.lower_ in IN_FORCE_NOUNS:
                     cues.append(pobj)
+        # the measure word never sets its own status: "by halting arms purchases", with
+        # "halting" parsed as the purchases' modifier, is the measure, not a lifting of it
+        cues = [c for c in cues if c.i != trigger.i]
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
@@ -97,6 +100,13 @@ class StatusReader(Lexicon):
             for token in path[:3]
         ):
             return "considered"  # "introduced a bill to suspend arms sales": a proposal
+        if any(
+            self.lemma(token) in self.intent_nouns
+            and token.dep_ in ("dobj", "nsubjpass")
+            and self.lemma(token.head) in self.abandoning_verbs
+            for token in path[1:4]
+        ):
+            return "rejected"  # "abandoned his intention to expel", "scrapped plans to impose"
         if any(self._alternative(verb) for verb in path[:3]):
             return "threatened"  # "a deadline to hand over power or face sanctions"
         if any(
