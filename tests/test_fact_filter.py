@@ -13,6 +13,7 @@ import pytest
 
 from briefing.model import CleanArticle
 from briefing.nlp.fact_filter import WEIGHTS_FILE, fact_features, shipped_filter
+from briefing.prepare import prepare_file
 
 if TYPE_CHECKING:
     from briefing.nlp import Analyzer
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "tests" / "data" / "fact_filter_table.json"
 SHIPPED = ROOT / "briefing" / "nlp" / "data" / WEIGHTS_FILE
+SAMPLES = ROOT / "sample_articles"
 
 
 def test_make_train_reproduces_the_shipped_weights(tmp_path: Path) -> None:
@@ -55,9 +57,13 @@ def article(body: str) -> CleanArticle:
     return CleanArticle("test.txt", body, "Headline", None, body, ())
 
 
-def test_the_filter_drops_a_doubtful_fact_and_keeps_the_report(analyzer: Analyzer) -> None:
+def test_the_filter_ranks_a_doubtful_fact_low_and_drops_what_it_scores_under(
+    analyzer: Analyzer,
+) -> None:
     # A chamber of commerce's spokesman, quoted at length, read as Japan planning sanctions:
-    # the filter scores it under its threshold; the expulsion the story reports stays.
+    # the filter ranks it below the expulsion the story reports, and the analysis keeps
+    # exactly the facts the shipped weights score at or above their threshold. (Whether this
+    # one falls under it moves with each retraining; the ranking and the mechanism do not.)
     body = (
         "Japan expelled eight Russian diplomats on Friday. “We will keep the sanctions in place "
         "until the war ends, and we will not hesitate to add more if needed, whatever our "
@@ -66,15 +72,42 @@ def test_the_filter_drops_a_doubtful_fact_and_keeps_the_report(analyzer: Analyze
     )
     analyzer.use_fact_filter = False
     try:
-        unfiltered = analyzer.analyze(article(body)).facts
+        unfiltered = analyzer.analyze(article(body))
     finally:
         analyzer.use_fact_filter = True
     filtered = analyzer.analyze(article(body)).facts
-    assert [(f.measure, f.actor) for f in unfiltered] == [
+    assert [(f.measure, f.actor) for f in unfiltered.facts] == [
         ("expulsion", "Japan"),
         ("sanctions", "Japan"),
     ]
-    assert [(f.measure, f.actor) for f in filtered] == [("expulsion", "Japan")]
+    rows = fact_features(
+        [f.to_json() for f in unfiltered.facts],
+        [a.to_json() for a in unfiltered.actors],
+        len(unfiltered.body),
+    )
+    model = shipped_filter()
+    report, quote = (model.score(row) for row in rows)
+    assert quote < report - 0.3
+    kept = [
+        f
+        for f, row in zip(unfiltered.facts, rows, strict=True)
+        if model.score(row) >= model.threshold
+    ]
+    assert [(f.measure, f.actor) for f in filtered] == [(f.measure, f.actor) for f in kept]
+    assert filtered[0].measure == "expulsion"
+
+
+def test_the_filter_leaves_out_some_facts_of_the_samples(analyzer: Analyzer) -> None:
+    articles = [prepare_file(str(p)) for p in sorted(SAMPLES.iterdir()) if p.is_file()]
+    analyzer.use_fact_filter = False
+    try:
+        unfiltered = [a.facts for a in analyzer.analyze_many(articles)]
+    finally:
+        analyzer.use_fact_filter = True
+    filtered = [a.facts for a in analyzer.analyze_many(articles)]
+    assert sum(map(len, filtered)) < sum(map(len, unfiltered))
+    for kept, found in zip(filtered, unfiltered, strict=True):
+        assert all(fact in found for fact in kept)  # it only leaves facts out
 
 
 def test_a_fact_reported_first_by_a_state_scores_high() -> None:

@@ -944,3 +944,52 @@ def test_the_measure_word_never_sets_its_own_status(analyzer: Analyzer) -> None:
 def test_a_move_by_a_state_to_act_is_that_states(analyzer: Analyzer) -> None:
     text = "The decision by Japan to ban imports of Chinese seafood angered Beijing."
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("import_ban", "Japan")]
+
+
+# -- pipeline 29: measures joined in one phrase, bans on visiting --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Ottawa said it imposed asset freezes and travel bans on 40 Belarusian officials.",
+            "announced",
+        ),
+        (
+            "Brussels ended its sanctions on Minsk on Monday. In the same step, asset freezes and "
+            "travel bans were lifted against 170 individuals.",
+            "lifted",
+        ),
+    ],
+)
+def test_measures_joined_in_one_phrase_are_one_fact_each(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    found = facts(analyze(analyzer, text))
+    assert {(m, s) for m, _, _, s in found if m != "sanctions"} == {
+        ("asset_freeze", status),
+        ("travel_ban", status),
+    }
+    assert len({a for _, a, _, _ in found}) == 1
+
+
+def test_a_measure_joined_to_another_is_not_part_of_its_target(analyzer: Analyzer) -> None:
+    text = "Peru announced the expulsion of two diplomats and the closure of the embassy."
+    assert ("expulsion", "Peru", "diplomats", "announced") in facts(analyze(analyzer, text))
+
+
+def test_a_ban_on_visiting_a_state_is_a_travel_ban(analyzer: Analyzer) -> None:
+    text = "Beijing banned four members of the commission from visiting China."
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["travel_ban"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wellington will end the remaining travel sanctions it holds against Fiji.",
+        "Canada imposed visa sanctions on 12 army officers.",
+    ],
+)
+def test_travel_and_visa_sanctions_are_a_travel_ban(analyzer: Analyzer, text: str) -> None:
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["travel_ban"]

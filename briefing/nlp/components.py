@@ -379,6 +379,10 @@ class MeasureFinder:
                 for c in token.children
             ):
                 return None  # a package of reforms, a stimulus package
+            for kind, words in trigger.get("modifier_types", {}).items():
+                # "travel sanctions", "visa sanctions": the modifier names a travel ban
+                if any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in token.lefts):
+                    return str(kind)
             return str(fixed)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [

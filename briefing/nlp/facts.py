@@ -215,6 +215,10 @@ class FactExtractor(TargetFinder, StatusReader):
         if self._other_sense(ctx.sentence(trigger.i), ctx):
             return []  # "a four-year doping ban", "a sanction on the club": sport, not states
         found = self._locate(trigger, ctx)
+        if not found.actors and not found.comment and not found.reaction:
+            shared = self._conjoined_with(trigger, measure, ctx)
+            if shared:
+                return shared
         if self.lemma(trigger) in self.anaphoric_triggers and any(
             node.i in ctx.triggers for node in found.path[1:]
         ):
@@ -357,6 +361,30 @@ class FactExtractor(TargetFinder, StatusReader):
                 and trigger.lower_ in GENERIC_TRADE_WORDS,
             }
             for each in targets
+        ]
+
+    def _conjoined_with(self, trigger: Token, measure: Span, ctx: Context) -> list[dict[str, Any]]:
+        """ "imposed asset freezes and travel bans on 40 officials", "asset freezes and travel
+        bans were lifted": a measure joined to another one, with no actor of its own in
+        reach (the small model often reads the first noun as a verb), is taken with it: the
+        same actor, status and target, one fact of its own type."""
+        head = trigger.head
+        if trigger.dep_ != "conj" or head.i not in ctx.triggers:
+            return []
+        if trigger.pos_ in ("NOUN", "PROPN") and any(self._noun_trigger_actors(trigger, ctx)):
+            return []  # "the EU's embargo": its own owner
+        at = ctx.doc[head.i].idx
+        return [
+            dict(
+                fact,
+                measure=measure.label_,
+                measure_start=measure.start_char,
+                measure_end=measure.end_char,
+                generic=False,
+            )
+            for fact in ctx.facts
+            if fact["measure_start"] <= at < fact["measure_end"]
+            and fact["measure"] != measure.label_
         ]
 
     def _listed_in(self, path: Sequence[Token], ctx: Context) -> dict[str, Any] | None:

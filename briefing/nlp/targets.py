@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from briefing.model import joint_actors
 from briefing.nlp.actors import ActorResolver
-from briefing.nlp.components import DURATION_UNITS
+from briefing.nlp.components import DURATION_UNITS, MEASURES_KEY
 from briefing.nlp.context import ActorRef, Context, Located
 from briefing.nlp.lexicon import (
     PERSON_PRONOUNS,
@@ -406,7 +406,12 @@ def _phrase(token: Token) -> str:
     ]
     start = min([t.left_edge.i for t in lefts] + [token.i])
     end = token.i + 1
+    # "the expulsion of two diplomats and the closure of the consulate": the closure is a
+    # measure of its own, not more of whom the expulsion falls on
+    measures = {m._.trigger for m in token.doc.spans.get(MEASURES_KEY, ())}
     for right in token.rights:
+        if right.i in measures:
+            break
         if (right.dep_ == "conj" and right.pos_ == "NOUN") or _naming_apposition(right):
             end = max(end, right.right_edge.i + 1)
     doc = token.doc
