@@ -124,7 +124,8 @@ def test_a_fact_reported_first_by_a_state_scores_high() -> None:
     }
     actors = [{"canonical": "Japan", "kind": "country", "start": 0}]
     (features,) = fact_features([fact], actors, 49)
-    assert shipped_filter().score(features) > 0.9
+    # kept by a wide margin (the exact score moves with each retraining)
+    assert shipped_filter().score(features) > shipped_filter().threshold + 0.3
 
 
 @pytest.mark.rules_only

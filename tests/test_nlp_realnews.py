@@ -251,9 +251,10 @@ def test_restrictive_measures_laid_on_goods_are_an_import_ban(analyzer: Analyzer
 
 
 def test_asking_for_a_measure_to_be_drafted_only_considers_it(analyzer: Analyzer) -> None:
+    # the sanctions would be the EU's, the one asked (pipeline 30; before, Germany's)
     text = "Germany's ministers will ask Brussels to draw up new sanctions against Iran."
     assert [(f[0], f[1], f[3]) for f in facts(analyze(analyzer, text))] == [
-        ("sanctions", "Germany", "considered")
+        ("sanctions", "European Union", "considered")
     ]
 
 
@@ -993,3 +994,33 @@ def test_a_ban_on_visiting_a_state_is_a_travel_ban(analyzer: Analyzer) -> None:
 )
 def test_travel_and_visa_sanctions_are_a_travel_ban(analyzer: Analyzer, text: str) -> None:
     assert [m for m, *_ in facts(analyze(analyzer, text))] == ["travel_ban"]
+
+
+# -- pipeline 30: a measure someone is asked to take ------------------------------------------
+
+
+def test_a_measure_urged_on_another_is_the_one_asked_and_only_considered(
+    analyzer: Analyzer,
+) -> None:
+    text = "Kyiv urged the European Union to impose new sanctions on Moscow."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("sanctions", "European Union", "considered")
+    ]
+
+
+def test_a_measure_urged_on_unnamed_others_is_nobodys(analyzer: Analyzer) -> None:
+    text = "Kyiv called on other countries to impose sanctions on Moscow."
+    assert facts(analyze(analyzer, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan said he had asked Turkish authorities to freeze the assets of two US ministers.",
+        "Riyadh asked the Canadian ambassador to leave the kingdom within 24 hours.",
+    ],
+)
+def test_asking_ones_own_side_or_an_envoy_to_leave_is_the_askers_step(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["announced"]

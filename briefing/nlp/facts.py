@@ -60,7 +60,7 @@ from briefing.nlp.syntax import (
     is_subject,
     prep_objects,
 )
-from briefing.nlp.targets import TargetFinder
+from briefing.nlp.targets import ENVOY_NOUNS, TargetFinder
 
 register_extensions()
 
@@ -635,6 +635,31 @@ class FactExtractor(TargetFinder, StatusReader):
                 # whoever is made to act takes the measure, not what caused it.
                 found.actors = self._actors_of(made, ctx)
                 return found
+            asked = made or next(iter(prep_objects(current, ("on",))), None)
+            if (
+                asked is not None
+                and came_from is not None
+                and came_from.dep_ in ("xcomp", "ccomp")
+                and came_from.i > asked.i
+                and self.lemma(current) in self.request_verbs
+                and self.lemma(asked) not in self.own_side_nouns
+                # "asked the Lebanese ambassador to leave": that is the expulsion itself
+                and asked.lower_ not in ENVOY_NOUNS
+                # asked to take it, not to drop an opposition to it
+                and all(t.pos_ in ("VERB", "AUX") for t in path[1:-1])
+            ):
+                # "Ukraine urged the EU to impose sanctions", "called on other countries to
+                # impose sanctions": the measure would be the one asked's (only talked of);
+                # the one asking takes none. Asking one's own side ("asked their foreign
+                # ministers to prepare sanctions", "asked Turkish authorities to freeze the
+                # assets") is the asker's own step: read on.
+                asked_actors = self._actors_of(asked, ctx)
+                asker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+                if not asked_actors or asker is None or asked_actors != self._actors_of(asker, ctx):
+                    found.actors = asked_actors
+                    if self._status(trigger, found.path) in ("announced", "planned"):
+                        found.status = "considered"  # "asked" is in no status list
+                    return found
             if (
                 subject is not None
                 and not contains(subject, trigger)

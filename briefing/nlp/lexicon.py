@@ -94,6 +94,7 @@ class Lexicon:
         self.alternative_verbs = frozenset(lemma_rules["alternative_verbs"])
         self.holding_verbs = frozenset(lemma_rules["holding_verbs"])
         self.intent_nouns = frozenset(lemma_rules["intent_nouns"])
+        self.own_side_nouns = frozenset(lemma_rules["own_side_nouns"])
         self.entry_verbs = frozenset(lemma_rules["entry_verbs"])
         self.abandoning_verbs = frozenset(lemma_rules["abandoning_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
