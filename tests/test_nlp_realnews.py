@@ -1024,3 +1024,30 @@ def test_asking_ones_own_side_or_an_envoy_to_leave_is_the_askers_step(
     analyzer: Analyzer, text: str
 ) -> None:
     assert [s for *_, s in facts(analyze(analyzer, text))] == ["announced"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World Athletics has the power to impose sanctions on the Kenya federation.",
+        "Kenya's governing coalition has upheld the expulsion of the senator as the party's "
+        "deputy leader.",
+        "Ghana's ruling NPP confirmed that the lawmaker had been expelled from the party.",
+    ],
+)
+def test_a_sports_body_or_a_party_expelling_a_member_takes_no_measure(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_a_list_of_states_never_holds_the_actor_as_a_target(analyzer: Analyzer) -> None:
+    # the small model misreads "Chad" as the subject here; whatever it reads, a state is never
+    # listed as a target of its own measure
+    text = (
+        "The global football governing body FIFA has with immediate effect suspended Ghana and "
+        "Chad from taking part in international football, its president Gianni Infantino "
+        "announced on Friday."
+    )
+    found = facts(analyze(analyzer, text))
+    assert all(actor != target for _, actor, target, _ in found), found

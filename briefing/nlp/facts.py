@@ -227,13 +227,23 @@ class FactExtractor(TargetFinder, StatusReader):
             return []
         if (
             found.agent is not None
-            and self.lemma(found.agent) in self.non_state_agents
+            and (
+                self.lemma(found.agent) in self.non_state_agents
+                # "The world football governing body FIFA has suspended Kenya": a sports
+                # body, whatever states it names
+                or any(
+                    t.text in self.other_sense_words or t.lower_ in self.other_sense_words
+                    for t in found.agent.subtree
+                )
+            )
             # "the Arab League" is a bloc; "the Premier League" is not
             and getattr(ctx.ent_at.get(found.agent.i), "kind", None) not in ("country", "group")
         ):
             # "A US court extended a freeze on his assets", "the ruling party expelled a
             # loyalist", "the league placed an embargo on the club": not a state's measure
             return []
+        if measure.label_ == "expulsion" and self._from_a_body(trigger):
+            return []  # "expelled from the party", "the expulsion of X as the party's leader"
         if measure.label_ == "transport_ban" and any(
             self.lemma(t) in self.hazard_words for t in ctx.sentence(trigger.i)
         ):
@@ -342,6 +352,9 @@ class FactExtractor(TargetFinder, StatusReader):
         targets = [target]
         if target_token is not None and target is not None:
             targets += self._coordinated_states(target_token, names | {target.lower()}, ctx)
+            # never a fact of a state on itself ("Chad" read as the actor of a list naming it)
+            lowered = {name.lower() for name in names}
+            targets = [t for t in targets if t is None or t.lower() not in lowered] or [None]
         return [
             {
                 "measure": measure_type,
@@ -436,6 +449,13 @@ class FactExtractor(TargetFinder, StatusReader):
             (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
             for t in sentence
         )
+
+    def _from_a_body(self, trigger: Token) -> bool:
+        """An expulsion from a party, a league or a school (named in its "from" or "as"
+        phrase, or in that of the one expelled): membership, not diplomacy."""
+        heads = [trigger, *prep_objects(trigger, ("of",))]
+        phrases = [p for head in heads for p in prep_objects(head, ("from", "as"))]
+        return any(self.lemma(t) in self.non_state_agents for p in phrases for t in p.subtree)
 
     def _about_content(self, path: Sequence[Token]) -> bool:
         """The measure is the subject of a wh-clause about what it holds ("did not specify what
