@@ -231,10 +231,7 @@ class FactExtractor(TargetFinder, StatusReader):
                 self.lemma(found.agent) in self.non_state_agents
                 # "The world football governing body FIFA has suspended Kenya": a sports
                 # body, whatever states it names
-                or any(
-                    t.text in self.other_sense_words or t.lower_ in self.other_sense_words
-                    for t in found.agent.subtree
-                )
+                or any(self._sport_word(t) for t in found.agent.subtree)
             )
             # "the Arab League" is a bloc; "the Premier League" is not
             and getattr(ctx.ent_at.get(found.agent.i), "kind", None) not in ("country", "group")
@@ -441,14 +438,15 @@ class FactExtractor(TargetFinder, StatusReader):
         """A sentence about sport (doping, matches, fans) naming no state or bloc: its bans and
         sanctions are a sports body's discipline, not an international measure ("Chelsea fans"
         beside "Britain froze the owner's assets" is a state's measure)."""
-        if not any(
-            t.text in self.other_sense_words or t.lower_ in self.other_sense_words for t in sentence
-        ):
+        if not any(self._sport_word(t) for t in sentence):
             return False
         return not any(
             (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
             for t in sentence
         )
+
+    def _sport_word(self, token: Token) -> bool:
+        return token.text in self.other_sense_words or token.lower_ in self.other_sense_words
 
     def _from_a_body(self, trigger: Token) -> bool:
         """An expulsion from a party, a league or a school (named in its "from" or "as"
@@ -677,8 +675,9 @@ class FactExtractor(TargetFinder, StatusReader):
                 asker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
                 if not asked_actors or asker is None or asked_actors != self._actors_of(asker, ctx):
                     found.actors = asked_actors
-                    if self._status(trigger, found.path) in ("announced", "planned"):
-                        found.status = "considered"  # "asked" is in no status list
+                    status = self._status(trigger, found.path)
+                    # "asked" is in no status list: a step asked for is only considered
+                    found.status = "considered" if status in ("announced", "planned") else status
                     return found
             if (
                 subject is not None

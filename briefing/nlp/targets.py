@@ -11,13 +11,13 @@ of states (``_coordinated_states``) makes one target each.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from spacy.tokens import Token
 
 from briefing.model import joint_actors
 from briefing.nlp.actors import ActorResolver
-from briefing.nlp.components import DURATION_UNITS, MEASURES_KEY
+from briefing.nlp.components import DURATION_UNITS
 from briefing.nlp.context import ActorRef, Context, Located
 from briefing.nlp.lexicon import (
     PERSON_PRONOUNS,
@@ -237,12 +237,12 @@ class TargetFinder(ActorResolver):
                 or any(c.dep_ in ("amod", "compound") and c.i in ctx.ent_at for c in pobj.children)
             ):
                 # "restrict visas for 40 army commanders": the commanders
-                return _phrase(pobj), _quantity(pobj)
+                return _phrase(pobj, ctx.triggers), _quantity(pobj)
         if lower in self.generic_nouns and depth < 3:
             for owner in prep_objects(token, ("of",)):
                 if owner.lower_ in self.target_nouns:
                     # "the assets of 40 officials in Minsk": the officials, not Belarus
-                    return _phrase(owner), _quantity(owner)
+                    return _phrase(owner, ctx.triggers), _quantity(owner)
         if (lower in self.covering_nouns or lower in QUANTITY_WORDS) and depth < 3:
             for inner in token.subtree:
                 # "sales of Nvidia chips to China": where the goods go, not who makes them
@@ -263,7 +263,7 @@ class TargetFinder(ActorResolver):
                 if inner_ent.label_ == "NORP":
                     # "Russian coal" names the goods; "Russians" the people
                     noun = inner.head if inner.dep_ in ("amod", "compound") else inner
-                    return _phrase(noun), _quantity(token)
+                    return _phrase(noun, ctx.triggers), _quantity(token)
                 return inner_ent.canonical, _quantity(token)
             for pobj in prep_objects(token, ("of", "to", "from", "with", "on", "against")):
                 if pobj.tag_ == "VBG":
@@ -280,7 +280,7 @@ class TargetFinder(ActorResolver):
                     person = self._resolve_person(child, ctx)
                     if person:
                         return person[0].canonical, _quantity(token)
-        return _phrase(token), _quantity(token)
+        return _phrase(token, ctx.triggers), _quantity(token)
 
     def _envoy_state(self, token: Token, names: set[str], ctx: Context) -> str | None:
         """The state whose relations an envoy named by a pronoun stands for ("Rwanda expelled
@@ -396,9 +396,10 @@ class TargetFinder(ActorResolver):
         return found
 
 
-def _phrase(token: Token) -> str:
+def _phrase(token: Token, measures: Container[int] = ()) -> str:
     """The noun phrase headed by ``token`` as written, without leading determiners and numbers
-    ("Russian diplomats", "Russia's two main intelligence services, the GRU and the FSB")."""
+    ("Russian diplomats", "Russia's two main intelligence services, the GRU and the FSB"); it
+    stops at a measure of its own joined to it (``measures``: the triggers' token indices)."""
     lefts = [
         t
         for t in token.lefts
@@ -408,7 +409,6 @@ def _phrase(token: Token) -> str:
     end = token.i + 1
     # "the expulsion of two diplomats and the closure of the consulate": the closure is a
     # measure of its own, not more of whom the expulsion falls on
-    measures = {m._.trigger for m in token.doc.spans.get(MEASURES_KEY, ())}
     for right in token.rights:
         if right.i in measures:
             break
