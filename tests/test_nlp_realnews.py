@@ -1051,3 +1051,21 @@ def test_a_list_of_states_never_holds_the_actor_as_a_target(analyzer: Analyzer) 
     )
     found = facts(analyze(analyzer, text))
     assert all(actor != target for _, actor, target, _ in found), found
+
+
+# -- pipeline 32: a legislature's vote or bill only proposes ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Kenya's parliament voted on Tuesday to expel the Ugandan ambassador.", "considered"),
+        ("Two US senators introduced a bill to ban imports of Russian fertiliser.", "considered"),
+        # its own act, not a vote on one
+        ("Peru's congress downgraded diplomatic ties with Mexico on Monday.", "announced"),
+    ],
+)
+def test_a_legislatures_vote_or_bill_only_considers_a_measure(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == [status]

@@ -284,6 +284,16 @@ class FactExtractor(TargetFinder, StatusReader):
             status = "planned"
         if status in ("announced", "planned") and conditional(found.path):
             status = "threatened"  # "would impose a tariff unless ...", "will ... if ..."
+        if (
+            status in ("announced", "planned")
+            and found.agent is not None
+            and any(self.lemma(t) in self.legislature_nouns for t in found.agent.subtree)
+            and any(self.lemma(t) in self.legislative_steps for t in found.path)
+        ):
+            # "Jordan's parliament voted to expel the Israeli ambassador", "US senators
+            # introduced a bill to cut aid": a legislature's vote or bill proposes; only
+            # considered ("Iran's parliament downgraded ties" is its own act)
+            status = "considered"
         target_token = found.target
         if target_token is None:
             target_token = self._target_token(trigger, found, actors, ctx)
