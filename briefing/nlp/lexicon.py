@@ -97,7 +97,9 @@ class Lexicon:
         self.own_side_nouns = frozenset(lemma_rules["own_side_nouns"])
         self.legislature_nouns = frozenset(lemma_rules["legislature_nouns"])
         # what a legislature does when it only proposes a measure: votes for it, a bill
-        self.legislative_steps = frozenset({"vote"}) | self.proposing_verbs | self.proposal_nouns
+        self.legislative_steps = (
+            frozenset(lemma_rules["voting_verbs"]) | self.proposing_verbs | self.proposal_nouns
+        )
         self.entry_verbs = frozenset(lemma_rules["entry_verbs"])
         self.abandoning_verbs = frozenset(lemma_rules["abandoning_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
