@@ -1069,3 +1069,35 @@ def test_a_legislatures_vote_or_bill_only_considers_a_measure(
     analyzer: Analyzer, text: str, status: str
 ) -> None:
     assert [s for *_, s in facts(analyze(analyzer, text))] == [status]
+
+
+# -- pipeline 33: a designation is a sanction; reopening an embassy lifts a diplomatic step -----
+
+
+def test_designating_people_sanctions_them(analyzer: Analyzer) -> None:
+    text = "The Treasury designated four Bolivian customs officials and two firms on Tuesday."
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "Treasury", "Bolivian customs officials and two firms", "announced")
+    ]
+
+
+def test_reopening_an_embassy_lifts_a_diplomatic_measure(analyzer: Analyzer) -> None:
+    text = "Chile reopened its embassy in Caracas on Thursday after four years."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("diplomatic_measure", "Chile", "lifted")
+    ]
+    # a first opening ends nothing
+    assert facts(analyze(analyzer, "Estonia opened an embassy in Seoul on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Asian Development Bank froze new loans to Myanmar on Friday.", "aid_suspension"),
+        ("Canada halted lending to Haiti after the coup.", "aid_suspension"),
+        # credit to banks or firms is finance, not aid
+        ("Britain banned new loans to Russian state banks.", "financial_restriction"),
+    ],
+)
+def test_credit_withheld_from_a_state_is_aid(analyzer: Analyzer, text: str, expected: str) -> None:
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == [expected]

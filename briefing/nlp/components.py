@@ -320,6 +320,7 @@ class MeasureFinder:
         self.non_measure_objects = frozenset(data["non_measure_objects"])
         self.similar_words = frozenset(data["similar_words"])
         self.join_verbs = frozenset(data["join_verbs"])
+        self.credit_words = frozenset(data["credit_words"])
         self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -437,6 +438,13 @@ class MeasureFinder:
                     if (trigger.get("strong") or direct) and "import_ban" in accepts:
                         return "import_ban"
                     continue
+                if (
+                    cue_type == "financial_restriction"
+                    and word in self.credit_words
+                    and "aid_suspension" in accepts
+                    and _lent_to_a_state(token, objects, word)
+                ):
+                    return "aid_suspension"  # "suspended new loans to Uganda": aid withheld
                 if cue_type in accepts:
                     return cue_type
         state_object = trigger.get("state_object")
@@ -557,6 +565,17 @@ def barred_activity_tokens(token: Token, distance: int = 2) -> list[tuple[int, T
             elif child.dep_ == "prep":
                 found.extend((distance, c) for c in child.children if c.dep_ == "pobj")
     return found
+
+
+def _lent_to_a_state(token: Token, objects: list[Token], word: str) -> bool:
+    """The credit (one of the measure's objects) goes "to" a state: "suspended new loans to
+    Uganda", the "to" on the loans or on the verb."""
+    credit = [o for o in objects if o.lower_ == word]
+    return bool(credit) and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(c.ent_type_ == "GPE" for c in p.children)
+        for holder in (token, *credit)
+        for p in holder.children
+    )
 
 
 def neighbourhood_tokens(token: Token, max_depth: int = 4) -> list[tuple[int, Token]]:
