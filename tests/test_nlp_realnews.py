@@ -1101,3 +1101,49 @@ def test_reopening_an_embassy_lifts_a_diplomatic_measure(analyzer: Analyzer) -> 
 )
 def test_credit_withheld_from_a_state_is_aid(analyzer: Analyzer, text: str, expected: str) -> None:
     assert [m for m, *_ in facts(analyze(analyzer, text))] == [expected]
+
+
+def test_whose_assets_were_frozen_takes_no_joined_measure(analyzer: Analyzer) -> None:
+    # "were frozen" is a passive the small model reads as an adjective: its subject is acted
+    # on, in its own clause and in the one joined to it
+    text = (
+        "West African leaders imposed sanctions on Guinea on Sunday.\n\n"
+        "Guinea's reserves at the regional central bank were frozen and a travel ban on the "
+        "junta's leaders was also imposed."
+    )
+    found = facts(analyze(analyzer, text))
+    assert found, found
+    assert all(actor != "Guinea" for _, actor, _, _ in found), found
+    # the joined clause names its own target
+    assert [t for m, _, t, _ in found if m == "travel_ban"] == ["junta's leaders"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru urged restraint on Monday, while stopping short of announcing sanctions on Quito.",
+        "The bloc fell short of imposing an oil embargo on Iran.",
+    ],
+)
+def test_a_measure_stopped_short_of_is_rejected(analyzer: Analyzer, text: str) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["rejected"]
+
+
+def test_a_measure_named_beside_another_keeps_its_own_status(analyzer: Analyzer) -> None:
+    text = (
+        "But Norway was not considering further sanctions on top of the visa bans already "
+        "targeting the coup leaders."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("travel_ban", "Norway", "coup leaders", "in_force") in found, found
+    assert all(target != "top" for _, _, target, _ in found), found
+
+
+def test_an_intention_to_lift_is_only_talked_of(analyzer: Analyzer) -> None:
+    text = "The Japanese prime minister has spoken of his intention to lift sanctions on Myanmar."
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["considered"]
+
+
+def test_a_measure_too_soon_to_take_is_rejected(analyzer: Analyzer) -> None:
+    text = "Canada agreed it was too early to impose an asset freeze on the Kenyan generals."
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["rejected"]

@@ -638,8 +638,14 @@ class FactExtractor(TargetFinder, StatusReader):
                         return found
                     subject = None
             subject_pass = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
-            if came_from is trigger and subject is not None and _participle_complement(trigger):
-                # "their assets were frozen", parsed as "were" + an adjective: a passive
+            if subject is not None and any(
+                _participle_complement(c) and c.i in ctx.triggers
+                for c in current.children
+                if c.dep_ == "acomp"
+            ):
+                # "their assets were frozen", parsed as "were" + an adjective: a passive, also
+                # for a measure in a clause joined to it ("Niger's assets were frozen and a
+                # travel ban was imposed"): the subject is acted on, its owner acts on nothing
                 subject_pass, subject = subject, None
             agent = agent_of(current)
             if agent is not None and contains(agent, trigger):
@@ -734,7 +740,10 @@ class FactExtractor(TargetFinder, StatusReader):
                     # "Kishida is expected to announce sanctions"
                     found.actors = self._actors_of(subject_pass, ctx)
                     return found
-                found.target = found.target or subject_pass
+                if not (came_from is not None and _joined_clause(came_from)):
+                    # not for a measure in a clause joined to this one ("assets were frozen
+                    # and a travel ban on the leaders was imposed"): it names its own
+                    found.target = found.target or subject_pass
                 found.continues_story = True
             elif subject_pass is not None or (
                 current.pos_ in ("VERB", "AUX") and current.dep_ == "ROOT"
@@ -909,6 +918,10 @@ def _heading(sentence: Span) -> bool:
         and text[-1] not in ".!?:;\"'”’)"
         and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
     )
+
+
+def _joined_clause(token: Token) -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")
 
 
 def _participle_complement(trigger: Token) -> bool:

@@ -85,6 +85,8 @@ class Lexicon:
         self.no_choice_nouns = frozenset(lemma_rules["no_choice_nouns"])
         self.proposal_nouns = frozenset(lemma_rules["proposal_nouns"])
         self.proposing_verbs = frozenset(lemma_rules["proposing_verbs"])
+        self.short_verbs = frozenset(lemma_rules["short_verbs"])
+        self.premature_words = frozenset(lemma_rules["premature_words"])
         self.stopping_verbs = frozenset(lemma_rules["stopping_verbs"])
         self.instrument_nouns = frozenset(lemma_rules["instrument_nouns"])
         self.subjecting_verbs = frozenset(lemma_rules["subjecting_verbs"])

@@ -45,12 +45,25 @@ STATUS_ADVERBS = frozenset(
     | {"previously", "formally", "not", "n't", "far"}
 )
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
+# (noun, preposition) of the phrases that name a measure beside another: "on top of",
+# "in addition to"
+BESIDE_PHRASES = frozenset({("top", "on"), ("addition", "in")})
 
 
 class StatusReader(Lexicon):
     """Reading a measure's status: the rules read the lists ``Lexicon`` loads."""
 
     def _status(self, trigger: Token, path: Sequence[Token]) -> str:
+        beside = next((i for i, token in enumerate(path) if _besides(token)), None)
+        if beside is not None:
+            # "sanctions on top of the travel bans already targeting him", "in addition to
+            # the embargo": a measure named beside another stands; the words above it are the
+            # other's ("was not considering additional sanctions on top of ...")
+            status = self._own_status(trigger, path[:beside])
+            return "in_force" if status == "announced" else status
+        return self._own_status(trigger, path)
+
+    def _own_status(self, trigger: Token, path: Sequence[Token]) -> str:
         cues: list[Token] = [c for c in trigger.children if _is_modifier(c)]
         acted_on = trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB"
         for child in trigger.children:
@@ -83,6 +96,16 @@ class StatusReader(Lexicon):
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
             # "asked the Commission to prepare new sanctions": only being talked of
             return "considered"
+        if any(
+            self.lemma(verb) in self.short_verbs and any(c.lower_ == "short" for c in verb.children)
+            for verb in path[1:6]
+        ):
+            return "rejected"  # "stopping short of announcing sanctions": not taken
+        if any(
+            token.lower_ in self.premature_words and any(c.lower_ == "too" for c in token.children)
+            for token in path[1:4]
+        ):
+            return "rejected"  # "it was too soon to impose a travel ban": not now
         if any(_counterfactual(verb) for verb in path[:3]):
             # "a draft that would have imposed sanctions": proposed, never taken
             return "considered"
@@ -260,6 +283,11 @@ def conditional(path: Sequence[Token]) -> bool:
         for verb in path
         if verb.pos_ in ("VERB", "AUX")
     )
+
+
+def _besides(token: Token) -> bool:
+    """ "on top of" or "in addition to": what follows is named beside what comes before."""
+    return token.dep_ == "pobj" and (token.lower_, token.head.lower_) in BESIDE_PHRASES
 
 
 def _counterfactual(verb: Token) -> bool:

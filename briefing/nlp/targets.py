@@ -147,6 +147,7 @@ class TargetFinder(ActorResolver):
                 continue
             if (
                 candidate.lower_ in self.non_targets
+                or (candidate.lower_ == "top" and candidate.head.lower_ == "on")  # "on top of"
                 or candidate.tag_ in ("VBG", "VBP", "VBZ")
                 or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
             ):
