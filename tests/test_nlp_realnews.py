@@ -1147,3 +1147,16 @@ def test_an_intention_to_lift_is_only_talked_of(analyzer: Analyzer) -> None:
 def test_a_measure_too_soon_to_take_is_rejected(analyzer: Analyzer) -> None:
     text = "Canada agreed it was too early to impose an asset freeze on the Kenyan generals."
     assert [s for *_, s in facts(analyze(analyzer, text))] == ["rejected"]
+
+
+def test_payments_named_as_aid_are_an_aid_suspension(analyzer: Analyzer) -> None:
+    text = "Norway has suspended aid payments to Malawi over the election dispute."
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["aid_suspension"]
+
+
+def test_revoking_most_favoured_nation_status_is_taken_not_favoured(analyzer: Analyzer) -> None:
+    # "favoured" inside the privilege's own name is no status word ("favour": considered)
+    text = "Iceland revoked Belarus's most-favoured-nation status on Friday."
+    assert [(m, s) for m, _, _, s in facts(analyze(analyzer, text))] == [
+        ("trade_restriction", "announced")
+    ]

@@ -426,6 +426,14 @@ class MeasureFinder:
         if only and not words & set(only):
             return None
         accepts = set(trigger.get("accepts", ()))
+        aid_words = next((w for t, w in self.cues if t == "aid_suspension"), frozenset())
+        if "aid_suspension" in accepts and any(
+            c.dep_ == "compound" and c.lower_ in aid_words
+            for o in objects
+            if o.dep_ == "dobj"
+            for c in o.children
+        ):
+            return "aid_suspension"  # "suspended aid payments": the payments are aid
         # At equal distance and standing, the order of the cue lists.
         for *_, word in cues:
             for cue_type, cue_words in self.cues:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from briefing.nlp.components import MEASURES_KEY
 from briefing.nlp.context import ActorRef, Context
 from briefing.nlp.lexicon import (
     COPULAS,
@@ -88,9 +89,15 @@ class StatusReader(Lexicon):
             for pobj in prep_objects(verb, ("into", "in")):
                 if pobj.lower_ in IN_FORCE_NOUNS:
                     cues.append(pobj)
-        # the measure word never sets its own status: "by halting arms purchases", with
-        # "halting" parsed as the purchases' modifier, is the measure, not a lifting of it
-        cues = [c for c in cues if c.i != trigger.i]
+        # the measure's words never set its own status: "by halting arms purchases", with
+        # "halting" parsed as the purchases' modifier, is the measure, not a lifting of it;
+        # the words of "most-favoured-nation" are not "favoured" (considered)
+        start, end = _extent(trigger)
+        cues = [
+            c
+            for c in cues
+            if c.i != trigger.i and not (start <= c.i < end and c.lower_ in self.privilege_triggers)
+        ]
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
@@ -283,6 +290,14 @@ def conditional(path: Sequence[Token]) -> bool:
         for verb in path
         if verb.pos_ in ("VERB", "AUX")
     )
+
+
+def _extent(trigger: Token) -> tuple[int, int]:
+    """The token span of the measure the trigger anchors (the trigger alone if none)."""
+    for span in trigger.doc.spans.get(MEASURES_KEY, ()):
+        if span._.trigger == trigger.i:
+            return span.start, span.end
+    return trigger.i, trigger.i + 1
 
 
 def _besides(token: Token) -> bool:
