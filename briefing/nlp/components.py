@@ -321,6 +321,9 @@ class MeasureFinder:
         self.similar_words = frozenset(data["similar_words"])
         self.join_verbs = frozenset(data["join_verbs"])
         self.credit_words = frozenset(data["credit_words"])
+        self.aid_cue_words = frozenset(
+            word for cue_type, words in self.cues if cue_type == "aid_suspension" for word in words
+        )
         self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -426,9 +429,8 @@ class MeasureFinder:
         if only and not words & set(only):
             return None
         accepts = set(trigger.get("accepts", ()))
-        aid_words = next((w for t, w in self.cues if t == "aid_suspension"), frozenset())
         if "aid_suspension" in accepts and any(
-            c.dep_ == "compound" and c.lower_ in aid_words
+            c.dep_ == "compound" and c.lower_ in self.aid_cue_words
             for o in objects
             if o.dep_ == "dobj"
             for c in o.children

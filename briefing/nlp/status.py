@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from briefing.nlp.components import MEASURES_KEY
 from briefing.nlp.context import ActorRef, Context
 from briefing.nlp.lexicon import (
     COPULAS,
@@ -92,12 +91,7 @@ class StatusReader(Lexicon):
         # the measure's words never set its own status: "by halting arms purchases", with
         # "halting" parsed as the purchases' modifier, is the measure, not a lifting of it;
         # the words of "most-favoured-nation" are not "favoured" (considered)
-        start, end = _extent(trigger)
-        cues = [
-            c
-            for c in cues
-            if c.i != trigger.i and not (start <= c.i < end and c.lower_ in self.privilege_triggers)
-        ]
+        cues = [c for c in cues if not _same_word(c, trigger)]
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:
@@ -292,12 +286,10 @@ def conditional(path: Sequence[Token]) -> bool:
     )
 
 
-def _extent(trigger: Token) -> tuple[int, int]:
-    """The token span of the measure the trigger anchors (the trigger alone if none)."""
-    for span in trigger.doc.spans.get(MEASURES_KEY, ()):
-        if span._.trigger == trigger.i:
-            return span.start, span.end
-    return trigger.i, trigger.i + 1
+def _same_word(token: Token, trigger: Token) -> bool:
+    """The token is written in one word with the trigger ("most-favoured-nation")."""
+    low, high = sorted((token.i, trigger.i))
+    return not any(t.whitespace_ for t in token.doc[low:high])
 
 
 def _besides(token: Token) -> bool:
