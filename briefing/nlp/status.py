@@ -24,7 +24,7 @@ from briefing.nlp.lexicon import (
     STILL_VERBS,
     Lexicon,
 )
-from briefing.nlp.syntax import has_negation, prep_objects
+from briefing.nlp.syntax import has_negation, names_beside, prep_objects
 
 # A clause under these conjunctions states a condition, not a measure: "unless Mexico stops ...".
 CONDITION_MARKS = frozenset({"unless", "if"})
@@ -45,16 +45,13 @@ STATUS_ADVERBS = frozenset(
     | {"previously", "formally", "not", "n't", "far"}
 )
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
-# (noun, preposition) of the phrases that name a measure beside another: "on top of",
-# "in addition to"
-BESIDE_PHRASES = frozenset({("top", "on"), ("addition", "in")})
 
 
 class StatusReader(Lexicon):
     """Reading a measure's status: the rules read the lists ``Lexicon`` loads."""
 
     def _status(self, trigger: Token, path: Sequence[Token]) -> str:
-        beside = next((i for i, token in enumerate(path) if _besides(token)), None)
+        beside = next((i for i, token in enumerate(path) if names_beside(token)), None)
         if beside is not None:
             # "sanctions on top of the travel bans already targeting him", "in addition to
             # the embargo": a measure named beside another stands; the words above it are the
@@ -290,11 +287,6 @@ def _same_word(token: Token, trigger: Token) -> bool:
     """The token is written in one word with the trigger ("most-favoured-nation")."""
     low, high = sorted((token.i, trigger.i))
     return not any(t.whitespace_ for t in token.doc[low:high])
-
-
-def _besides(token: Token) -> bool:
-    """ "on top of" or "in addition to": what follows is named beside what comes before."""
-    return token.dep_ == "pobj" and (token.lower_, token.head.lower_) in BESIDE_PHRASES
 
 
 def _counterfactual(verb: Token) -> bool:

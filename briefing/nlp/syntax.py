@@ -6,6 +6,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+# (noun, preposition) of the phrases that name one thing beside another: "on top of",
+# "in addition to"
+BESIDE_PHRASES = frozenset({("top", "on"), ("addition", "in")})
+
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
@@ -55,3 +59,9 @@ def is_agent(token: Token) -> bool:
     if token.dep_ in ("poss", "compound", "amod"):
         token = token.head
     return token.dep_ == "nsubj"
+
+
+def names_beside(token: Token) -> bool:
+    """ "on top of" or "in addition to" (the noun): what follows is named beside what comes
+    before, and the noun itself names nothing."""
+    return token.dep_ == "pobj" and (token.lower_, token.head.lower_) in BESIDE_PHRASES

@@ -26,7 +26,7 @@ from briefing.nlp.lexicon import (
     SINGULAR_PRONOUNS,
     STATE_KINDS,
 )
-from briefing.nlp.syntax import contains, first_conjunct, prep_objects
+from briefing.nlp.syntax import contains, first_conjunct, names_beside, prep_objects
 
 # Nouns for a state's envoys: "expelled Belgium's ambassador" falls on Belgium.
 ENVOY_NOUNS = frozenset(
@@ -147,7 +147,7 @@ class TargetFinder(ActorResolver):
                 continue
             if (
                 candidate.lower_ in self.non_targets
-                or (candidate.lower_ == "top" and candidate.head.lower_ == "on")  # "on top of"
+                or names_beside(candidate)  # "sanctions on top of the bans": no target
                 or candidate.tag_ in ("VBG", "VBP", "VBZ")
                 or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
             ):
