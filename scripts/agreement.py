@@ -1,7 +1,7 @@
 """How far two blind annotators of the real-news set agree on its facts: the ceiling a reader of
 that gold can be held to.
 
-    python scripts/agreement.py [--eval ../shared/eval] [--verbose]
+    python scripts/agreement.py [--eval ../shared/eval] [--second FILE] [--verbose]
 
 The second annotation (``tests/data/realnews_second_annotation.json``) covers 80 texts drawn at
 random from the development set (40 tune, 40 held-out), annotated again by four annotators who
@@ -108,11 +108,20 @@ def score(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument(
+        "--second", type=Path, default=SECOND, help="the second annotation (default: %(default)s)"
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     scorer = load_scorer(args.eval)
     first = json.loads(FIRST.read_text(encoding="utf-8"))
-    second = json.loads(SECOND.read_text(encoding="utf-8"))
+    try:
+        second = json.loads(args.second.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        sys.exit(f"agreement: cannot read {args.second}: {exc}")
+    unknown = sorted(set(second) - set(first))
+    if unknown:
+        sys.exit(f"agreement: {len(unknown)} texts not in the first gold, e.g. {unknown[0]}")
     for part in ("tune", "heldout", "all"):
         chosen = {k: v for k, v in second.items() if part == "all" or v["split"] == part}
         for reading in ("required", "all"):
