@@ -1160,3 +1160,11 @@ def test_revoking_most_favoured_nation_status_is_taken_not_favoured(analyzer: An
     assert [(m, s) for m, _, _, s in facts(analyze(analyzer, text))] == [
         ("trade_restriction", "announced")
     ]
+
+
+def test_an_organization_cut_at_its_place_keeps_its_whole_name(analyzer: Analyzer) -> None:
+    # the gazetteer claims "Nigeria", and the model is left with "The Central Bank of"
+    text = "The Central Bank of Nigeria froze the accounts of 20 currency dealers on Monday."
+    analysis = analyze(analyzer, text)
+    assert [a for _, a, _, _ in facts(analysis)] == ["Central Bank of Nigeria"]
+    assert not any(actor.canonical.endswith(" of") for actor in analysis.actors)

@@ -231,6 +231,7 @@ class ActorResolver:
             kept.append(ent)
             actors.append(ent)
         doc.ents = kept
+        starts = {ent.start: ent for ent in actors}
         surnames = self._person_names(actors)
         for ent in actors:
             entry = self._entry(ent)
@@ -241,7 +242,7 @@ class ActorResolver:
                 ent._.canonical, ent._.actor_kind = surnames.get(name, name), "person"
             else:
                 kind = {"GPE": "country", "NORP": "group"}.get(ent.label_, "organization")
-                ent._.canonical, ent._.actor_kind = _clean_name(ent.text), kind
+                ent._.canonical, ent._.actor_kind = _clean_name(_whole_name(ent, starts)), kind
         return doc
 
     def _entry(self, ent: Span) -> gazetteer.GazetteerEntry | None:
@@ -275,6 +276,16 @@ class ActorResolver:
                 full = _clean_name(ent.text)
                 names.setdefault(full.split()[-1], full)
         return names
+
+
+def _whole_name(ent: Span, starts: dict[int, Span]) -> str:
+    """An organization's name the gazetteer cut at its place: "the Central Bank of" before
+    "Nigeria" (a country it knows) is named "Central Bank of Nigeria", never "Central Bank of".
+    The place stays an entity of its own, so the state is still read from the phrase."""
+    place = starts.get(ent.end)
+    if ent.label_ != "ORG" or ent[-1].lower_ != "of" or place is None:
+        return ent.text
+    return ent.doc[ent.start : place.end].text
 
 
 def _inside_a_name(ent: Span) -> bool:
