@@ -3,14 +3,15 @@ that gold can be held to.
 
     python scripts/agreement.py [--eval ../shared/eval] [--second FILE] [--verbose]
 
-The second annotation (``tests/data/realnews_second_annotation.json``) covers 80 texts drawn at
-random from the development set (40 tune, 40 held-out), annotated again by four annotators who
-had not seen the first gold, the pipeline's code or its output, under the same brief and
-examples. Its facts are scored against the first gold (``tests/data/realnews_facts.json``) by
-the matching rules of ``score_analysis.py`` (imported from ``--eval``), exactly as the pipeline's
-facts are: each second-annotator fact becomes one prediction (its first type, first actor
-alias and first status), an extra report of a matched fact counts as wrong, and facts matching
-only an optional gold fact count neither way. Two readings:
+The second annotation (``tests/data/realnews_second_annotation.json``) covers 160 texts drawn
+at random from the development set in two batches of 80 (80 tune, 80 held-out), annotated again
+by eight annotators who had not seen the first gold, the pipeline's code or its output, under
+the same brief and examples. Its facts are scored against the first gold
+(``tests/data/realnews_facts.json``) by the matching rules of ``score_analysis.py`` (imported
+from ``--eval``), exactly as the pipeline's facts are: each second-annotator fact becomes one
+prediction (its first type, first actor alias and first status), an extra report of a matched
+fact counts as wrong, and facts matching only an optional gold fact count neither way. Two
+readings:
 
 - ``required``: the second annotator's required facts are the predictions (a briefing lists
   what the article reports, not what it mentions in passing);
