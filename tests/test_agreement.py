@@ -45,7 +45,7 @@ def figures(stdout: str) -> dict[tuple[str, str], dict[str, str]]:
     return found
 
 
-def test_an_annotation_agrees_fully_with_itself(tmp_path: Path) -> None:
+def test_an_annotation_agrees_fully_with_itself() -> None:
     done = run("--second", str(FIRST))
     assert done.returncode == 0, done.stderr
     every = figures(done.stdout)[("all", "all")]
