@@ -1168,3 +1168,67 @@ def test_an_organization_cut_at_its_place_keeps_its_whole_name(analyzer: Analyze
     analysis = analyze(analyzer, text)
     assert [a for _, a, _, _ in facts(analysis)] == ["Central Bank of Nigeria"]
     assert not any(actor.canonical.endswith(" of") for actor in analysis.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile imposed trade restrictions on Peru on Tuesday.", "announced"),
+        ("Canada eased the trade restrictions it had placed on Fiji.", "lifted"),
+    ],
+)
+def test_trade_restrictions_are_a_trade_measure(analyzer: Analyzer, text: str, status: str) -> None:
+    assert [(m, s) for m, _, _, s in facts(analyze(analyzer, text))] == [
+        ("trade_restriction", status)
+    ]
+
+
+def test_verbs_joined_before_one_object_share_it(analyzer: Analyzer) -> None:
+    # "freeze" has no object of its own: "aid programmes" hangs on "review"
+    text = "Sweden decided to freeze or review aid programs for Uganda."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("aid_suspension", "Sweden")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Qatar cut trade ties with Bahrain on Sunday.", "trade_restriction"),
+        ("Peru severed commerce links with Bolivia.", "trade_restriction"),
+        ("Qatar cut diplomatic ties with Bahrain on Sunday.", "diplomatic_measure"),
+    ],
+)
+def test_trade_ties_cut_are_a_trade_measure(analyzer: Analyzer, text: str, measure: str) -> None:
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == [measure]
+
+
+def test_entries_added_to_a_list_are_its_target(analyzer: Analyzer) -> None:
+    text = "Algeria added nine firms from Morocco to its sanctions list on Friday."
+    found = facts(analyze(analyzer, text))
+    assert [(a, t) for _, a, t, _ in found] == [("Algeria", "firms")], found
+
+
+def test_the_unreliable_entity_list_is_a_trade_measure(analyzer: Analyzer) -> None:
+    text = "China placed four Canadian drone makers on its unreliable entities list."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("trade_restriction", "China")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estonia moved to throw out the Belarusian ambassador on Monday.",
+            [("expulsion", "Estonia")],
+        ),
+        ("Kenya kicked out two Somali diplomats last week.", [("expulsion", "Kenya")]),
+        ("The appeal was thrown out by the court in Vilnius.", []),
+        ("The league kicked out three clubs for unpaid wages.", []),
+    ],
+)
+def test_throwing_out_an_envoy_is_an_expulsion(
+    analyzer: Analyzer, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == expected

@@ -308,6 +308,10 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+# Ties between states; "trade ties" cut are a trade measure, "ties" alone a diplomatic one.
+RELATION_NOUNS = frozenset({"ties", "relations", "links"})
+
+
 @Language.factory("briefing_measures")
 def make_measure_finder(nlp: Language, name: str) -> MeasureFinder:
     return MeasureFinder(nlp)
@@ -334,6 +338,12 @@ class MeasureFinder:
         self.credit_words = frozenset(data["credit_words"])
         self.aid_cue_words = frozenset(
             word for cue_type, words in self.cues if cue_type == "aid_suspension" for word in words
+        )
+        self.trade_cue_words = frozenset(
+            word
+            for cue_type, words in self.cues
+            if cue_type == "trade_restriction"
+            for word in words
         )
         self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
@@ -400,6 +410,16 @@ class MeasureFinder:
                     return str(kind)
             return str(fixed)
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.pos_ == "VERB" and not objects:
+            # "to freeze or change aid programmes", "freeze and seize assets": verbs joined
+            # before one object share it
+            objects += [
+                c
+                for conj in token.children
+                if conj.dep_ == "conj" and conj.pos_ == "VERB"
+                for c in conj.children
+                if c.dep_ == "dobj"
+            ]
         objects += [
             c
             for p in token.children
@@ -447,6 +467,16 @@ class MeasureFinder:
             for c in o.children
         ):
             return "aid_suspension"  # "suspended aid payments": the payments are aid
+        if "trade_restriction" in accepts and any(
+            o.dep_ == "dobj"
+            and o.lower_ in RELATION_NOUNS
+            and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in self.trade_cue_words
+                for c in o.children
+            )
+            for o in objects
+        ):
+            return "trade_restriction"  # "cut trade ties with Tehran": trade, not diplomacy
         # At equal distance and standing, the order of the cue lists.
         for *_, word in cues:
             for cue_type, cue_words in self.cues:

@@ -56,6 +56,10 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+# Lists a measure puts its targets on: "added 13 entities to its sanctions list".
+LIST_NOUNS = frozenset({"list", "lists", "blacklist", "register"})
+
+
 class TargetFinder(ActorResolver):
     """Finding and naming a measure's target (pronouns resolve through ``ActorResolver``)."""
 
@@ -112,8 +116,14 @@ class TargetFinder(ActorResolver):
                 candidates.extend(c for c in clause.children if c.dep_ == "dobj")
         if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBN" and trigger.dep_ == "acl":
             candidates.append(trigger.head)  # "his assets frozen by the government"
-        if trigger.dep_ in ("amod", "compound") and trigger.head.pos_ in ("NOUN", "PROPN"):
-            candidates.append(trigger.head)  # "freezing assets"
+        if (
+            trigger.dep_ in ("amod", "compound")
+            and trigger.head.pos_ in ("NOUN", "PROPN")
+            and trigger.head.lower_ not in LIST_NOUNS
+        ):
+            # "freezing assets"; not "its sanctions list", whose entries the verb names
+            # ("added 13 entities to its sanctions list")
+            candidates.append(trigger.head)
         for verb in found.path[1:] if not candidates else ():
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
