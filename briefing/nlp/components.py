@@ -336,15 +336,8 @@ class MeasureFinder:
         self.similar_words = frozenset(data["similar_words"])
         self.join_verbs = frozenset(data["join_verbs"])
         self.credit_words = frozenset(data["credit_words"])
-        self.aid_cue_words = frozenset(
-            word for cue_type, words in self.cues if cue_type == "aid_suspension" for word in words
-        )
-        self.trade_cue_words = frozenset(
-            word
-            for cue_type, words in self.cues
-            if cue_type == "trade_restriction"
-            for word in words
-        )
+        self.aid_cue_words = self._cue_words("aid_suspension")
+        self.trade_cue_words = self._cue_words("trade_restriction")
         self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -379,6 +372,12 @@ class MeasureFinder:
                 break
         doc.spans[MEASURES_KEY] = SpanGroup(doc, name=MEASURES_KEY, spans=measures)
         return doc
+
+    def _cue_words(self, measure_type: str) -> frozenset[str]:
+        """Every cue word of one measure type."""
+        return frozenset(
+            word for cue_type, words in self.cues if cue_type == measure_type for word in words
+        )
 
     def classify(self, trigger: dict[str, Any], token: Token) -> str | None:
         """The measure type this trigger states here, or None when it states none."""
