@@ -403,6 +403,13 @@ class MeasureFinder:
                 for c in token.children
             ):
                 return None  # a package of reforms, a stimulus package
+            only = trigger.get("diplomatic_only")
+            if only and not any(
+                form in only
+                for _, node in neighbourhood_tokens(token)
+                for form in self._forms(node)
+            ):
+                return None  # "threw out the ambassador"; not "the appeal was thrown out"
             for kind, words in trigger.get("modifier_types", {}).items():
                 # "travel sanctions", "visa sanctions": the modifier names a travel ban
                 if any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in token.lefts):
