@@ -1232,3 +1232,21 @@ def test_throwing_out_an_envoy_is_an_expulsion(
     analyzer: Analyzer, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # parsed as a clause whose subject is "diplomats": they are declared, Chad declares
+        (
+            "Chad declared 12 Libyan diplomats persona non grata on Monday.",
+            ("Chad", "Libyan diplomats"),
+        ),
+        # "attache" compounded on the phrase
+        ("Peru declared a Cuban attache persona non grata.", ("Peru", "Cuban attache")),
+    ],
+)
+def test_whom_persona_non_grata_is_said_of_is_the_target(
+    analyzer: Analyzer, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(a, t) for m, a, t, _ in facts(analyze(analyzer, text))] == [expected]

@@ -366,7 +366,9 @@ class MeasureFinder:
                     measure_type = self._previous_type(doc[anchor_i], span, measures)
                 if measure_type is None:
                     continue
-                measure = Span(doc, *self._extent(span, doc[anchor_i]), label=measure_type)
+                measure = Span(
+                    doc, *self._extent(span, doc[anchor_i]), label=measure_type, span_id=trigger_id
+                )
                 measure._.trigger = anchor_i
                 measures.append(measure)
                 break

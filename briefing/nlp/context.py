@@ -83,6 +83,8 @@ class Context:
     # The trigger token of every measure in the doc, and its measure type and token span.
     triggers: dict[int, str] = field(default_factory=dict)
     extents: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # Triggers of phrases said of whom they fall on ("declared X persona non grata")
+    said_of: frozenset[int] = frozenset()
 
     def sentence_number(self, token_i: int) -> int:
         return max(bisect.bisect_right(self.sentence_starts, token_i) - 1, 0)

@@ -168,6 +168,11 @@ class FactExtractor(TargetFinder, StatusReader):
             ents=tuple(doc.ents),
             triggers={m._.trigger: m.label_ for m in doc.spans.get(MEASURES_KEY, ())},
             extents={m._.trigger: (m.start, m.end) for m in doc.spans.get(MEASURES_KEY, ())},
+            said_of=frozenset(
+                m._.trigger
+                for m in doc.spans.get(MEASURES_KEY, ())
+                if m.id_ in self.said_of_triggers
+            ),
         )
         ctx.person_state = self._person_states(ctx)
         for info in actors:
@@ -626,6 +631,14 @@ class FactExtractor(TargetFinder, StatusReader):
                     found.actors = barred_by[0]
                     return found
             subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if current is trigger and trigger.i in ctx.said_of:
+                # "declared 15 UAE diplomats persona non grata", parsed as a clause whose
+                # subject is "diplomats", or with "diplomat" compounded on the phrase: whom it
+                # is said of, never who says it
+                named = _said_of(trigger, ctx)
+                found.target = found.target or named
+                if subject is not None and named is not None and subject.i == named.i:
+                    subject = None
             if subject is not None and current is trigger:
                 start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))
                 if start <= subject.i < end:
@@ -917,6 +930,23 @@ def _heading(sentence: Span) -> bool:
         bool(text)
         and text[-1] not in ".!?:;\"'”’)"
         and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+    )
+
+
+def _said_of(trigger: Token, ctx: Context) -> Token | None:
+    """The noun a phrase like "persona non grata" is said of: a subject or a compound hung on
+    one of the phrase's words from outside it."""
+    start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))
+    return next(
+        (
+            child
+            for token in ctx.doc[start:end]
+            for child in token.children
+            if not start <= child.i < end
+            and child.dep_ in ("nsubj", "compound")
+            and child.pos_ in ("NOUN", "PROPN")
+        ),
+        None,
     )
 
 

@@ -71,6 +71,7 @@ class Lexicon:
         self.open_words = frozenset(status["open_words"])
         self.other_sense_words = frozenset(measures["other_sense_words"])
         self.imposing_nouns = frozenset(measures["imposing_nouns"])
+        self.said_of_triggers = frozenset(t["id"] for t in measures["triggers"] if t.get("said_of"))
         self.non_targets = MEASURE_WORDS | frozenset(measures["non_measure_objects"])
         lemma_rules = measures["lemma_rules"]
         self.comment_verbs = frozenset(lemma_rules["comment_verbs"])
