@@ -1244,9 +1244,35 @@ def test_throwing_out_an_envoy_is_an_expulsion(
         ),
         # "attache" compounded on the phrase
         ("Peru declared a Cuban attache persona non grata.", ("Peru", "Cuban attache")),
+        # the object of "declared", the phrase before it
+        (
+            'Chilean President Gabriel Boric has declared as "persona non grata" the head of a '
+            "Venezuelan trade mission.",
+            ("Chile", "head of a Venezuelan trade mission"),
+        ),
     ],
 )
 def test_whom_persona_non_grata_is_said_of_is_the_target(
     analyzer: Analyzer, text: str, expected: tuple[str, str]
 ) -> None:
     assert [(a, t) for m, a, t, _ in facts(analyze(analyzer, text))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Peru expelled the head of a Venezuelan trade mission.",
+            "head of a Venezuelan trade mission",
+        ),
+        (
+            "Latvia expelled two employees of the Belarusian embassy who had filmed a protest.",
+            "employees of the Belarusian embassy",
+        ),
+    ],
+)
+def test_a_noun_named_by_what_it_belongs_to_keeps_it(
+    analyzer: Analyzer, text: str, target: str
+) -> None:
+    # "head" or "employees" alone names nobody; the clause after them is not the name
+    assert [t for _, _, t, _ in facts(analyze(analyzer, text))] == [target]

@@ -934,20 +934,22 @@ def _heading(sentence: Span) -> bool:
 
 
 def _said_of(trigger: Token, ctx: Context) -> Token | None:
-    """The noun a phrase like "persona non grata" is said of: a subject or a compound hung on
-    one of the phrase's words from outside it."""
+    """The noun a phrase like "persona non grata" is said of: a subject or compound hung on one
+    of the phrase's words from outside it ("declared 15 diplomats persona non grata"), else the
+    object of the verb the phrase completes ("declared the ambassador 'persona non grata'")."""
     start, end = ctx.extents.get(trigger.i, (trigger.i, trigger.i + 1))
-    return next(
-        (
-            child
-            for token in ctx.doc[start:end]
-            for child in token.children
-            if not start <= child.i < end
-            and child.dep_ in ("nsubj", "compound")
-            and child.pos_ in ("NOUN", "PROPN")
-        ),
-        None,
-    )
+    phrase = ctx.doc[start:end]
+    hung = [
+        child
+        for token in phrase
+        for child in token.children
+        if not start <= child.i < end
+        and child.dep_ in ("nsubj", "compound", "appos")
+        and child.pos_ in ("NOUN", "PROPN")
+    ]
+    verb = phrase.root.head
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not start <= c.i < end]
+    return next(iter(hung + (objects if verb.pos_ in ("VERB", "AUX") else [])), None)
 
 
 def _joined_clause(token: Token) -> bool:

@@ -56,6 +56,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 
+# Nouns that name people only through what they belong to ("the head of the mission").
+RELATIONAL_NOUNS = frozenset(
+    {"head", "heads", "chief", "chiefs", "director", "directors", "member", "members"}
+    | {"employee", "employees", "staff", "staffer", "staffers", "leader", "leaders"}
+)
 # Lists a measure puts its targets on: "added 13 entities to its sanctions list".
 LIST_NOUNS = frozenset({"list", "lists", "blacklist", "register"})
 
@@ -425,6 +430,10 @@ def _phrase(token: Token, measures: Container[int] = ()) -> str:
             break
         if (right.dep_ == "conj" and right.pos_ == "NOUN") or _naming_apposition(right):
             end = max(end, right.right_edge.i + 1)
+        elif right.dep_ == "prep" and right.lower_ == "of" and token.lower_ in RELATIONAL_NOUNS:
+            # "the head of a Venezuelan trade mission", "three employees of the embassy": the
+            # noun alone names nobody
+            end = max(end, _edge_before_clauses(right) + 1)
     doc = token.doc
     while start < token.i and (
         doc[start].dep_ in ("det", "nummod", "quantmod", "punct", "cc", "predet")
@@ -433,6 +442,17 @@ def _phrase(token: Token, measures: Container[int] = ()) -> str:
         start += 1
     span = doc[start:end]
     return " ".join(span.text.split()) or token.text
+
+
+def _edge_before_clauses(token: Token) -> int:
+    """The last token of ``token``'s phrase before any clause or punctuation on its right
+    ("of an anti-graft unit", not "... seeking to investigate his campaign")."""
+    edge = token.i
+    for child in token.rights:
+        if child.dep_ in ("acl", "relcl", "advcl", "punct"):
+            break
+        edge = max(edge, _edge_before_clauses(child))
+    return edge
 
 
 def _naming_apposition(token: Token) -> bool:
