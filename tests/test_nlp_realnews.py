@@ -1276,3 +1276,73 @@ def test_a_noun_named_by_what_it_belongs_to_keeps_it(
 ) -> None:
     # "head" or "employees" alone names nobody; the clause after them is not the name
     assert [t for _, _, t, _ in facts(analyze(analyzer, text))] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Norway set up a sanctions regime against Belarus last year.", "Belarus"),
+        ("Canada plans a new sanctions programme on Myanmar.", "Myanmar"),
+        ("The Security Council renewed the Sudan sanctions regime for a year.", "Sudan"),
+    ],
+)
+def test_a_sanctions_regime_falls_on_whom_it_names(
+    analyzer: Analyzer, text: str, target: str
+) -> None:
+    # the regime is the measure's frame, not whom it falls on
+    assert [t for _, _, t, _ in facts(analyze(analyzer, text))] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Egypt halted all commerce with Qatar after the summit.", "Qatar"),
+        (
+            "Australia banned all forms of dealings with sanctioned Syrian banks.",
+            "sanctioned Syrian banks",
+        ),
+    ],
+)
+def test_what_is_cut_with_a_partner_falls_on_the_partner(
+    analyzer: Analyzer, text: str, target: str
+) -> None:
+    # "with" read onto the verb: the partner, not "commerce" or "forms"
+    assert [t for _, _, t, _ in facts(analyze(analyzer, text))] == [target]
+
+
+def test_trade_ties_cut_again_fall_on_the_state_of_the_story(analyzer: Analyzer) -> None:
+    text = (
+        "Morocco said it would cut trade ties with Algeria. "
+        "Rabat also moved to punish its neighbour by cutting trade ties, a minister said."
+    )
+    assert [(m, t) for m, _, t, _ in facts(analyze(analyzer, text))] == [
+        ("trade_restriction", "Algeria")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Latvian Foreign Ministry ordered three diplomats to leave.", "Latvia"),
+        ("The small Baltic nation of Estonia expelled a Russian diplomat.", "Estonia"),
+        ("Chile's Ministry of Foreign Affairs recalled its ambassador from Israel.", "Chile"),
+    ],
+)
+def test_a_ministry_or_nation_named_with_its_state_is_that_state(
+    analyzer: Analyzer, text: str, actor: str
+) -> None:
+    # one state, not the state and its ministry as two actors, nor the region's adjective
+    assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == [actor]
+
+
+def test_a_utility_tariff_is_a_price_not_a_measure(analyzer: Analyzer) -> None:
+    text = "Kenya raised water tariffs for households in Nairobi."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_the_country_a_measure_falls_on_is_the_one_named_before(analyzer: Analyzer) -> None:
+    text = "Senegal closed its border with Gambia and halted all trade with the country."
+    assert [(m, t) for m, _, t, _ in facts(analyze(analyzer, text))] == [
+        ("transport_ban", "Gambia"),
+        ("trade_restriction", "Gambia"),
+    ]

@@ -29,7 +29,7 @@ from briefing.nlp.lexicon import (
     SUBJECT_DEPS,
     Lexicon,
 )
-from briefing.nlp.syntax import agent_of, is_agent, is_subject, prep_objects
+from briefing.nlp.syntax import agent_of, definite, is_agent, is_subject, prep_objects
 
 FIRST_PERSON_PLURAL = frozenset({"we", "our", "us"})
 EVENT_NOUNS = frozenset(
@@ -136,7 +136,7 @@ class ActorResolver(Lexicon):
             return []  # "Turkish Airlines halted flights": the company, not Turkey
         if (
             ent is None
-            and _definite(head)
+            and definite(head)
             and self.lemma(head) in self.gathering_nouns
             and not any(t.i in ctx.ent_at for t in _own_phrase(head))
         ):
@@ -160,6 +160,8 @@ class ActorResolver(Lexicon):
         for child in head.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 child_ent = ctx.ent_at.get(child.i)
+                if child_ent is not None and child_ent is ent:
+                    continue  # "Foreign" of "the Moldovan Foreign Ministry": the body itself
                 if child_ent is not None:
                     ref = self._ref_for_ent(child_ent, ctx.person_state)
                     by_dep.setdefault(child.dep_, []).append(ref)
@@ -172,12 +174,14 @@ class ActorResolver(Lexicon):
                     )
             elif child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.i in ctx.ent_at:
+                if pobj is not None and pobj.i in ctx.ent_at and ctx.ent_at[pobj.i] is not ent:
                     by_dep.setdefault("of", []).append(
                         self._ref_for_ent(ctx.ent_at[pobj.i], ctx.person_state)
                     )
             elif child.dep_ == "appos" and depth < 2:
                 by_dep.setdefault("appos", []).extend(self._actor_of_phrase(child, ctx, depth + 1))
+        if ent is None and lower in self.country_refs and by_dep.get("of"):
+            return by_dep["of"]  # "the North African nation of Morocco": Morocco
         for dep in ("poss", "compound", "amod", "nmod", "of", "appos"):
             if by_dep.get(dep):
                 return by_dep[dep]
@@ -208,7 +212,7 @@ class ActorResolver(Lexicon):
             return resolved
         if lower in MIXED_REFS:
             return self._resolve(head, frozenset({"country", "group"}), ctx)
-        if lower in LIST_REFS and head.tag_ == "NNS" and _definite(head):
+        if lower in LIST_REFS and head.tag_ == "NNS" and definite(head):
             # "The three Gulf states gave Qatari diplomats 48 hours to leave": the list named
             # just before. Only a definite phrase points back ("Many countries" does not).
             earlier = [m for m in ctx.mentions if m.token_i < head.i]
@@ -475,14 +479,6 @@ def _own_phrase(head: Token) -> list[Token]:
             continue
         tokens.extend(_own_phrase(child))
     return tokens
-
-
-def _definite(token: Token) -> bool:
-    """ "the four countries", "these states": a phrase that points back to ones named before."""
-    return any(
-        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both")
-        for c in token.children
-    )
 
 
 def _person_mention(mention: Mention, ctx: Context) -> bool:

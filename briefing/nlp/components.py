@@ -412,6 +412,11 @@ class MeasureFinder:
                 for form in self._forms(node)
             ):
                 return None  # "threw out the ambassador"; not "the appeal was thrown out"
+            if any(
+                c.dep_ in ("compound", "amod") and c.lower_ in trigger.get("price_of", ())
+                for c in token.lefts
+            ):
+                return None  # "raised the power tariff for households": a price
             for kind, words in trigger.get("modifier_types", {}).items():
                 # "travel sanctions", "visa sanctions": the modifier names a travel ban
                 if any(c.dep_ in ("compound", "amod") and c.lower_ in words for c in token.lefts):

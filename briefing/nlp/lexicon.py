@@ -106,6 +106,7 @@ class Lexicon:
         self.entry_verbs = frozenset(lemma_rules["entry_verbs"])
         self.abandoning_verbs = frozenset(lemma_rules["abandoning_verbs"])
         self.aid_nouns = frozenset(measures["aid_nouns"])
+        self.frame_nouns = frozenset(measures["frame_nouns"])
         # what a measure covers rather than whom it falls on: "imports", "its aid"
         self.covering_nouns = self.generic_nouns | self.aid_nouns
         self.imposing_with_verbs = frozenset(lemma_rules["imposing_with_verbs"])

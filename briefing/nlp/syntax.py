@@ -65,3 +65,11 @@ def names_beside(token: Token) -> bool:
     """ "on top of" or "in addition to" (the noun): what follows is named beside what comes
     before, and the noun itself names nothing."""
     return token.dep_ == "pobj" and (token.lower_, token.head.lower_) in BESIDE_PHRASES
+
+
+def definite(token: Token) -> bool:
+    """ "the four countries", "these states": a phrase that points back to ones named before."""
+    return any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both")
+        for c in token.children
+    )

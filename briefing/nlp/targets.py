@@ -26,7 +26,7 @@ from briefing.nlp.lexicon import (
     SINGULAR_PRONOUNS,
     STATE_KINDS,
 )
-from briefing.nlp.syntax import contains, first_conjunct, names_beside, prep_objects
+from briefing.nlp.syntax import contains, definite, first_conjunct, names_beside, prep_objects
 
 # Nouns for a state's envoys: "expelled Belgium's ambassador" falls on Belgium.
 ENVOY_NOUNS = frozenset(
@@ -61,6 +61,10 @@ RELATIONAL_NOUNS = frozenset(
     {"head", "heads", "chief", "chiefs", "director", "directors", "member", "members"}
     | {"employee", "employees", "staff", "staffer", "staffers", "leader", "leaders"}
 )
+# What a state cuts with another: "cut trade ties", "suspended all commerce" name nobody.
+TIE_NOUNS = frozenset({"ties", "relations", "links", "trade", "commerce", "dealings", "contacts"})
+# Words for a state that point back to one named before: "the country", "the Gulf kingdom".
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 # Lists a measure puts its targets on: "added 13 entities to its sanctions list".
 LIST_NOUNS = frozenset({"list", "lists", "blacklist", "register"})
 
@@ -102,6 +106,15 @@ class TargetFinder(ActorResolver):
                     # its own people are barred; the measure falls on what they may not reach
                     candidates = reached
             candidates.extend(prep_objects(trigger, ("against", "on", "upon", "to", "of")))
+            partners = [p for p in prep_objects(trigger, ("with",)) if self._names_party(p, ctx)]
+            if partners and all(
+                c.lower_ in self.generic_nouns
+                and not self._names_other_actor(c, {a.canonical.lower() for a in actors}, ctx)
+                for c in candidates
+            ):
+                # "suspended all trade with Israel", "banned all forms of transactions with
+                # Iranian firms" (the "with" read onto the verb): the partner cut off
+                candidates = partners + candidates
         else:
             candidates.extend(prep_objects(trigger, TARGET_PREPS))
             joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
@@ -127,8 +140,18 @@ class TargetFinder(ActorResolver):
             and trigger.head.lower_ not in LIST_NOUNS
         ):
             # "freezing assets"; not "its sanctions list", whose entries the verb names
-            # ("added 13 entities to its sanctions list")
-            candidates.append(trigger.head)
+            # ("added 13 entities to its sanctions list"), nor "a sanctions regime", whose
+            # phrase or verb names whom it falls on ("set up a sanctions regime against ...")
+            if trigger.head.lower_ in self.frame_nouns:
+                frame = trigger.head  # "the Mali sanctions regime": Mali
+                candidates.extend(
+                    c
+                    for c in frame.children
+                    if c.dep_ in ("compound", "amod") and c.i in ctx.ent_at and c != trigger
+                )
+                candidates.extend(prep_objects(frame, TARGET_PREPS))
+            else:
+                candidates.append(trigger.head)
         for verb in found.path[1:] if not candidates else ():
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -191,6 +214,15 @@ class TargetFinder(ActorResolver):
             return lemma in self.subjecting_verbs
         return prep.lower_ == "with" and lemma in self.imposing_with_verbs
 
+    def _names_party(self, token: Token, ctx: Context) -> bool:
+        """A state, body or person, or people or firms ("Iranian firms"): who a measure can
+        fall on, not a manner ("with immediate effect")."""
+        return (
+            token.i in ctx.ent_at
+            or token.lower_ in self.target_nouns
+            or any(c.dep_ in ("amod", "compound") and c.i in ctx.ent_at for c in token.children)
+        )
+
     @staticmethod
     def _names_own_side(token: Token, names: set[str], ctx: Context) -> bool:
         """ "US entities", "American firms" for the United States: the actor's own people."""
@@ -228,6 +260,22 @@ class TargetFinder(ActorResolver):
             refs = [r for r in refs if r.canonical.lower() not in names]
             # "Canada is barring them": not Canada; people named before, or just "them"
             return (refs[0].canonical if refs else token.text), None
+        if (
+            lower in STATE_NOUNS
+            and definite(token)
+            and not any(c.dep_ in ("poss", "prep") for c in token.children)
+        ):
+            # "transactions with the country", "the West African nation": the state named
+            # before, not the word
+            before = [
+                m.actor.canonical
+                for m in ctx.mentions
+                if m.token_i < token.i
+                and m.actor.kind == "country"
+                and m.actor.canonical.lower() not in names
+            ]
+            if before:
+                return before[-1], None
         if token.pos_ == "NUM" and depth < 3:
             # "withdrew 41 of its diplomats": the diplomats, 41 of them
             for pobj in prep_objects(token, ("of",)):
@@ -259,7 +307,8 @@ class TargetFinder(ActorResolver):
                 if owner.lower_ in self.target_nouns:
                     # "the assets of 40 officials in Minsk": the officials, not Belarus
                     return _phrase(owner, ctx.triggers), _quantity(owner)
-        if (lower in self.covering_nouns or lower in QUANTITY_WORDS) and depth < 3:
+        framed = lower in self.frame_nouns and any(c.i in ctx.triggers for c in token.children)
+        if (lower in self.covering_nouns or lower in QUANTITY_WORDS or framed) and depth < 3:
             for inner in token.subtree:
                 # "sales of Nvidia chips to China": where the goods go, not who makes them
                 inner_ent = ctx.ent_at.get(inner.i)
@@ -344,7 +393,9 @@ class TargetFinder(ActorResolver):
         if target is None or token is None:
             return True
         words = target.lower().split()
-        withheld = words[-1] in self.aid_nouns or words[-1] in QUANTITY_WORDS
+        withheld = (
+            words[-1] in self.aid_nouns or words[-1] in QUANTITY_WORDS or words[-1] in TIE_NOUNS
+        )
         if not withheld and words[0] not in OWN_POSSESSIVES:
             return False
         names = {a.canonical.lower() for a in actors}
