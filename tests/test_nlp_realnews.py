@@ -1346,3 +1346,66 @@ def test_the_country_a_measure_falls_on_is_the_one_named_before(analyzer: Analyz
         ("transport_ban", "Gambia"),
         ("trade_restriction", "Gambia"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(AFP) — Ghana expelled two Nigerien diplomats on Friday.",
+        "Accra (GNA) – Ghana expelled two Nigerien diplomats on Friday.",
+    ],
+)
+def test_an_agency_dateline_is_neither_actor_nor_subject(analyzer: Analyzer, text: str) -> None:
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("expulsion", "Ghana")]
+
+
+def test_a_region_s_leaders_are_named_whole(analyzer: Analyzer) -> None:
+    # "East African" is no state: the export must not read "East African imposes ..."
+    text = "East African leaders closed their borders with Burundi on Sunday."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("transport_ban", "East African leaders")
+    ]
+
+
+def test_an_amount_in_per_cent_is_not_the_target(analyzer: Analyzer) -> None:
+    text = "Washington threatened to impose tariffs of up to 60 per cent on buyers of Iranian oil."
+    [(measure, _, target, status)] = facts(analyze(analyzer, text))
+    assert (measure, status) == ("trade_restriction", "threatened")
+    assert target in ("Iran", "buyers of Iranian oil")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway spurned calls for sanctions on Israel.",
+        "Oslo rebuffed calls to impose sanctions on Israel, the minister said.",
+    ],
+)
+def test_calls_for_a_measure_rebuffed_are_a_refusal(analyzer: Analyzer, text: str) -> None:
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Norway", "rejected")
+    ]
+
+
+def test_the_republic_of_a_state_is_that_state(analyzer: Analyzer) -> None:
+    text = "The ministry said the Republic of Moldova would not ban imports from Ukraine."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("import_ban", "Moldova", "rejected")
+    ]
+
+
+def test_von_der_leyen_speaks_for_the_european_union(analyzer: Analyzer) -> None:
+    text = "Announcing the tariffs on Chinese steel, von der Leyen said they would start in May."
+    assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == ["European Union"]
+
+
+def test_a_title_case_headline_names_no_one_by_its_capitals(analyzer: Analyzer) -> None:
+    # "Veto New" in a title-case headline is no organization
+    body = (
+        "The prime minister warned lawmakers on Monday not to pass new sanctions against "
+        "Cuba, vowing to veto any new sanctions bill."
+    )
+    title = "Canada Vows to Veto New Cuba Sanctions"
+    analysis = analyzer.analyze(CleanArticle("test.txt", body, title, None, body, ()))
+    actors = {f.actor for f in analysis.facts}
+    assert actors and all("Veto" not in (actor or "") for actor in actors)

@@ -36,6 +36,10 @@ EVENT_NOUNS = frozenset(
     {"agreement", "agreements", "accord", "accords", "protocol", "format", "process", "deal"}
     | {"summit", "declaration", "convention", "treaty", "talks", "conference", "club"}
 )
+# What a region's adjective names its states by: "West African leaders", "Nordic countries".
+REGION_GROUP_HEADS = frozenset(
+    {"leaders", "states", "nations", "countries", "governments", "allies", "powers", "partners"}
+)
 LIST_REFS = frozenset({"countries", "nations", "states", "governments", "neighbours", "neighbors"})
 MIXED_REFS = frozenset({"leaders", "officials", "ministers", "allies", "partners", "members"})
 
@@ -162,6 +166,17 @@ class ActorResolver(Lexicon):
                 child_ent = ctx.ent_at.get(child.i)
                 if child_ent is not None and child_ent is ent:
                     continue  # "Foreign" of "the Moldovan Foreign Ministry": the body itself
+                if (
+                    child_ent is not None
+                    and child_ent.label_ == "NORP"
+                    and not child_ent.ent_id_
+                    and lower in REGION_GROUP_HEADS
+                ):
+                    # "West African leaders", "Nordic countries": a region's states together,
+                    # named by the whole phrase, not by the adjective
+                    name = f"{child_ent.span.text} {head.text}"
+                    by_dep.setdefault(child.dep_, []).append(ActorRef(name, "group"))
+                    continue
                 if child_ent is not None:
                     ref = self._ref_for_ent(child_ent, ctx.person_state)
                     by_dep.setdefault(child.dep_, []).append(ref)

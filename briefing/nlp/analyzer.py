@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the analysis of the same text changes, so stored analyses can be redone.
-PIPELINE_VERSION = "40"
+PIPELINE_VERSION = "41"
 
 # spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
 # analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.
@@ -92,7 +92,7 @@ class Analyzer:
         def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
             for index, article in enumerate(articles):
                 parts = split_body(article.body)
-                headline = _headline_text(article.title)
+                headline = _headline_text(article.title, article.body)
                 pending[index] = _Accumulator(
                     article, len(parts) + bool(headline), self.use_fact_filter
                 )
@@ -116,12 +116,40 @@ HEADLINE = -1
 HEADLINE_LIMIT = 300  # a longer "title" is a first paragraph taken for one, already in the body
 
 
-def _headline_text(title: str) -> str:
+def _headline_text(title: str, body: str = "") -> str:
     title = " ".join(title.split())
     if not title or len(title) > HEADLINE_LIMIT:
         return ""
+    title = _sentence_case(title, body)
     # A headline reads as a sentence: "Japan expels 8 Russian diplomats" gets its full stop.
     return title if title[-1] in ".!?" else title + "."
+
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _sentence_case(title: str, body: str) -> str:
+    """A headline in title case ("Obama Vows to Veto New Iran Sanctions") with its common
+    words lowered as the body writes them ("Obama Vows to veto new Iran sanctions"), so that
+    the model does not read "Veto New" as a name. A word the body never writes in lower case
+    keeps its capital; a headline in sentence case is left as it is."""
+    words = list(WORD.finditer(title))
+    long_words = [m.group() for m in words if len(m.group()) >= 4]
+    if sum(w[0].isupper() for w in long_words) < max(3, 0.75 * len(long_words)):
+        return title
+    in_body = set(WORD.findall(body))
+    chars = list(title)
+    for match in words[1:]:
+        word = match.group()
+        lower = word[0].lower() + word[1:]
+        if (
+            word[0].isupper()
+            and len(lower) == len(word)
+            and lower in in_body
+            and word not in in_body
+        ):
+            chars[match.start()] = lower[0]
+    return "".join(chars)
 
 
 # spaCy's tokenizer strips the suffixes of a run without whitespace one character at a time,

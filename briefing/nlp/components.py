@@ -177,6 +177,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
             ends = DATELINE_DASHES  # "CANBERRA, Australia —"
         elif first.is_title and _dated_dateline(doc[start : start + 10]):
             ends = DATELINE_DASHES | {":"}  # "New Delhi, Jan 25:"
+        elif _agency_dateline(doc[start : start + 10]):
+            ends = DATELINE_DASHES  # "(JTA) —", "Hanoi (VNA) –"
         else:
             continue
         for token in doc[start + 1 : start + 10]:
@@ -184,6 +186,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
                 doc[token.i + 1].is_sent_start = True
                 break
     return doc
+
+
+def _agency_dateline(opening: Span) -> bool:
+    """A news agency in brackets, after at most a place and a date, then a dash: "(JTA) —",
+    "Hanoi (VNA) –", "Islamabad, May 3 (APP) -"."""
+    for at, token in enumerate(opening):
+        if token.text == "(":
+            close = next((t.i for t in opening[at + 1 : at + 5] if t.text == ")"), None)
+            if close is None or close + 1 >= opening.end:
+                return False
+            return opening.doc[close + 1].text in DATELINE_DASHES
+        if not (token.is_title or token.is_upper or token.like_num or token.text == ","):
+            return False
+    return False
 
 
 def _dated_dateline(opening: Span) -> bool:
@@ -222,11 +238,15 @@ class ActorResolver:
             entry = self._entry(ent)
             if (ent.label_ == "LOC" and entry is None) or not self._plausible(ent):
                 continue
-            if ent.label_ in ("GPE", "LOC") and _inside_a_name(ent):
+            if ent.label_ in ("GPE", "LOC") and (_inside_a_name(ent) or ent[-1].lower_ == "of"):
+                # "the Republic of" cut before "Moldova": the place after it is the state
                 continue
-            if ent.label_ == "ORG" and ent.text in self.leader_surnames:
+            if (
+                ent.label_ == "ORG" or (ent.label_ == "GPE" and entry is None)
+            ) and ent.text in self.leader_surnames:
                 # The model reads a bare leader's surname opening a sentence ("Trump said he
-                # would impose tariffs") as an organization: it is the person.
+                # would impose tariffs") as an organization, or the "Leyen" of "von der Leyen"
+                # as a place it does not know: it is the person.
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             kept.append(ent)
             actors.append(ent)

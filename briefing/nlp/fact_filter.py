@@ -62,7 +62,12 @@ def fact_features(
         start, end = int(fact["start"]), int(fact["end"])
         sentence = str(fact["sentence"])
         # a joint fact's kind is its first actor's: "United States, France and Germany"
-        kind = kinds.get(actor) or kinds.get(next(iter(joint_actors(actor)), "")) or "unknown"
+        # "West African leaders" is named by the phrase round its mention "West African"
+        kind = (
+            kinds.get(actor)
+            or kinds.get(next(iter(joint_actors(actor)), ""))
+            or next((k for name, k in kinds.items() if actor.startswith(name + " ")), "unknown")
+        )
         key = (actor, str(fact["measure"]))
         row = {
             "bias": 1.0,

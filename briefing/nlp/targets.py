@@ -41,7 +41,7 @@ OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 QUANTITY_WORDS = frozenset(
     {"dozens", "hundreds", "scores", "number", "thousands", "series", "range", "list"}
     | {"basket", "variety", "array", "host", "set", "dollars", "euros", "pounds", "yuan"}
-    | {"worth", "billions", "millions", "tonnes", "tons", "barrels", "percent", "share"}
+    | {"worth", "billions", "millions", "tonnes", "tons", "barrels", "percent", "cent", "share"}
 )
 NOT_TARGET_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
 RANKING_WORDS = frozenset({"second", "first", "third", "latest", "last", "one", "part", "step"})
