@@ -269,6 +269,24 @@ INFERRED_CELL = "(inferred)"
 NOT_STATED_CLAIM = "(target not stated)"
 
 
+# Actors named by a plural noun of people: "Republicans impose", not "Republicans imposes".
+PLURAL_GROUPS = frozenset(
+    {"lawmakers", "legislators", "senators", "republicans", "democrats", "parliamentarians"}
+)
+
+
+def _plural_name(name: str) -> bool:
+    """A name that is a plural noun phrase ("West African leaders", "Baltic states",
+    "Lawmakers"); not a state whose name ends in s ("United States", "Philippines")."""
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1]
+    return (last.islower() and last.endswith("s") and not last.endswith("ss")) or (
+        len(words) == 1 and last.lower() in PLURAL_GROUPS
+    )
+
+
 def _claim(fact: StoredFact, actor: str, *, plural: bool = False) -> str:
     """The bold claim: actor, the measure as a verb phrase for its status, target and quantity."""
     wording = _WORDING.get(fact.measure)
@@ -451,7 +469,7 @@ def _prepare(
                         plain(fact.target), mentions_of[article.id], known_actors
                     ),
                     ref=ref,
-                    claim=_claim(fact, actor, plural=len(names) > 1),
+                    claim=_claim(fact, actor, plural=len(names) > 1 or _plural_name(actor)),
                     details=_details(fact, date),
                 )
             )
@@ -856,7 +874,7 @@ def _groups(items: Sequence[_Item], options: ExportOptions) -> list[_Group]:
         if not whole_name(plain(fact.target)):
             fact = replace(fact, target=None, quantity=None)
         actor = lead.actor if whole_name(lead.actor) else ""
-        claim = _claim(fact, actor, plural=len(lead.actors) > 1)
+        claim = _claim(fact, actor, plural=len(lead.actors) > 1 or _plural_name(actor))
         groups.append(_Group(key, tuple(ordered), lead, claim))
     groups.sort(key=lambda g: (not g.pinned, -len(g.articles)))
     return _newest_within(groups)

@@ -823,3 +823,29 @@ def test_default_file_names_differ_by_day_and_selection(tmp_path: Path) -> None:
     assert available_path(tmp_path, name) == tmp_path / "briefing-2026-03-01-all-2.md"
     (tmp_path / "briefing-2026-03-01-all-2.md").write_text("x")
     assert available_path(tmp_path, name) == tmp_path / "briefing-2026-03-01-all-3.md"
+
+
+def test_an_actor_named_by_a_plural_noun_takes_a_plural_verb() -> None:
+    article = make_article(
+        1,
+        (
+            make_fact(1, 1, actor="West African leaders"),
+            make_fact(2, 1, actor="Lawmakers", status="planned", start=5),
+            make_fact(3, 1, actor="United States", start=9),
+            make_fact(4, 1, actor="Philippines", start=13),
+        ),
+    )
+    briefing = parse(render_briefing([article], options=OPTIONS))
+    claims = [
+        inline_text(next(t for t in item if t.type == "inline")).split(" — ")[0]
+        for item in list_items(briefing.section("Key developments"))
+    ]
+    # a state whose name ends in "s" stays singular
+    assert sorted(claims) == sorted(
+        [
+            "West African leaders expel 8 Russian diplomats",
+            "Lawmakers plan to expel 8 Russian diplomats",
+            "United States expels 8 Russian diplomats",
+            "Philippines expels 8 Russian diplomats",
+        ]
+    )

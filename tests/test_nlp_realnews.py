@@ -1409,3 +1409,13 @@ def test_a_title_case_headline_names_no_one_by_its_capitals(analyzer: Analyzer) 
     analysis = analyzer.analyze(CleanArticle("test.txt", body, title, None, body, ()))
     actors = {f.actor for f in analysis.facts}
     assert actors and all("Veto" not in (actor or "") for actor in actors)
+
+
+def test_the_leaders_of_a_region_named_before_are_that_region_s_leaders(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "East African leaders closed their borders with Burundi on Sunday. "
+        "The leaders said they would also expel Burundi's ambassadors."
+    )
+    assert {a for _, a, _, _ in facts(analyze(analyzer, text))} == {"East African leaders"}

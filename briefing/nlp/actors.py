@@ -166,16 +166,9 @@ class ActorResolver(Lexicon):
                 child_ent = ctx.ent_at.get(child.i)
                 if child_ent is not None and child_ent is ent:
                     continue  # "Foreign" of "the Moldovan Foreign Ministry": the body itself
-                if (
-                    child_ent is not None
-                    and child_ent.label_ == "NORP"
-                    and not child_ent.ent_id_
-                    and lower in REGION_GROUP_HEADS
-                ):
-                    # "West African leaders", "Nordic countries": a region's states together,
-                    # named by the whole phrase, not by the adjective
-                    name = f"{child_ent.span.text} {head.text}"
-                    by_dep.setdefault(child.dep_, []).append(ActorRef(name, "group"))
+                region = region_group(child_ent, child) if child_ent is not None else None
+                if region is not None:
+                    by_dep.setdefault(child.dep_, []).append(region)
                     continue
                 if child_ent is not None:
                     ref = self._ref_for_ent(child_ent, ctx.person_state)
@@ -499,3 +492,17 @@ def _own_phrase(head: Token) -> list[Token]:
 def _person_mention(mention: Mention, ctx: Context) -> bool:
     ent = ctx.ent_at.get(mention.token_i)
     return ent is not None and ent.kind == "person"
+
+
+def region_group(ent: EntInfo, token: Token) -> ActorRef | None:
+    """ "West African leaders", "Nordic countries": a region's states together, named by the
+    whole phrase, not by the adjective (a region is no state)."""
+    head = token.head
+    if (
+        ent.label_ == "NORP"
+        and not ent.ent_id_
+        and token.dep_ in ("amod", "compound")
+        and head.lower_ in REGION_GROUP_HEADS
+    ):
+        return ActorRef(f"{ent.span.text} {head.text}", "group")
+    return None

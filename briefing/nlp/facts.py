@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefing.nlp import gazetteer
+from briefing.nlp.actors import region_group
 from briefing.nlp.components import (
     DURATION_UNITS,
     MEASURES_KEY,
@@ -178,7 +179,11 @@ class FactExtractor(TargetFinder, StatusReader):
         for info in actors:
             root = info.root
             actor = self._ref_for_ent(info, ctx.person_state)
-            if self._government_body(info):
+            region = region_group(info, root)
+            if region is not None:
+                # "West African leaders ... the leaders said": the phrase is the one named
+                actor, root = region, root.head
+            elif self._government_body(info):
                 # "Spain's foreign ministry said it would expel": "it" is Spain
                 actor = next(iter(self._actor_of_phrase(root, ctx)), actor)
             ctx.mentions.append(
