@@ -1419,3 +1419,39 @@ def test_the_leaders_of_a_region_named_before_are_that_region_s_leaders(
         "The leaders said they would also expel Burundi's ambassadors."
     )
     assert {a for _, a, _, _ in facts(analyze(analyzer, text))} == {"East African leaders"}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Washington threatened further tariff increases on Brazilian coffee.", "Brazilian coffee"),
+        ("The bloc agreed on sanctions relief for Syria on Monday.", "Syria"),
+    ],
+)
+def test_a_change_to_a_measure_is_not_its_target(
+    analyzer: Analyzer, text: str, target: str
+) -> None:
+    # "tariff increases", "sanctions relief": the measure noun names what changes, never whom
+    assert [t for _, _, t, _ in facts(analyze(analyzer, text))] == [target]
+
+
+def test_nothing_is_no_target(analyzer: Analyzer) -> None:
+    # "doing nothing to help": no one; the measure falls on the state the story is about
+    text = "Kigali said the sanctions introduced by Britain were doing nothing to help Congo."
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "United Kingdom", "Rwanda", "announced")
+    ]
+
+
+def test_a_measure_with_no_target_in_a_tit_for_tat_falls_on_the_other_side(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "Mexico raised tariffs on American corn on Wednesday. "
+        "The White House threatened new tariffs."
+    )
+    # Mexico took a measure itself, but no other state is named: it is the other side
+    assert [(a, t) for _, a, t, _ in facts(analyze(analyzer, text))] == [
+        ("Mexico", "American corn"),
+        ("United States", "Mexico"),
+    ]

@@ -65,6 +65,10 @@ RELATIONAL_NOUNS = frozenset(
 TIE_NOUNS = frozenset({"ties", "relations", "links", "trade", "commerce", "dealings", "contacts"})
 # Words for a state that point back to one named before: "the country", "the Gulf kingdom".
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+# Words that stand for no one in particular: "doing nothing to help", "did not say how many".
+INDEFINITE_WORDS = frozenset(
+    {"nothing", "anything", "something", "everything", "many", "much", "few", "more", "most"}
+)
 # Lists a measure puts its targets on: "added 13 entities to its sanctions list".
 LIST_NOUNS = frozenset({"list", "lists", "blacklist", "register"})
 
@@ -142,8 +146,11 @@ class TargetFinder(ActorResolver):
             # "freezing assets"; not "its sanctions list", whose entries the verb names
             # ("added 13 entities to its sanctions list"), nor "a sanctions regime", whose
             # phrase or verb names whom it falls on ("set up a sanctions regime against ...")
-            if trigger.head.lower_ in self.frame_nouns:
-                frame = trigger.head  # "the Mali sanctions regime": Mali
+            if trigger.head.lower_ in self.frame_nouns or trigger.pos_ in ("NOUN", "PROPN"):
+                # a measure noun on another noun names a frame or a change of the measure
+                # ("the Mali sanctions regime", "tariff increases on Turkish steel"): whom it
+                # falls on is in that noun's phrase, never the noun itself
+                frame = trigger.head
                 candidates.extend(
                     c
                     for c in frame.children
@@ -185,6 +192,7 @@ class TargetFinder(ActorResolver):
                 continue
             if (
                 candidate.lower_ in self.non_targets
+                or candidate.lower_ in INDEFINITE_WORDS
                 or names_beside(candidate)  # "sanctions on top of the bans": no target
                 or candidate.tag_ in ("VBG", "VBP", "VBZ")
                 or (candidate.dep_ == "pcomp" and candidate.pos_ != "NOUN")
@@ -428,7 +436,10 @@ class TargetFinder(ActorResolver):
         known = [t for t in targets if t in states]
         if known:
             return max(known, key=lambda t: (targets[t], -first[t]))
-        candidates = [s for s in states if s.lower() not in imposers]
+        # A state that took a measure itself is not the one this falls on, unless no other
+        # state is named: in a tit-for-tat story, the other side ("Turkey raised tariffs on
+        # American goods ... the White House threatened further tariff increases").
+        candidates = [s for s in states if s.lower() not in imposers] or list(states)
         if not candidates:
             return None
         return max(candidates, key=lambda s: (states[s], -first[s]))
