@@ -1455,3 +1455,24 @@ def test_a_measure_with_no_target_in_a_tit_for_tat_falls_on_the_other_side(
         ("Mexico", "American corn"),
         ("United States", "Mexico"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian ambassador's expulsion was announced by Bolivia on Monday.",
+        "Bolivia summoned the Peruvian ambassador to inform him of his expulsion.",
+    ],
+)
+def test_whose_expulsion_it_is_is_who_is_expelled(analyzer: Analyzer, text: str) -> None:
+    # unlike "Russia's expulsion of 23 diplomats", whose owner expels
+    [(measure, actor, target, _)] = facts(analyze(analyzer, text))
+    assert (measure, actor) == ("expulsion", "Bolivia")
+    assert target in ("Peruvian ambassador", "Peru")
+
+
+def test_a_measure_a_state_can_take_is_only_considered(analyzer: Analyzer) -> None:
+    text = "A ban would provoke Hungary, which can ban imports from Slovakia in return."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("import_ban", "Hungary", "considered")
+    ]

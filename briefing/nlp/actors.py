@@ -27,6 +27,7 @@ from briefing.nlp.lexicon import (
     SINGULAR_PRONOUNS,
     STATE_KINDS,
     SUBJECT_DEPS,
+    UNDERGONE_NOUNS,
     Lexicon,
 )
 from briefing.nlp.syntax import agent_of, definite, is_agent, is_subject, prep_objects
@@ -390,8 +391,9 @@ class ActorResolver(Lexicon):
         """("the EU's sanctions", "sanctions imposed by the EU") and ("US sanctions")."""
         owners: list[ActorRef] = []
         modifiers: list[ActorRef] = []
+        undergone = undergone_by_owner(trigger)
         for child in trigger.children:
-            if child.dep_ == "poss" and not owners:
+            if child.dep_ == "poss" and not owners and not undergone:
                 owners = self._actors_of(child, ctx)
             elif child.dep_ in ("acl", "relcl") and not owners:
                 agent = agent_of(child)
@@ -506,3 +508,11 @@ def region_group(ent: EntInfo, token: Token) -> ActorRef | None:
     ):
         return ActorRef(f"{ent.span.text} {head.text}", "group")
     return None
+
+
+def undergone_by_owner(trigger: Token) -> bool:
+    """ "his expulsion", "the envoy's expulsion" (no "of" phrase): the possessor is the one
+    expelled, not the one who expels."""
+    return trigger.lower_ in UNDERGONE_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
+    )

@@ -35,6 +35,9 @@ MEASURE_WORDS = frozenset(
     # "The measure also bans ...", "The resolution also adds ...": the measure just reported
     | {"measure", "step", "resolution", "decree", "order"}
 )
+# "his expulsion", "the ambassador's expulsion": whose expulsion is who is expelled (unlike
+# "Russia's expulsion of 23 diplomats" or "the EU's sanctions", whose owner acts).
+UNDERGONE_NOUNS = frozenset({"expulsion", "expulsions", "ouster"})
 # "The duties remain in force": verbs saying a measure is still there.
 STILL_VERBS = frozenset(
     {"remain", "remains", "remained", "stay", "stays", "stayed", "continue", "continues"}

@@ -16,7 +16,7 @@ from collections.abc import Container, Sequence
 from spacy.tokens import Token
 
 from briefing.model import joint_actors
-from briefing.nlp.actors import ActorResolver
+from briefing.nlp.actors import ActorResolver, undergone_by_owner
 from briefing.nlp.components import DURATION_UNITS
 from briefing.nlp.context import ActorRef, Context, Located
 from briefing.nlp.lexicon import (
@@ -121,6 +121,9 @@ class TargetFinder(ActorResolver):
                 candidates = partners + candidates
         else:
             candidates.extend(prep_objects(trigger, TARGET_PREPS))
+            if undergone_by_owner(trigger):
+                # "informed of his expulsion": the one expelled
+                candidates.extend(c for c in trigger.children if c.dep_ == "poss")
             joined = trigger.dep_ == "dobj" and trigger.head.lower_ in JOIN_VERBS
             for child in trigger.children:
                 # "Iran sanctions" name the target; "join the US restrictions" the first imposer
