@@ -80,6 +80,7 @@ class TargetFinder(ActorResolver):
         self, trigger: Token, found: Located, actors: Sequence[ActorRef], ctx: Context
     ) -> Token | None:
         candidates: list[Token] = []
+        names = {a.canonical.lower() for a in actors}
         listed = first_conjunct(trigger)
         if listed.dep_ == "pobj" and self._imposing_through(listed.head, listed.head.head):
             # "subjecting the generals to an asset freeze", "hit Canada and Mexico with
@@ -99,21 +100,19 @@ class TargetFinder(ActorResolver):
                 candidates.extend(people or [c for c in giver.children if c.dep_ == "dobj"])
             else:
                 candidates.extend(c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass"))
-                own = {a.canonical.lower() for a in actors}
                 reached = [
                     obj
                     for gerund in prep_objects(trigger, ("from",))
                     for obj in prep_objects(gerund, ("in", "into", "with", "to"))
                 ]
-                if reached and any(self._names_own_side(c, own, ctx) for c in candidates):
+                if reached and any(self._names_own_side(c, names, ctx) for c in candidates):
                     # "banned US entities from investing in Chinese companies", by the US:
                     # its own people are barred; the measure falls on what they may not reach
                     candidates = reached
             candidates.extend(prep_objects(trigger, ("against", "on", "upon", "to", "of")))
             partners = [p for p in prep_objects(trigger, ("with",)) if self._names_party(p, ctx)]
             if partners and all(
-                c.lower_ in self.generic_nouns
-                and not self._names_other_actor(c, {a.canonical.lower() for a in actors}, ctx)
+                c.lower_ in self.generic_nouns and not self._names_other_actor(c, names, ctx)
                 for c in candidates
             ):
                 # "suspended all trade with Israel", "banned all forms of transactions with
@@ -179,7 +178,6 @@ class TargetFinder(ActorResolver):
                 and c.pos_ == "NOUN"
                 and c.lower_ not in self.kind_words
             )
-        names = {a.canonical.lower() for a in actors}
         usable = []
         # Not over a copy: an amount adds what it is on ("tariffs on $60 billion of US goods").
         for candidate in candidates:
