@@ -116,7 +116,7 @@ HEADLINE = -1
 HEADLINE_LIMIT = 300  # a longer "title" is a first paragraph taken for one, already in the body
 
 
-def _headline_text(title: str, body: str = "") -> str:
+def _headline_text(title: str, body: str) -> str:
     title = " ".join(title.split())
     if not title or len(title) > HEADLINE_LIMIT:
         return ""

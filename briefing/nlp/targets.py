@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from briefing.model import joint_actors
 from briefing.nlp.actors import ActorResolver, undergone_by_owner
-from briefing.nlp.components import DURATION_UNITS
+from briefing.nlp.components import DURATION_UNITS, RELATION_NOUNS
 from briefing.nlp.context import ActorRef, Context, Located
 from briefing.nlp.lexicon import (
     PERSON_PRONOUNS,
@@ -62,7 +62,7 @@ RELATIONAL_NOUNS = frozenset(
     | {"employee", "employees", "staff", "staffer", "staffers", "leader", "leaders"}
 )
 # What a state cuts with another: "cut trade ties", "suspended all commerce" name nobody.
-TIE_NOUNS = frozenset({"ties", "relations", "links", "trade", "commerce", "dealings", "contacts"})
+TIE_NOUNS = RELATION_NOUNS | {"trade", "commerce", "dealings", "contacts"}
 # Words for a state that point back to one named before: "the country", "the Gulf kingdom".
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
 # Words that stand for no one in particular: "doing nothing to help", "did not say how many".
@@ -276,15 +276,18 @@ class TargetFinder(ActorResolver):
         ):
             # "transactions with the country", "the West African nation": the state named
             # before, not the word
-            before = [
-                m.actor.canonical
-                for m in ctx.mentions
-                if m.token_i < token.i
-                and m.actor.kind == "country"
-                and m.actor.canonical.lower() not in names
-            ]
-            if before:
-                return before[-1], None
+            before = next(
+                (
+                    m.actor.canonical
+                    for m in reversed(ctx.mentions)
+                    if m.token_i < token.i
+                    and m.actor.kind == "country"
+                    and m.actor.canonical.lower() not in names
+                ),
+                None,
+            )
+            if before is not None:
+                return before, None
         if token.pos_ == "NUM" and depth < 3:
             # "withdrew 41 of its diplomats": the diplomats, 41 of them
             for pobj in prep_objects(token, ("of",)):
