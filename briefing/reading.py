@@ -248,8 +248,15 @@ def _read_text(path: str, text: str) -> RawArticle:
         preamble.append(first_line)
         rest = units[0].split("\n", 1)[1:]
         units = rest + units[1:] if rest else units[1:]
+    stamp = _DATE_STAMP.match(units[0])
+    if stamp and len(units[0]) > stamp.end():
+        # "date 2022-03-29 The Russian Federation has decided ...": a page dump's date
+        # stamp before its first words
+        published = published or parse_date(stamp.group(1))
+        preamble.append(stamp.group(0).strip())
+        units[0] = units[0][stamp.end() :]
     first = _one_line(units.pop(0))
-    if len(first) > MAX_TITLE_CHARS:
+    if len(first) > MAX_TITLE_CHARS or _lead_sentence(first):
         # No headline line: the first line is already the story. Title it by its opening
         # sentence and keep the whole line in the body.
         title = _title_from_sentence(first)
@@ -315,6 +322,19 @@ _SECTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(r"[\w ,./:-]{6,40}")
+
+
+# A date stamp a page dump puts before its first words: "date 2022-03-29", "Published: 2022-03-29".
+_DATE_STAMP = re.compile(
+    r"\s*(?:date|published|posted)\s*:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\s+", re.IGNORECASE
+)
+# Headlines are short and end without a full stop; a first line of this many words ending in one
+# is the story's first paragraph: there is no headline line.
+LEAD_SENTENCE_WORDS = 25
+
+
+def _lead_sentence(line: str) -> bool:
+    return len(line.split()) >= LEAD_SENTENCE_WORDS and bool(re.search(r"[.!?][\"'”’)]*$", line))
 
 
 def _first_date(lines: list[str]) -> str | None:

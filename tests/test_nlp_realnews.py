@@ -1476,3 +1476,38 @@ def test_a_measure_a_state_can_take_is_only_considered(analyzer: Analyzer) -> No
     assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
         ("import_ban", "Hungary", "considered")
     ]
+
+
+# -- Commonwealth envoys and phrasal verbs (pipeline 45) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has called back its High Commissioner in Nigeria for consultations.",
+        "Ghana recalled its High Commissioner to Nigeria on Monday.",
+        "Ghana calls back envoy to Nigeria after the dispute.",
+    ],
+)
+def test_calling_back_a_high_commissioner_is_a_recall(analyzer: Analyzer, text: str) -> None:
+    assert facts(analyze(analyzer, text)) == [
+        ("diplomatic_measure", "Ghana", "Nigeria", "announced")
+    ]
+
+
+def test_a_commissioner_of_anything_else_is_no_envoy(analyzer: Analyzer) -> None:
+    text = "The minister withdrew the commissioner from the water board last week."
+    assert facts(analyze(analyzer, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Norway banned buying the bonds of Belarusian state banks.", "financial_restriction"),
+        ("Lithuania said purchasing new Belarusian debt is banned.", "financial_restriction"),
+        ("Norway banned buying Belarusian potash on Friday.", "import_ban"),
+    ],
+)
+def test_a_ban_on_buying_securities_is_financial(analyzer: Analyzer, text: str, kind: str) -> None:
+    found = facts(analyze(analyzer, text))
+    assert [m for m, *_ in found] == [kind], found

@@ -427,6 +427,26 @@ def test_a_date_over_the_headline_is_the_published_date(tmp_path: Path) -> None:
     assert article.preamble_removed == ("April 8, 2022",)
 
 
+def test_a_date_stamp_before_the_first_words_is_the_published_date(tmp_path: Path) -> None:
+    lead = (
+        "The council of ministers decided on Tuesday to expel four diplomats of the neighbouring "
+        "republic, two of them from its consulate in the port city, in answer to a similar step."
+    )
+    text = f"date 2021-05-04 {lead}\n\nThe envoys were told to leave within a week.\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.meta.published == "2021-05-04"
+    assert article.preamble_removed == ("date 2021-05-04",)
+    # a first line of that length ending in a full stop is the story's first paragraph
+    assert article.paragraphs[0] == lead
+    assert article.title.startswith("The council of ministers decided")
+
+
+def test_a_short_headline_with_a_full_stop_stays_the_headline(tmp_path: Path) -> None:
+    article = read_article(write(tmp_path, "a.txt", "Ghana recalls its envoy.\n" + LEAD))
+    assert article.title == "Ghana recalls its envoy."
+    assert LEAD.strip().split("\n")[0] in article.paragraphs[0]
+
+
 def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
     text = (
         "EU bans Russian coal in fifth package\n\n"

@@ -34,6 +34,7 @@ NEIGHBOUR_DEPS = frozenset(
     {"dobj", "pobj", "prep", "compound", "amod", "nsubjpass", "nmod", "npadvmod", "prt"}
     | {"attr", "oprd", "pcomp", "appos", "poss", "conj", "dative", "acomp", "relcl", "acl"}
 )
+GERUND_OBJECT_DEPS = frozenset({"xcomp", "csubjpass"})
 # Prepositions that introduce a reason or a time, not what a measure falls on.
 NON_TARGET_PREPS = frozenset(
     {"over", "after", "before", "during", "amid", "despite", "following", "since", "until"}
@@ -543,6 +544,12 @@ class MeasureFinder:
 
     def _forms(self, token: Token) -> tuple[str, ...]:
         """The word as written, and its lemma where that is a lemma cue."""
+        if is_high_commissioner(token):
+            return (token.lower_, "ambassador")
+        if token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in SECURITIES for c in token.children
+        ):
+            return ("investment",)  # "buying Russian debt" invests; it imports nothing
         if token.pos_ not in ("VERB", "NOUN"):
             return (token.lower_,)
         lemma = self.lemma(token)
@@ -662,13 +669,27 @@ def _lent_to_a_state(token: Token, objects: list[Token], word: str) -> bool:
     )
 
 
+# What is bought as an investment: buying or selling these is a financial act, not trade.
+SECURITIES = frozenset(
+    {"debt", "bond", "bonds", "stock", "stocks", "share", "shares", "securities", "equity"}
+    | {"equities", "treasuries"}
+)
+
+
+def is_high_commissioner(token: Token) -> bool:
+    """ "High Commissioner": what Commonwealth states call their ambassadors to each other."""
+    return token.lower_ == "commissioner" and any(c.lower_ == "high" for c in token.lefts)
+
+
 def neighbourhood_tokens(token: Token, max_depth: int = 4) -> list[tuple[int, Token]]:
     """(distance, token) for the words of ``neighbourhood_words``."""
     found: list[tuple[int, Token]] = []
 
     def visit(node: Token, depth: int, skip: Token | None = None) -> None:
         for child in node.children:
-            if child is skip or child.dep_ not in NEIGHBOUR_DEPS:
+            # "banned buying Russian debt", "buying it is banned": the gerund the verb takes
+            gerund = node is token and child.dep_ in GERUND_OBJECT_DEPS and child.tag_ == "VBG"
+            if child is skip or (child.dep_ not in NEIGHBOUR_DEPS and not gerund):
                 continue
             if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue

@@ -88,7 +88,12 @@ class StatusReader(Lexicon):
         # the measure's words never set its own status: "by halting arms purchases", with
         # "halting" parsed as the purchases' modifier, is the measure, not a lifting of it;
         # the words of "most-favoured-nation" are not "favoured" (considered)
-        cues = [c for c in cues if not _same_word(c, trigger)]
+        # nor does its particle ("called back its envoy": "back" supports nothing)
+        cues = [
+            c
+            for c in cues
+            if not _same_word(c, trigger) and not (c.dep_ == "prt" and c.head.i == trigger.i)
+        ]
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
         if lemmas & self.drafting_verbs and lemmas & self.request_verbs:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from briefing.model import joint_actors
 from briefing.nlp.actors import ActorResolver, undergone_by_owner
-from briefing.nlp.components import DURATION_UNITS, RELATION_NOUNS
+from briefing.nlp.components import DURATION_UNITS, RELATION_NOUNS, is_high_commissioner
 from briefing.nlp.context import ActorRef, Context, Located
 from briefing.nlp.lexicon import (
     PERSON_PRONOUNS,
@@ -296,7 +296,7 @@ class TargetFinder(ActorResolver):
         ent = ctx.ent_at.get(token.i)
         if ent is not None and ent.label_ != "NORP" and ent.root.i == token.i:
             return ent.canonical, None
-        if lower in ENVOY_NOUNS:
+        if lower in ENVOY_NOUNS or is_high_commissioner(token):
             state = self._envoy_state(token, names, ctx)
             if state:
                 return state, _quantity(token)
