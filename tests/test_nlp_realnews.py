@@ -1511,3 +1511,36 @@ def test_a_commissioner_of_anything_else_is_no_envoy(analyzer: Analyzer) -> None
 def test_a_ban_on_buying_securities_is_financial(analyzer: Analyzer, text: str, kind: str) -> None:
     found = facts(analyze(analyzer, text))
     assert [m for m, *_ in found] == [kind], found
+
+
+def test_states_closing_their_own_airspace_take_one_measure_each(analyzer: Analyzer) -> None:
+    text = "Estonia, Finland and Norway decided to shut their airspace to Belarusian airlines."
+    assert [(a, m) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("Estonia", "transport_ban"),
+        ("Finland", "transport_ban"),
+        ("Norway", "transport_ban"),
+    ]
+
+
+def test_states_agreeing_on_one_measure_take_it_together(analyzer: Analyzer) -> None:
+    text = "Estonia, Finland and Norway agreed to impose sanctions on Belarus."
+    assert [a for _, a, _, _ in facts(analyze(analyzer, text))] == ["Estonia, Finland and Norway"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The world body has extended sanctions imposed by the Oceania Football Confederation"
+        " on two Fijian match officials.",
+        "The Oceania Football Confederation imposed sanctions on two Fijian match officials.",
+    ],
+)
+def test_a_sports_body_disciplining_foreign_officials_is_no_measure(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_a_ban_on_another_states_goods_and_exports_is_an_import_ban(analyzer: Analyzer) -> None:
+    text = "Zambia banned Malawian maize flour and gas exports last week."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("import_ban", "Zambia")]

@@ -268,7 +268,8 @@ class FactExtractor(TargetFinder, StatusReader):
         actors = [
             a
             for a in found.actors
-            if not _is_pronoun_like(a) and not self.other_sense_words & set(a.canonical.split())
+            if not _is_pronoun_like(a)
+            and not any(self._sport_name(word) for word in a.canonical.split())
         ]
         listed_in = self._listed_in(found.path, ctx)
         if listed_in is not None:
@@ -372,10 +373,17 @@ class FactExtractor(TargetFinder, StatusReader):
             # never a fact of a state on itself ("Chad" read as the actor of a list naming it)
             lowered = {name.lower() for name in names}
             targets = [t for t in targets if t is None or t.lower() not in lowered] or [None]
+        # "Belgium, Denmark and Sweden closed their airspace": each closes its own, one fact
+        # per state; "the US, France and Germany agreed to impose sanctions": one joint fact.
+        takers = (
+            [[a.canonical] for a in actors]
+            if len(actors) > 1 and _distributive(trigger)
+            else [[a.canonical for a in actors]]
+        )
         return [
             {
                 "measure": measure_type,
-                "actor": _join_names([a.canonical for a in actors]),
+                "actor": _join_names(taker),
                 "target": each,
                 "quantity": quantity if each == target else None,
                 "coordinated": len(targets) > 1,
@@ -390,6 +398,7 @@ class FactExtractor(TargetFinder, StatusReader):
                 "generic": measure_type == "trade_restriction"
                 and trigger.lower_ in GENERIC_TRADE_WORDS,
             }
+            for taker in takers
             for each in targets
         ]
 
@@ -460,13 +469,21 @@ class FactExtractor(TargetFinder, StatusReader):
         beside "Britain froze the owner's assets" is a state's measure)."""
         if not any(self._sport_word(t) for t in sentence):
             return False
+        # a nationality names a state acting only as its government's ("the British
+        # government"); "three Lebanese match officials" are people
         return not any(
-            (ent := ctx.ent_at.get(t.i)) is not None and ent.kind in ("country", "group")
+            (ent := ctx.ent_at.get(t.i)) is not None
+            and ent.kind in ("country", "group")
+            and (ent.label_ != "NORP" or t.head.lower_ in GOVERNMENT_NOUNS)
             for t in sentence
         )
 
     def _sport_word(self, token: Token) -> bool:
         return token.text in self.other_sense_words or token.lower_ in self.other_sense_words
+
+    def _sport_name(self, word: str) -> bool:
+        """A word of an actor's name that names sport ("Asian Football Confederation")."""
+        return word in self.other_sense_words or word.lower() in self.other_sense_words
 
     def _from_a_body(self, trigger: Token) -> bool:
         """An expulsion from a party, a league or a school (named in its "from" or "as"
@@ -506,7 +523,7 @@ class FactExtractor(TargetFinder, StatusReader):
         for token in tokens:
             if self.lemma(token) != "export" or token.pos_ != "NOUN":
                 continue
-            origins = [c for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+            origins = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
             names |= self._states_in(origins + prep_objects(token, ("from",)), ctx)
         return names
 
@@ -1089,3 +1106,19 @@ def dedupe(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if twin[key] is None and fact[key] is not None:
                 twin[key] = fact[key]
     return kept
+
+
+# What a nationality stands before when it names a state acting: "the British government".
+GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "ministry", "state"})
+
+
+def _distributive(trigger: Token) -> bool:
+    """The measure falls on what each of its takers owns: "closed their airspace", "recalled
+    their ambassadors", "their respective envoys"."""
+    phrase = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "pobj")] + [trigger]
+    phrase += [c for p in trigger.children if p.dep_ == "prep" for c in p.children]
+    return any(
+        (c.dep_ == "poss" and c.lower_ == "their") or c.lower_ in ("respective", "own")
+        for head in phrase
+        for c in head.children
+    )
