@@ -1544,3 +1544,26 @@ def test_a_sports_body_disciplining_foreign_officials_is_no_measure(
 def test_a_ban_on_another_states_goods_and_exports_is_an_import_ban(analyzer: Analyzer) -> None:
     text = "Zambia banned Malawian maize flour and gas exports last week."
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("import_ban", "Zambia")]
+
+
+# -- listings and delistings (pipeline 47) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile designated the militia a terrorist organisation on Monday.", "announced"),
+        ("Norway named the gang a terrorist entity.", "announced"),
+        ("Peru removed the rebel movement from its list of terrorist organisations.", "lifted"),
+        ("Peru took the rebel movement off its list of terrorist organisations.", "lifted"),
+    ],
+)
+def test_listing_as_a_terrorist_organisation_is_a_sanction(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    assert [(m, s) for m, _, _, s in facts(analyze(analyzer, text))] == [("sanctions", status)]
+
+
+def test_a_group_called_a_terrorist_organisation_is_no_listing(analyzer: Analyzer) -> None:
+    text = "The militia, a terrorist organisation in the eyes of Chile, said it would fight on."
+    assert facts(analyze(analyzer, text)) == []

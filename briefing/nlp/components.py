@@ -35,6 +35,7 @@ NEIGHBOUR_DEPS = frozenset(
     | {"attr", "oprd", "pcomp", "appos", "poss", "conj", "dative", "acomp", "relcl", "acl"}
 )
 GERUND_OBJECT_DEPS = frozenset({"xcomp", "csubjpass"})
+LIST_NOUNS = frozenset({"list", "lists", "register", "blacklist", "roster"})
 # Prepositions that introduce a reason or a time, not what a measure falls on.
 NON_TARGET_PREPS = frozenset(
     {"over", "after", "before", "during", "amid", "despite", "following", "since", "until"}
@@ -410,6 +411,8 @@ class MeasureFinder:
             return None
         if "needs_head" in trigger and not self._ordered_out(trigger, token):
             return None
+        if "complement_of" in trigger and not self._designated_as(trigger, token):
+            return None  # "Hamas, a terrorist organisation, said ...": no listing
         fixed = trigger.get("type")
         if fixed:
             # "collecting the duties on barley": the phrase may hang on the governing verb
@@ -586,6 +589,27 @@ class MeasureFinder:
         ]
         wanted = set(trigger["head_object_words"])
         return any(p.lower_ in wanted or p.pos_ == "NUM" for p in people)
+
+    def _designated_as(self, trigger: dict[str, Any], token: Token) -> bool:
+        """What someone is declared, listed as or struck off: "designated the militia a
+        terrorist organisation", "named it as a terrorist entity", "removed the group from its
+        list of terrorist organisations"."""
+        verbs = trigger["complement_of"]
+        node = token
+        for _ in range(4):
+            head = node.head
+            if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in LIST_NOUNS:
+                node = head.head  # "its list of terrorist organisations": the list
+                continue
+            if node.dep_ == "pobj" and head.lower_ in ("as", "from", "to", "on", "off"):
+                node = head  # "as a terrorist organisation", "from its list"
+                continue
+            if node.dep_ == "prep" and head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "removed the movement from its list", "from" on the noun
+            if node.dep_ in ("oprd", "attr", "xcomp", "dobj", "prep", "conj", "appos", "ccomp"):
+                return self.lemma(head) in verbs or head.lower_ in verbs
+            return False
+        return False
 
     def _sanctionable_object(self, token: Token) -> bool:
         """'sanctioned two banks' is a measure; 'an officially sanctioned event' is not."""

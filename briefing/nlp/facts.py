@@ -35,6 +35,7 @@ from briefing.nlp import gazetteer
 from briefing.nlp.actors import region_group
 from briefing.nlp.components import (
     DURATION_UNITS,
+    LIST_NOUNS,
     MEASURES_KEY,
     Lemmas,
     register_extensions,
@@ -813,7 +814,7 @@ class FactExtractor(TargetFinder, StatusReader):
                     found.continues_story = False
                     found.reaction = True
                     return found
-                if prep.lower_ in BACKGROUND_PREPS or (
+                if (prep.lower_ in BACKGROUND_PREPS and current.lower_ not in LIST_NOUNS) or (
                     prep.lower_ == "with"
                     and governor.pos_ in ("VERB", "AUX")
                     and self.lemma(governor) not in self.imposing_with_verbs

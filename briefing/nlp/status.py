@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from briefing.nlp.components import LIST_NOUNS
 from briefing.nlp.context import ActorRef, Context
 from briefing.nlp.lexicon import (
     COPULAS,
@@ -161,6 +162,11 @@ class StatusReader(Lexicon):
                     continue  # "full blocking sanctions" block assets; they refuse nothing
                 if word in self.status_words[name]:
                     found[name] = True
+        if any(
+            t.lower_ in LIST_NOUNS and t.dep_ == "pobj" and t.head.lower_ in ("from", "off")
+            for t in path
+        ):
+            found["lifted"] = True  # "struck the group off its list of terrorist organisations"
         if trigger.lower_ in self.lifting_triggers or (
             trigger.pos_ in ("NOUN", "PROPN")
             and trigger.dep_ == "dobj"
