@@ -1567,3 +1567,20 @@ def test_listing_as_a_terrorist_organisation_is_a_sanction(
 def test_a_group_called_a_terrorist_organisation_is_no_listing(analyzer: Analyzer) -> None:
     text = "The militia, a terrorist organisation in the eyes of Chile, said it would fight on."
     assert facts(analyze(analyzer, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark resumed aid to Tanzania on Tuesday.",
+        "The bloc announced the resumption of budget support to Burundi.",
+    ],
+)
+def test_resuming_aid_lifts_its_suspension(analyzer: Analyzer, text: str) -> None:
+    assert [(m, s) for m, _, _, s in facts(analyze(analyzer, text))] == [
+        ("aid_suspension", "lifted")
+    ]
+
+
+def test_resuming_support_for_a_process_is_no_aid(analyzer: Analyzer) -> None:
+    assert facts(analyze(analyzer, "Denmark resumed its support for the peace talks.")) == []
