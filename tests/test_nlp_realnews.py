@@ -1584,3 +1584,24 @@ def test_resuming_aid_lifts_its_suspension(analyzer: Analyzer, text: str) -> Non
 
 def test_resuming_support_for_a_process_is_no_aid(analyzer: Analyzer) -> None:
     assert facts(analyze(analyzer, "Denmark resumed its support for the peace talks.")) == []
+
+
+def test_calling_a_measure_names_it_and_takes_none(analyzer: Analyzer) -> None:
+    text = (
+        "Canada imposed sanctions on two Belarusian judges. "
+        "Minsk called the sanctions an insult to its courts."
+    )
+    assert facts(analyze(analyzer, text)) == [
+        ("sanctions", "Canada", "Belarusian judges", "announced")
+    ]
+
+
+def test_those_subject_to_a_measure_have_it_from_the_story_s_actor(analyzer: Analyzer) -> None:
+    text = (
+        "Canada imposed sanctions on two Belarusian judges on Monday. "
+        "Both men are also subject to a travel ban."
+    )
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Canada"),
+        ("travel_ban", "Canada"),
+    ]

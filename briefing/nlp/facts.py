@@ -794,6 +794,11 @@ class FactExtractor(TargetFinder, StatusReader):
             if current.dep_ == "dobj" and (
                 current.head.lower_ in REACTION_WORDS
                 or self.lemma(current.head) in self.comment_verbs
+                # "called the sanctions a personal revenge": naming it, not asking for it
+                or (
+                    self.lemma(current.head) == "call"
+                    and any(c.dep_ in ("oprd", "attr") for c in current.head.children)
+                )
             ):
                 found.reaction = True  # "helping North Korea evade UN sanctions"
                 return found
@@ -804,6 +809,25 @@ class FactExtractor(TargetFinder, StatusReader):
                 return found
             if current.dep_ in ("pobj", "pcomp"):
                 prep, governor = current.head, current.head.head
+                if (
+                    prep.lower_ == "to"
+                    and governor.lower_ == "subject"
+                    and governor.dep_
+                    in (
+                        "acomp",
+                        "amod",
+                    )
+                ):
+                    # "All those listed are subject to an asset freeze": the ones it falls on;
+                    # who imposed it is the story's actor
+                    holder = governor.head if governor.dep_ == "acomp" else governor
+                    found.target = next(
+                        (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")),
+                        governor.head if governor.dep_ == "amod" else None,
+                    )
+                    found.continues_story = True
+                    found.path.extend([prep, governor])
+                    return found
                 imposing = self._imposing_through(prep, governor)
                 if (
                     governor.lower_ in REACTION_WORDS
@@ -941,7 +965,8 @@ def _in_a_comment(trigger: Token) -> bool:
     node = trigger
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         if node.dep_ in ("attr", "acomp") and node.head.lower_ in COPULAS:
-            return node.i != trigger.i or trigger.dep_ == "compound"
+            # "are subject to an asset freeze" says who it falls on: a report, not a comment
+            return node.lower_ != "subject" and (node.i != trigger.i or trigger.dep_ == "compound")
         node = node.head
     return False
 
