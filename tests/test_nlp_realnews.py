@@ -1605,3 +1605,18 @@ def test_those_subject_to_a_measure_have_it_from_the_story_s_actor(analyzer: Ana
         ("sanctions", "Canada"),
         ("travel_ban", "Canada"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Uganda had banned imports of Kenyan sugar two years earlier.", "in_force"),
+        ("Uganda said on Friday it had banned imports of Kenyan sugar.", "announced"),
+        ("Uganda will maintain its ban on imports of Kenyan sugar until June.", "in_force"),
+        ("Uganda will ban imports of Kenyan sugar from June.", "planned"),
+    ],
+)
+def test_a_measure_taken_before_the_news_or_kept_stands(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == [status]

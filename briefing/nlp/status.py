@@ -46,6 +46,8 @@ STATUS_ADVERBS = frozenset(
     | {"previously", "formally", "not", "n't", "far"}
 )
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
+# Keeping a measure that stands: "will maintain its export ban" (in force, not planned).
+CONTINUING_VERBS = frozenset({"maintain", "keep", "retain", "extend", "renew", "continue"})
 
 
 class StatusReader(Lexicon):
@@ -210,6 +212,10 @@ class StatusReader(Lexicon):
             # "is considering lifting sanctions", "spoke of his intention to lift them": the
             # lifting is only talked of, the measure still stands
             return "considered"
+        if found["planned"] and found["in_force"] and lemmas & CONTINUING_VERBS:
+            return "in_force"  # "will maintain its export ban": it stands, and will go on
+        if not any(found.values()) and _past_perfect(trigger, path):
+            return "in_force"  # "Malawi had banned imports of maize": before the story's news
         # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
         # measure standing already says so ("already", "remains", "since", "in force").
         for name in self.status_order:
@@ -292,6 +298,17 @@ def conditional(path: Sequence[Token]) -> bool:
         for verb in path
         if verb.pos_ in ("VERB", "AUX")
     )
+
+
+def _past_perfect(trigger: Token, path: Sequence[Token]) -> bool:
+    """ "had banned", "had been expelled": a step taken before the story's news, unless a
+    reporting verb backshifts it ("said it had expelled three diplomats" reports it now)."""
+    verb = next((v for v in path if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    return not any(node.dep_ == "ccomp" and node.head.lower_ in REPORTING_VERBS for node in path)
 
 
 def _same_word(token: Token, trigger: Token) -> bool:
