@@ -1620,3 +1620,9 @@ def test_a_measure_taken_before_the_news_or_kept_stands(
     analyzer: Analyzer, text: str, status: str
 ) -> None:
     assert [s for *_, s in facts(analyze(analyzer, text))] == [status]
+
+
+@pytest.mark.parametrize("verb", ["criticising", "condemning", "denouncing", "hailing"])
+def test_the_side_that_judges_a_measure_takes_none(analyzer: Analyzer, verb: str) -> None:
+    text = f"Yerevan denied the charges, {verb} the Gulf embargo as a bid to weaken it."
+    assert facts(analyze(analyzer, text)) == []
