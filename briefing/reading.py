@@ -326,7 +326,9 @@ _DATE_ONLY = re.compile(r"[\w ,./:-]{6,40}")
 
 # A date stamp a page dump puts before its first words: "date 2022-03-29", "Published: 2022-03-29".
 _DATE_STAMP = re.compile(
-    r"\s*(?:date|published|posted)\s*:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\s+", re.IGNORECASE
+    r"\s*(?:date|published|posted)\s*:?\s+(\d{4}-\d{2}-\d{2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?\s+",  # a time, never the first words
+    re.IGNORECASE,
 )
 # Headlines are short and end without a full stop; a first line of this many words ending in one
 # is the story's first paragraph: there is no headline line.

@@ -583,3 +583,13 @@ def test_story_text_above_a_markdown_heading_is_kept(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "a.md", text))
     assert article.preamble_removed == ()
     assert article.paragraphs[0] == story
+
+
+def test_a_date_stamp_never_takes_the_first_words_with_it(tmp_path: Path) -> None:
+    text = (
+        "date 2021-05-04 10 diplomats of the neighbouring republic were told on Tuesday to leave "
+        "within a week, the council of ministers said in a statement after a long meeting.\n"
+    )
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.meta.published == "2021-05-04"
+    assert article.paragraphs[0].startswith("10 diplomats of the neighbouring republic")
