@@ -75,6 +75,10 @@ BACKGROUND_PREPS = frozenset(
 )
 # Prepositions of talk: "information about EU sanctions" reports none.
 TALK_PREPS = frozenset({"about", "regarding", "concerning"})
+# What a nationality stands before when it names a state acting: "the British government".
+GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "ministry", "state"})
+# "subject to an asset freeze": "are subject to" (acomp), "those subject to" (amod)
+SUBJECT_TO_DEPS = frozenset({"acomp", "amod"})
 # "respond to sanctions" reacts to a measure; "respond by expelling" or "with tariffs" takes one.
 REACTION_PREPS = frozenset({"to", "of", "for", "from", "against", "on", "at"})
 # Words whose prepositional object is a measure someone reacts to or suffers from.
@@ -480,7 +484,7 @@ class FactExtractor(TargetFinder, StatusReader):
         )
 
     def _sport_word(self, token: Token) -> bool:
-        return token.text in self.other_sense_words or token.lower_ in self.other_sense_words
+        return self._sport_name(token.text)
 
     def _sport_name(self, word: str) -> bool:
         """A word of an actor's name that names sport ("Asian Football Confederation")."""
@@ -812,11 +816,7 @@ class FactExtractor(TargetFinder, StatusReader):
                 if (
                     prep.lower_ == "to"
                     and governor.lower_ == "subject"
-                    and governor.dep_
-                    in (
-                        "acomp",
-                        "amod",
-                    )
+                    and governor.dep_ in SUBJECT_TO_DEPS
                 ):
                     # "All those listed are subject to an asset freeze": the ones it falls on;
                     # who imposed it is the story's actor
@@ -1132,10 +1132,6 @@ def dedupe(facts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             if twin[key] is None and fact[key] is not None:
                 twin[key] = fact[key]
     return kept
-
-
-# What a nationality stands before when it names a state acting: "the British government".
-GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "ministry", "state"})
 
 
 def _distributive(trigger: Token) -> bool:
