@@ -1626,3 +1626,16 @@ def test_a_measure_taken_before_the_news_or_kept_stands(
 def test_the_side_that_judges_a_measure_takes_none(analyzer: Analyzer, verb: str) -> None:
     text = f"Yerevan denied the charges, {verb} the Gulf embargo as a bid to weaken it."
     assert facts(analyze(analyzer, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Mali suspended the issuance of visas to French citizens on Friday.", "French citizens"),
+        ("Kenya banned the importation of dairy products from Uganda.", "dairy products"),
+    ],
+)
+def test_the_act_a_measure_stops_is_not_its_target(
+    analyzer: Analyzer, text: str, target: str
+) -> None:
+    assert [t for _, _, t, _ in facts(analyze(analyzer, text))][:1] == [target]

@@ -34,6 +34,11 @@ ENVOY_NOUNS = frozenset(
     | {"charge", "chargé", "consul", "attache", "attaché", "staff", "representative"}
 )
 TARGET_PREPS = ("against", "on", "upon", "of", "to", "from", "with", "targeting", "for")
+# Nouns naming the act a measure stops, not what it falls on: "the issuance of visas".
+PROCESS_NOUNS = frozenset(
+    {"issuance", "issuing", "importation", "exportation", "resumption", "imposition"}
+    | {"provision", "granting", "processing"}
+)
 # "its airspace", "their ambassadors": the actor's own, not whom a measure falls on
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 # Words that count or measure what a measure falls on: "dozens of diplomats", "a range of US
@@ -288,6 +293,15 @@ class TargetFinder(ActorResolver):
             )
             if before is not None:
                 return before, None
+        if lower in PROCESS_NOUNS and depth < 3:
+            # "suspended the issuance of visas to US citizens", "banned the importation of
+            # farm goods from Malawi": the act is no target; whom or what it concerns is
+            verb = [token.head] if token.dep_ == "dobj" else []
+            for carried in prep_objects(token, ("of",)):
+                for holder in (carried, token, *verb):  # "to" on the visas, the act or the verb
+                    for receiver in prep_objects(holder, ("to",)):
+                        return self._describe_target(receiver, actors, ctx, depth + 1)
+                return self._describe_target(carried, actors, ctx, depth + 1)
         if token.pos_ == "NUM" and depth < 3:
             # "withdrew 41 of its diplomats": the diplomats, 41 of them
             for pobj in prep_objects(token, ("of",)):
