@@ -296,12 +296,14 @@ class TargetFinder(ActorResolver):
         if lower in PROCESS_NOUNS and depth < 3:
             # "suspended the issuance of visas to US citizens", "banned the importation of
             # farm goods from Malawi": the act is no target; whom or what it concerns is
-            verb = [token.head] if token.dep_ == "dobj" else []
-            for carried in prep_objects(token, ("of",)):
-                for holder in (carried, token, *verb):  # "to" on the visas, the act or the verb
-                    for receiver in prep_objects(holder, ("to",)):
-                        return self._describe_target(receiver, actors, ctx, depth + 1)
-                return self._describe_target(carried, actors, ctx, depth + 1)
+            carried = next(iter(prep_objects(token, ("of",))), None)
+            if carried is not None:
+                # "to" hung on the visas, on the act or on the verb
+                holders = [carried, token] + ([token.head] if token.dep_ == "dobj" else [])
+                receivers = [r for holder in holders for r in prep_objects(holder, ("to",))]
+                return self._describe_target(
+                    receivers[0] if receivers else carried, actors, ctx, depth + 1
+                )
         if token.pos_ == "NUM" and depth < 3:
             # "withdrew 41 of its diplomats": the diplomats, 41 of them
             for pobj in prep_objects(token, ("of",)):
