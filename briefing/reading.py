@@ -331,12 +331,18 @@ _DATE_STAMP = re.compile(
     re.IGNORECASE,
 )
 # Headlines are short and end without a full stop; a first line of this many words ending in one
-# is the story's first paragraph: there is no headline line.
+# is the story's first paragraph: there is no headline line. A first line of ten words or more
+# ending in a full stop ("India has banned wheat exports to arrest rising domestic prices.") is
+# a sentence too; a shorter one may be a headline written as one ("Ghana recalls its envoy.").
 LEAD_SENTENCE_WORDS = 25
+SHORT_LEAD_WORDS = 10
 
 
 def _lead_sentence(line: str) -> bool:
-    return len(line.split()) >= LEAD_SENTENCE_WORDS and bool(re.search(r"[.!?][\"'”’)]*$", line))
+    words = len(line.split())
+    if words >= LEAD_SENTENCE_WORDS:
+        return bool(re.search(r"[.!?][\"'”’)]*$", line))
+    return words >= SHORT_LEAD_WORDS and bool(re.search(r"\.[\"'”’)]*$", line))
 
 
 def _first_date(lines: list[str]) -> str | None:

@@ -1639,3 +1639,75 @@ def test_the_act_a_measure_stops_is_not_its_target(
     analyzer: Analyzer, text: str, target: str
 ) -> None:
     assert [t for _, _, t, _ in facts(analyze(analyzer, text))][:1] == [target]
+
+
+def test_another_state_s_goods_and_exports_listed_together_are_an_import_ban(
+    analyzer: Analyzer,
+) -> None:
+    text = "Zambia has banned Malawian wheat flour and gas exports, citing safety concerns."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("import_ban", "Zambia")]
+
+
+def test_a_department_named_alone_is_the_state_named_with_it_before(analyzer: Analyzer) -> None:
+    # "Treasury" alone, after "the Treasury Department" was named for the United States, is
+    # still the United States, whichever state was named last.
+    text = (
+        "The U.S. Treasury Department issued new licences on Monday. "
+        "Venezuela welcomed the licences as a first step. "
+        "Treasury also scrapped the trading ban on Venezuelan sovereign bonds."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [(m, a, s) for m, a, _, s in found] == [
+        ("financial_restriction", "United States", "lifted")
+    ]
+
+
+def test_a_vote_that_defeats_a_measure_rejects_it(analyzer: Analyzer) -> None:
+    text = "The Senate on Tuesday voted down an attempt to block arms sales to Qatar."
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["rejected"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UN arms embargo on Eritrea lapsed on Monday.",
+        "The UN arms embargo on Eritrea, which barred it from buying weapons, expired on Monday.",
+    ],
+)
+def test_a_measure_that_expires_is_lifted_with_what_it_did(analyzer: Analyzer, text: str) -> None:
+    found = facts(analyze(analyzer, text))
+    assert found and {s for *_, s in found} == {"lifted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile closed its borders to the import of poultry from Peru.", "announced"),
+        ("Chile reopened its ports to Peruvian fruit on Monday.", "lifted"),
+    ],
+)
+def test_borders_closed_to_goods_are_an_import_ban(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("import_ban", "Chile", status)
+    ]
+
+
+def test_borders_closed_to_vehicles_stay_a_transport_ban(analyzer: Analyzer) -> None:
+    text = "Chile closed its ports to Peruvian fishing boats on Monday."
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["transport_ban"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council exempted four rebel commanders from the travel ban.",
+        "Four rebel commanders have been exempted from the travel ban by the Security Council.",
+    ],
+)
+def test_exempting_people_from_a_measure_lifts_it_for_them(analyzer: Analyzer, text: str) -> None:
+    found = facts(analyze(analyzer, text))
+    assert [(m, a, s) for m, a, _, s in found] == [
+        ("travel_ban", "United Nations Security Council", "lifted")
+    ]

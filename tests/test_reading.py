@@ -447,6 +447,20 @@ def test_a_short_headline_with_a_full_stop_stays_the_headline(tmp_path: Path) ->
     assert LEAD.strip().split("\n")[0] in article.paragraphs[0]
 
 
+def test_a_first_line_of_ten_words_ending_in_a_full_stop_is_the_lead(tmp_path: Path) -> None:
+    # A page dump whose headline was left behind opens on the story's first sentence: it is
+    # the body's first paragraph (its measure is the story's), and titles the article.
+    lead = "The island republic on Monday banned all imports of poultry from its neighbour."
+    article = read_article(write(tmp_path, "a.txt", lead + "\nThe ban runs for a month.\n"))
+    assert article.paragraphs[0] == lead
+    assert article.title == lead
+    # Nine words may still be a headline, and so may a longer one that exclaims.
+    short = "The island republic bans all imports of poultry today."
+    assert read_article(write(tmp_path, "b.txt", short + "\n" + LEAD)).title == short
+    cry = "Island republic and its neighbour to reopen their embassies at last!"
+    assert read_article(write(tmp_path, "c.txt", cry + "\n" + LEAD)).title == cry
+
+
 def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
     text = (
         "EU bans Russian coal in fifth package\n\n"

@@ -99,6 +99,7 @@ class ActorResolver(Lexicon):
         return (
             ent.label_ == "ORG"
             and not ent.ent_id_
+            and ent.kind != "country"  # already resolved to its state ("Treasury" above)
             and any(t.lower_ in self.state_titles for t in ent.span)
         )
 
@@ -410,6 +411,13 @@ class ActorResolver(Lexicon):
                     ent.label_ != "NORP" or child.lower_ in ("western", "european")
                 ):
                     modifiers.append(self._ref_for_ent(ent, ctx.person_state))
+        if not owners and trigger.pos_ == "NOUN":
+            # "the travel ban by the Security Council", "sanctions by the EU"
+            for by in prep_objects(trigger, ("by",)):
+                ent = ctx.ent_at.get(by.i)
+                if ent is not None and ent.kind in STATE_KINDS:
+                    owners = self._actors_of(by, ctx)
+                    break
         if not owners and trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
             act = trigger.head.head
             if act.lower_ in self.imposing_nouns:

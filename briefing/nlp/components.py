@@ -25,6 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from briefing.nlp import gazetteer
+from briefing.nlp.syntax import prep_objects
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 MEASURES_KEY = "measures"
@@ -255,8 +256,12 @@ class ActorResolver:
         doc.ents = kept
         starts = {ent.start: ent for ent in actors}
         surnames = self._person_names(actors)
+        departments = self._department_words(actors)
         for ent in actors:
             entry = self._entry(ent)
+            if entry is None and ent.label_ == "ORG":
+                # "the Treasury Department ... Treasury also removed": the state's department
+                entry = departments.get(_clean_name(ent.text))
             if entry is not None:
                 ent._.canonical, ent._.actor_kind = entry.canonical, entry.kind
             elif ent.label_ == "PERSON":
@@ -288,6 +293,25 @@ class ActorResolver:
             return False
         # Page chrome the model mistakes for names: "Cookie", "Privacy", "Register".
         return not any(t.lower_ in self.chrome_words for t in ent)
+
+    def _department_words(self, actors: Iterable[Span]) -> dict[str, gazetteer.GazetteerEntry]:
+        """The names of a state's departments written in full in the doc ("the Treasury
+        Department", "the U.S. Treasury", "the Department of Commerce") by the word that names
+        each alone later ("Treasury", "Commerce"), where that word belongs to one state only."""
+        words: dict[str, gazetteer.GazetteerEntry | None] = {}
+        for ent in actors:
+            entry = self._entry(ent)
+            if ent.label_ != "ORG" or entry is None or entry.kind != "country" or len(ent) < 2:
+                continue
+            for token in ent:
+                word = token.text
+                if not word[:1].isupper() or word in ("Department", "Ministry", "The", "Of"):
+                    continue
+                if gazetteer.lookup(word) is not None:
+                    continue  # "U.S." of "U.S. Treasury": a name of its own
+                seen = words.get(word, entry)
+                words[word] = entry if seen == entry else None
+        return {word: entry for word, entry in words.items() if entry is not None}
 
     @staticmethod
     def _person_names(actors: Iterable[Span]) -> dict[str, str]:
@@ -396,6 +420,18 @@ class MeasureFinder:
                 break
         doc.spans[MEASURES_KEY] = SpanGroup(doc, name=MEASURES_KEY, spans=measures)
         return doc
+
+    def _goods_let_in(self, token: Token, objects: list[Token]) -> bool:
+        """The borders or ports a measure closes (or opens) are closed "to" goods or their
+        import, not to vehicles or people."""
+        holders = [token, *(o for o in objects if o.dep_ == "dobj")]
+        goods = self._cue_words("import_ban") | self._cue_words("commodity")
+        return any(
+            form in goods
+            for holder in holders
+            for to in prep_objects(holder, ("to",))
+            for form in self._forms(to)
+        )
 
     def _cue_words(self, measure_type: str) -> frozenset[str]:
         """Every cue word of one measure type."""
@@ -533,6 +569,14 @@ class MeasureFinder:
                     and _lent_to_a_state(token, objects, word)
                 ):
                     return "aid_suspension"  # "suspended new loans to Uganda": aid withheld
+                if (
+                    cue_type == "transport_ban"
+                    and "transport_ban" in accepts
+                    and self._goods_let_in(token, objects)
+                ):
+                    # "closed its borders to the import of cattle", "reopened its ports to
+                    # Brazilian products": what may not come in is goods
+                    return "import_ban"
                 if cue_type in accepts:
                     return cue_type
         state_object = trigger.get("state_object")

@@ -75,6 +75,9 @@ BACKGROUND_PREPS = frozenset(
 )
 # Prepositions of talk: "information about EU sanctions" reports none.
 TALK_PREPS = frozenset({"about", "regarding", "concerning"})
+# Verbs that let someone out of a measure: "exempted the leaders from the travel ban", "were
+# spared from the sanctions" report a lifting (of the measure, for them), no background.
+EXEMPTING_VERBS = frozenset({"exempt", "spare", "release", "free", "excuse", "remove"})
 # What a nationality stands before when it names a state acting: "the British government".
 GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "ministry", "state"})
 # "subject to an asset freeze": "are subject to" (acomp), "those subject to" (amod)
@@ -287,6 +290,10 @@ class FactExtractor(TargetFinder, StatusReader):
         if not actors:
             return []
         status = found.status or self._status(trigger, found.path)
+        if trigger.dep_ == "relcl" and trigger.head.i in ctx.triggers:
+            # "an arms embargo that barred it from buying weapons expired": what the measure
+            # does stands or falls with it
+            status = self._status(trigger.head, self._climb(trigger.head, ctx).path)
         phrase_head = trigger.head if trigger.dep_ == "compound" else trigger
         if status != "rejected" and any(
             c.dep_ == "det" and c.lower_ == "any" for c in phrase_head.children
@@ -528,7 +535,17 @@ class FactExtractor(TargetFinder, StatusReader):
         for token in tokens:
             if self.lemma(token) != "export" or token.pos_ != "NOUN":
                 continue
-            origins = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+            # "Tanzanian wheat flour and gas exports": the state named on the first conjunct
+            # modifies them all
+            conjuncts = [token]
+            while conjuncts[-1].dep_ == "conj":
+                conjuncts.append(conjuncts[-1].head)
+            origins = [
+                c
+                for conjunct in conjuncts
+                for c in conjunct.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss")
+            ]
             names |= self._states_in(origins + prep_objects(token, ("from",)), ctx)
         return names
 
@@ -838,7 +855,19 @@ class FactExtractor(TargetFinder, StatusReader):
                     found.continues_story = False
                     found.reaction = True
                     return found
-                if (prep.lower_ in BACKGROUND_PREPS and current.lower_ not in LIST_NOUNS) or (
+                # "exempted four commanders from the ban", "from" hung on the commanders
+                exempting = prep.lower_ == "from" and (
+                    self.lemma(governor) in EXEMPTING_VERBS
+                    or (
+                        governor.dep_ in ("dobj", "nsubjpass")
+                        and self.lemma(governor.head) in EXEMPTING_VERBS
+                    )
+                )
+                if (
+                    prep.lower_ in BACKGROUND_PREPS
+                    and current.lower_ not in LIST_NOUNS
+                    and not exempting
+                ) or (
                     prep.lower_ == "with"
                     and governor.pos_ in ("VERB", "AUX")
                     and self.lemma(governor) not in self.imposing_with_verbs

@@ -47,6 +47,9 @@ STATUS_ADVERBS = frozenset(
 )
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 # Keeping a measure that stands: "will maintain its export ban" (in force, not planned).
+# A vote that defeats what it is on: "voted down an effort to block arms sales", "voted against
+# the motion to expel the ambassador"
+DEFEATING_VOTES = {"vote": frozenset({"down", "against"}), "strike": frozenset({"down"})}
 CONTINUING_VERBS = frozenset({"maintain", "keep", "retain", "extend", "renew", "continue"})
 
 
@@ -112,6 +115,13 @@ class StatusReader(Lexicon):
             for token in path[1:4]
         ):
             return "rejected"  # "it was too soon to impose a travel ban": not now
+        if any(
+            c.lower_ in DEFEATING_VOTES.get(self.lemma(verb), ())
+            and c.dep_ in ("prt", "prep", "advmod")
+            for verb in path[1:5]
+            for c in verb.children
+        ):
+            return "rejected"
         if any(_counterfactual(verb) for verb in path[:3]):
             # "a draft that would have imposed sanctions": proposed, never taken
             return "considered"
