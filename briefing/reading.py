@@ -261,10 +261,13 @@ def _read_text(path: str, text: str) -> RawArticle:
         # sentence and keep the whole line in the body.
         title = _title_from_sentence(first)
         units.insert(0, first)
+        headline = False
     else:
         title = first
+        headline = True
     dek: str | None = None
-    if len(units) >= 2 and _is_dek(_one_line(units[0]), _one_line(units[1])):
+    # a standfirst stands under a headline; the story's own first line is no standfirst
+    if headline and len(units) >= 2 and _is_dek(_one_line(units[0]), _one_line(units[1])):
         dek = _one_line(units.pop(0))
     published = published or _dateline_date([_one_line(u) for u in units[:3]])
     return RawArticle(

@@ -1711,3 +1711,42 @@ def test_exempting_people_from_a_measure_lifts_it_for_them(analyzer: Analyzer, t
     assert [(m, a, s) for m, a, _, s in found] == [
         ("travel_ban", "United Nations Security Council", "lifted")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An opposition senator said Kenya should expel the Ugandan ambassador at once.",
+        "Chile and Peru are likely to follow Brazil in imposing sanctions on Bolivia.",
+    ],
+)
+def test_a_measure_someone_should_or_is_likely_to_take_is_considered(
+    analyzer: Analyzer, text: str
+) -> None:
+    found = facts(analyze(analyzer, text))
+    assert found and {s for *_, s in found} == {"considered"}
+
+
+def test_people_spared_from_a_ban_by_its_owner_have_it_lifted(analyzer: Analyzer) -> None:
+    text = "Four rebel commanders were spared from the travel ban by the Security Council."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("travel_ban", "United Nations Security Council", "lifted")
+    ]
+
+
+def test_a_flag_carrier_s_step_is_the_airline_s_not_its_state_s(analyzer: Analyzer) -> None:
+    text = "Air Zimbabwe on Friday extended the suspension of its flights to Johannesburg."
+    analysis = analyze(analyzer, text)
+    assert {a for _, a, _, _ in facts(analysis)} <= {"Air Zimbabwe"}
+    assert [(a.text, a.kind) for a in analysis.actors][:1] == [("Air Zimbabwe", "organization")]
+
+
+def test_the_side_that_sees_a_measure_as_something_takes_none(analyzer: Analyzer) -> None:
+    text = "Belarus has seen the expulsions as a provocative gesture."
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_the_prospect_of_a_measure_is_only_talk_of_it(analyzer: Analyzer) -> None:
+    text = "Minsk said it would retaliate, raising the prospect of tit-for-tat expulsions."
+    found = facts(analyze(analyzer, text))
+    assert found and {s for *_, s in found} == {"considered"}

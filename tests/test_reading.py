@@ -454,6 +454,14 @@ def test_a_first_line_of_ten_words_ending_in_a_full_stop_is_the_lead(tmp_path: P
     article = read_article(write(tmp_path, "a.txt", lead + "\nThe ban runs for a month.\n"))
     assert article.paragraphs[0] == lead
     assert article.title == lead
+    # nor is it a standfirst, however long the paragraph after it
+    longer = (
+        "The agriculture ministry said the ban would stay until the neighbour could show that "
+        "the outbreak of bird flu on its farms near the border had been contained for good."
+    )
+    plain = "The island republic banned all imports of poultry from its neighbour last week."
+    article = read_article(write(tmp_path, "d.txt", f"{plain}\n\n{longer}\n"))
+    assert (article.dek, article.paragraphs) == (None, (plain, longer))
     # Nine words may still be a headline, and so may a longer one that exclaims.
     short = "The island republic bans all imports of poultry today."
     assert read_article(write(tmp_path, "b.txt", short + "\n" + LEAD)).title == short

@@ -234,6 +234,7 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
         actors: list[Span] = []
+        carriers: set[int] = set()
         for ent in doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 kept.append(ent)
@@ -241,6 +242,11 @@ class ActorResolver:
             entry = self._entry(ent)
             if (ent.label_ == "LOC" and entry is None) or not self._plausible(ent):
                 continue
+            carrier = _flag_carrier(ent)
+            if carrier is not None:
+                # "Air India suspended its flights": the airline, not the state
+                ent, entry = carrier, None
+                carriers.add(ent.start)
             if ent.label_ in ("GPE", "LOC") and (_inside_a_name(ent) or ent[-1].lower_ == "of"):
                 # "the Republic of" cut before "Moldova": the place after it is the state
                 continue
@@ -258,8 +264,9 @@ class ActorResolver:
         surnames = self._person_names(actors)
         departments = self._department_words(actors)
         for ent in actors:
-            entry = self._entry(ent)
-            if entry is None and ent.label_ == "ORG":
+            # (a carrier's tokens keep the state's id from the ruler: never its entry)
+            entry = None if ent.start in carriers else self._entry(ent)
+            if entry is None and ent.label_ == "ORG" and ent.start not in carriers:
                 # "the Treasury Department ... Treasury also removed": the state's department
                 entry = departments.get(_clean_name(ent.text))
             if entry is not None:
@@ -342,6 +349,18 @@ def _inside_a_name(ent: Span) -> bool:
     if before is not None and before.lower_ in CLUB_PREFIXES and before.text[:1].isupper():
         return True
     return after is not None and after.lower_ in COMPANY_SUFFIXES and after.text[:1].isupper()
+
+
+def _flag_carrier(ent: Span) -> Span | None:
+    """ "Air India", "Air France": an airline named after its state, as a plain organization
+    (whether the model tagged the state alone or the whole name, which the gazetteer would
+    read as the state)."""
+    doc = ent.doc
+    if ent.label_ == "GPE" and ent.start > 0 and doc[ent.start - 1].text == "Air":
+        return Span(doc, ent.start - 1, ent.end, label="ORG")
+    if ent.label_ == "ORG" and len(ent) >= 2 and ent[0].text == "Air" and ent.ent_id_:
+        return ent
+    return None
 
 
 def _clean_name(text: str) -> str:

@@ -75,9 +75,12 @@ BACKGROUND_PREPS = frozenset(
 )
 # Prepositions of talk: "information about EU sanctions" reports none.
 TALK_PREPS = frozenset({"about", "regarding", "concerning"})
+# Verbs that judge what they take "as" something: "saw the expulsions as a provocation".
+SEEING_VERBS = frozenset({"see", "view", "regard", "perceive", "interpret", "treat"})
 # Verbs that let someone out of a measure: "exempted the leaders from the travel ban", "were
 # spared from the sanctions" report a lifting (of the measure, for them), no background.
-EXEMPTING_VERBS = frozenset({"exempt", "spare", "release", "free", "excuse", "remove"})
+# ("spar": the rule lemmatizer's reading of "spared")
+EXEMPTING_VERBS = frozenset({"exempt", "spare", "spar", "release", "free", "excuse", "remove"})
 # What a nationality stands before when it names a state acting: "the British government".
 GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "ministry", "state"})
 # "subject to an asset freeze": "are subject to" (acomp), "those subject to" (amod)
@@ -819,6 +822,11 @@ class FactExtractor(TargetFinder, StatusReader):
                 or (
                     self.lemma(current.head) == "call"
                     and any(c.dep_ in ("oprd", "attr") for c in current.head.children)
+                )
+                # "has seen the expulsions as a provocation": judging it
+                or (
+                    self.lemma(current.head) in SEEING_VERBS
+                    and bool(prep_objects(current.head, ("as",)) or prep_objects(current, ("as",)))
                 )
             ):
                 found.reaction = True  # "helping North Korea evade UN sanctions"
