@@ -1750,3 +1750,27 @@ def test_the_prospect_of_a_measure_is_only_talk_of_it(analyzer: Analyzer) -> Non
     text = "Minsk said it would retaliate, raising the prospect of tit-for-tat expulsions."
     found = facts(analyze(analyzer, text))
     assert found and {s for *_, s in found} == {"considered"}
+
+
+def test_an_agency_in_square_brackets_opens_a_dateline(analyzer: Analyzer) -> None:
+    # The place of the dateline is not the subject of the story's first sentence.
+    text = "[VOA] Washington -- Kenyan President William Ruto ordered the Somali envoy to leave."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("expulsion", "Kenya")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bloc has preferred quiet persuasion, rather than imposing sanctions on Laos.",
+        "Japan chose dialogue instead of sanctions against Laos.",
+    ],
+)
+def test_a_measure_passed_over_for_another_course_is_rejected(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == ["rejected"]
+
+
+def test_what_a_ban_falls_on_may_hang_on_the_verb_that_lays_it(analyzer: Analyzer) -> None:
+    text = "Moldova imposed a ban last month on the transit of fuel from the Russian company."
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["transport_ban"]

@@ -193,7 +193,18 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _agency_dateline(opening: Span) -> bool:
     """A news agency in brackets, after at most a place and a date, then a dash: "(JTA) —",
-    "Hanoi (VNA) –", "Islamabad, May 3 (APP) -"."""
+    "Hanoi (VNA) –", "Islamabad, May 3 (APP) -"; or in square brackets before the place:
+    "[VOA] Washington --"."""
+    if len(opening) and opening[0].text == "[":
+        close = next((t.i for t in opening[1:5] if t.text == "]"), None)
+        if close is None:
+            return False
+        for token in opening.doc[close + 1 : opening.end]:
+            if token.text in DATELINE_DASHES:
+                return token.i > close + 1
+            if not (token.is_title or token.is_upper or token.text == ","):
+                return False
+        return False
     for at, token in enumerate(opening):
         if token.text == "(":
             close = next((t.i for t in opening[at + 1 : at + 5] if t.text == ")"), None)
@@ -518,6 +529,14 @@ class MeasureFinder:
             if p.dep_ == "prep" and p.lower_ in ("of", "on", "to")
             for c in p.children
         ]
+        # "imposed a ban last month on the transit of oil": the parser may hang what the
+        # measure falls on on the verb that lays it
+        laid_on = (
+            prep_objects(token.head, ("on", "against"))
+            if token.dep_ == "dobj" and token.pos_ == "NOUN"
+            else []
+        )
+        objects += laid_on
         # "restrictive measures imposed on pork products": what the participle lays them on
         objects += [
             c
@@ -535,6 +554,7 @@ class MeasureFinder:
             return None  # "ending a four-year trade dispute", "halted production"
         near = neighbourhood_tokens(token) + barred_activity_tokens(token)
         near += [(1, o) for o in objects if o.dep_ == "nsubj"]
+        near += [(2, o) for o in laid_on]
         # The nearest cue decides; the measure's own object first ("banned Russian ships from
         # entering ports": a ban on ships, not on entry).
         direct_objects = {o.i for o in objects}

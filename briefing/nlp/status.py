@@ -50,6 +50,8 @@ IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 # A vote that defeats what it is on: "voted down an effort to block arms sales", "voted against
 # the motion to expel the ambassador"
 DEFEATING_VOTES = {"vote": frozenset({"down", "against"}), "strike": frozenset({"down"})}
+# "rather than imposing sanctions", "instead of sanctions": the step passed over for another
+PASSED_OVER = (("rather", "than"), ("instead", "of"))
 CONTINUING_VERBS = frozenset({"maintain", "keep", "retain", "extend", "renew", "continue"})
 
 
@@ -115,6 +117,8 @@ class StatusReader(Lexicon):
             for token in path[1:4]
         ):
             return "rejected"  # "it was too soon to impose a travel ban": not now
+        if any(_passed_over(token) for token in path[:3]):
+            return "rejected"  # "persuasion rather than imposing sanctions": not taken
         if any(
             c.lower_ in DEFEATING_VOTES.get(self.lemma(verb), ())
             and c.dep_ in ("prt", "prep", "advmod")
@@ -339,3 +343,12 @@ def _is_modifier(token: Token) -> bool:
     if token.dep_ == "advmod":
         return token.lower_ in STATUS_ADVERBS
     return token.dep_ in ("aux", "auxpass", "neg", "amod", "prt", "det", "acomp")
+
+
+def _passed_over(token: Token) -> bool:
+    """The phrase of ``token`` follows "rather than" or "instead of"."""
+    start = token.left_edge.i
+    if start < 2:
+        return False
+    doc = token.doc
+    return (doc[start - 2].lower_, doc[start - 1].lower_) in PASSED_OVER
