@@ -255,6 +255,10 @@ def _read_text(path: str, text: str) -> RawArticle:
         published = published or parse_date(stamp.group(1))
         preamble.append(stamp.group(0).strip())
         units[0] = units[0][stamp.end() :]
+    while len(units) > 1 and _menu_strip(_one_line(units[0])):
+        # "icon bookmark icon camera icon check ...": a page's icon or menu strip, too long for
+        # a headline and with no sentence in it
+        preamble.append(_one_line(units.pop(0)))
     first = _one_line(units.pop(0))
     if len(first) > MAX_TITLE_CHARS or _lead_sentence(first):
         # No headline line: the first line is already the story. Title it by its opening
@@ -348,6 +352,11 @@ def _lead_sentence(line: str) -> bool:
     return words >= SHORT_LEAD_WORDS and bool(re.search(r"\.[\"'”’)]*$", line))
 
 
+def _menu_strip(line: str) -> bool:
+    """A line longer than any headline with no sentence mark in it: words of a page's chrome."""
+    return len(line) > MAX_TITLE_CHARS and not re.search(r"[.!?,;:\"“”]", line)
+
+
 def _first_date(lines: list[str]) -> str | None:
     """The date of the first line that is nothing but a date ("April 8, 2022")."""
     return next(
@@ -392,8 +401,22 @@ def _headline_shaped(line: str) -> bool:
     )
 
 
+# Words whose full stop ends no sentence: "U.S.", "Mr.", "Jan."
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_ABBREVIATIONS = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Prof", "No"}
+    | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+)
+
+
 def _title_from_sentence(line: str) -> str:
-    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+    sentence = line
+    for stop in re.finditer(r"[.!?](?=\s)", line):
+        word = line[: stop.end()].rsplit(None, 1)[-1]
+        if word.endswith(".") and (_INITIALS.fullmatch(word) or word[:-1] in _ABBREVIATIONS):
+            continue  # "The U.S. Department of Commerce ..." goes on
+        sentence = line[: stop.end()]
+        break
     if len(sentence) <= 120:
         return sentence
     return sentence[:120].rsplit(" ", 1)[0] + "…"

@@ -1774,3 +1774,10 @@ def test_a_measure_passed_over_for_another_course_is_rejected(
 def test_what_a_ban_falls_on_may_hang_on_the_verb_that_lays_it(analyzer: Analyzer) -> None:
     text = "Moldova imposed a ban last month on the transit of fuel from the Russian company."
     assert [m for m, *_ in facts(analyze(analyzer, text))] == ["transport_ban"]
+
+
+def test_a_black_list_is_a_listing_and_so_called_calls_for_nothing(analyzer: Analyzer) -> None:
+    text = "Canada on Monday added six Peruvian firms to its so-called economic black list."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Canada", "announced")
+    ]

@@ -469,6 +469,25 @@ def test_a_first_line_of_ten_words_ending_in_a_full_stop_is_the_lead(tmp_path: P
     assert read_article(write(tmp_path, "c.txt", cry + "\n" + LEAD)).title == cry
 
 
+def test_an_icon_strip_above_the_story_is_page_chrome(tmp_path: Path) -> None:
+    strip = " ".join(f"icon{name}" for name in ["bookmark", "camera", "check", "close"] * 16)
+    text = f"date 2022-03-11 {strip}\nChile bans Peruvian poultry\n{LEAD}\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.title == "Chile bans Peruvian poultry"
+    assert article.preamble_removed == ("date 2022-03-11", strip)
+
+
+def test_a_title_taken_from_a_first_sentence_reads_past_abbreviations(tmp_path: Path) -> None:
+    lead = (
+        "June 23 (Reuters) - The U.S. Department of Commerce on Wednesday added five firms from "
+        "the island republic to its export blacklist, citing the use of forced labour. The firms "
+        "said they would appeal."
+    )
+    article = read_article(write(tmp_path, "a.txt", lead + "\n"))
+    assert article.title.startswith("June 23 (Reuters) - The U.S. Department of Commerce on")
+    assert "said they would appeal" not in article.title
+
+
 def test_hard_wrapped_text_keeps_sentences_together(tmp_path: Path) -> None:
     text = (
         "EU bans Russian coal in fifth package\n\n"

@@ -100,7 +100,9 @@ class StatusReader(Lexicon):
         cues = [
             c
             for c in cues
-            if not _same_word(c, trigger) and not (c.dep_ == "prt" and c.head.i == trigger.i)
+            if not _same_word(c, trigger)
+            and not (c.dep_ == "prt" and c.head.i == trigger.i)
+            and not _so_called(c)
         ]
         lowers = {c.lower_ for c in cues}
         lemmas = {self.lemma(c) for c in cues}
@@ -352,3 +354,14 @@ def _passed_over(token: Token) -> bool:
         return False
     doc = token.doc
     return (doc[start - 2].lower_, doc[start - 1].lower_) in PASSED_OVER
+
+
+def _so_called(token: Token) -> bool:
+    """The "called" of "so-called": naming, no call for anything."""
+    doc = token.doc
+    if token.lower_ != "called" or token.i < 1:
+        return False
+    before = doc[token.i - 1].lower_
+    return before in ("so", "so-") or (
+        before == "-" and token.i >= 2 and doc[token.i - 2].lower_ == "so"
+    )
