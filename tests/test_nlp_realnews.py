@@ -1699,6 +1699,11 @@ def test_borders_closed_to_vehicles_stay_a_transport_ban(analyzer: Analyzer) -> 
     assert [m for m, *_ in facts(analyze(analyzer, text))] == ["transport_ban"]
 
 
+def test_borders_closed_to_travellers_are_a_travel_ban(analyzer: Analyzer) -> None:
+    text = "Chile closed its border to Peruvian tourists on Monday."
+    assert [m for m, *_ in facts(analyze(analyzer, text))] == ["travel_ban"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1781,3 +1786,8 @@ def test_a_black_list_is_a_listing_and_so_called_calls_for_nothing(analyzer: Ana
     assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
         ("sanctions", "Canada", "announced")
     ]
+
+
+def test_diplomatic_personnel_told_to_leave_are_expelled(analyzer: Analyzer) -> None:
+    text = "Caracas gave Colombian diplomatic personnel 72 hours to leave the country."
+    assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("expulsion", "Venezuela")]

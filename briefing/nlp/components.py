@@ -384,6 +384,10 @@ def _clean_name(text: str) -> str:
     return " ".join(text.split())
 
 
+# People a border is closed (or opened) to: an entry ban on them.
+TRAVELLERS = frozenset(
+    {"tourists", "visitors", "travellers", "travelers", "citizens", "nationals", "pilgrims"}
+)
 # Ties between states; "trade ties" cut are a trade measure, "ties" alone a diplomatic one.
 RELATION_NOUNS = frozenset({"ties", "relations", "links"})
 
@@ -451,17 +455,23 @@ class MeasureFinder:
         doc.spans[MEASURES_KEY] = SpanGroup(doc, name=MEASURES_KEY, spans=measures)
         return doc
 
-    def _goods_let_in(self, token: Token, objects: list[Token]) -> bool:
-        """The borders or ports a measure closes (or opens) are closed "to" goods or their
-        import, not to vehicles or people."""
+    def _let_in(self, token: Token, objects: list[Token]) -> str | None:
+        """What the borders or ports a measure closes (or opens) are closed "to": goods or
+        their import make it an import ban, travellers a travel ban; vehicles (or nothing
+        said) leave it a transport ban."""
         holders = [token, *(o for o in objects if o.dep_ == "dobj")]
         goods = self._cue_words("import_ban") | self._cue_words("commodity")
-        return any(
-            form in goods
+        forms = {
+            form
             for holder in holders
             for to in prep_objects(holder, ("to",))
             for form in self._forms(to)
-        )
+        }
+        if forms & goods:
+            return "import_ban"
+        if forms & TRAVELLERS:
+            return "travel_ban"
+        return None
 
     def _cue_words(self, measure_type: str) -> frozenset[str]:
         """Every cue word of one measure type."""
@@ -608,14 +618,16 @@ class MeasureFinder:
                     and _lent_to_a_state(token, objects, word)
                 ):
                     return "aid_suspension"  # "suspended new loans to Uganda": aid withheld
-                if (
-                    cue_type == "transport_ban"
-                    and "transport_ban" in accepts
-                    and self._goods_let_in(token, objects)
-                ):
+                let_in = (
+                    self._let_in(token, objects)
+                    if cue_type == "transport_ban" and "transport_ban" in accepts
+                    else None
+                )
+                if let_in is not None:
                     # "closed its borders to the import of cattle", "reopened its ports to
-                    # Brazilian products": what may not come in is goods
-                    return "import_ban"
+                    # Brazilian products": goods; "closed its border to Russian tourists":
+                    # people
+                    return let_in
                 if cue_type in accepts:
                     return cue_type
         state_object = trigger.get("state_object")
