@@ -1791,3 +1791,20 @@ def test_a_black_list_is_a_listing_and_so_called_calls_for_nothing(analyzer: Ana
 def test_diplomatic_personnel_told_to_leave_are_expelled(analyzer: Analyzer) -> None:
     text = "Caracas gave Colombian diplomatic personnel 72 hours to leave the country."
     assert [(m, a) for m, a, _, _ in facts(analyze(analyzer, text))] == [("expulsion", "Venezuela")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peru has announced that it will freeze the assets of five Chilean tycoons.", "announced"),
+        (
+            "Peru will expel 12 Chilean diplomats, the prime minister announced on Tuesday.",
+            "announced",
+        ),
+        ("Peru will freeze the assets of five Chilean tycoons next month.", "planned"),
+    ],
+)
+def test_a_step_announced_now_for_the_days_ahead_is_announced(
+    analyzer: Analyzer, text: str, status: str
+) -> None:
+    assert [s for *_, s in facts(analyze(analyzer, text))] == [status]

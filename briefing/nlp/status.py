@@ -50,6 +50,9 @@ IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
 # A vote that defeats what it is on: "voted down an effort to block arms sales", "voted against
 # the motion to expel the ambassador"
 DEFEATING_VOTES = {"vote": frozenset({"down", "against"}), "strike": frozenset({"down"})}
+# A step announced now for the days ahead reads as announced, whatever "will" says.
+FUTURE_MODALS = frozenset({"will", "'ll", "shall"})
+ANNOUNCING_WORDS = frozenset({"announce", "announces", "announced", "unveiled", "decided"})
 # "rather than imposing sanctions", "instead of sanctions": the step passed over for another
 PASSED_OVER = (("rather", "than"), ("instead", "of"))
 CONTINUING_VERBS = frozenset({"maintain", "keep", "retain", "extend", "renew", "continue"})
@@ -167,6 +170,7 @@ class StatusReader(Lexicon):
         if negated and lemmas & self.restraint_verbs:
             return "threatened"  # "will not hesitate to impose sanctions"
         found = {name: False for name in self.status_order}
+        planned_by: set[str] = set()
         for token in cues:
             if token.pos_ == "NOUN" and token.lower_ not in self.noun_status_cues | IN_FORCE_NOUNS:
                 continue
@@ -180,6 +184,8 @@ class StatusReader(Lexicon):
                     continue  # "full blocking sanctions" block assets; they refuse nothing
                 if word in self.status_words[name]:
                     found[name] = True
+                    if name == "planned":
+                        planned_by.add(word)
         if any(
             t.lower_ in LIST_NOUNS and t.dep_ == "pobj" and t.head.lower_ in ("from", "off")
             for t in path
@@ -230,6 +236,13 @@ class StatusReader(Lexicon):
             return "considered"
         if found["planned"] and found["in_force"] and lemmas & CONTINUING_VERBS:
             return "in_force"  # "will maintain its export ban": it stands, and will go on
+        announcing = bool(lowers & ANNOUNCING_WORDS) or (
+            top.dep_ == "ccomp" and top.head.lower_ in ANNOUNCING_WORDS
+        )
+        if found["planned"] and planned_by <= FUTURE_MODALS and announcing:
+            # "Britain has announced that it will freeze the assets", "Bulgaria will expel 70
+            # diplomats, the prime minister announced": decided now, done next
+            return "announced"
         if not any(found.values()) and _past_perfect(trigger, path):
             return "in_force"  # "Malawi had banned imports of maize": before the story's news
         # "has imposed", "have expelled" report a new step, as news leads do ("announced"); a
