@@ -539,8 +539,8 @@ class MeasureFinder:
             if p.dep_ == "prep" and p.lower_ in ("of", "on", "to")
             for c in p.children
         ]
-        # "imposed a ban last month on the transit of oil": the parser may hang what the
-        # measure falls on on the verb that lays it
+        # "imposed a ban last month on the transit of oil": the parser may attach what the
+        # measure falls on to the verb that lays it
         laid_on = (
             prep_objects(token.head, ("on", "against"))
             if token.dep_ == "dobj" and token.pos_ == "NOUN"

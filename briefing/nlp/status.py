@@ -46,7 +46,6 @@ STATUS_ADVERBS = frozenset(
     | {"previously", "formally", "not", "n't", "far"}
 )
 IN_FORCE_NOUNS = frozenset({"force", "effect", "place"})
-# Keeping a measure that stands: "will maintain its export ban" (in force, not planned).
 # A vote that defeats what it is on: "voted down an effort to block arms sales", "voted against
 # the motion to expel the ambassador"
 DEFEATING_VOTES = {"vote": frozenset({"down", "against"}), "strike": frozenset({"down"})}
@@ -55,6 +54,7 @@ FUTURE_MODALS = frozenset({"will", "'ll", "shall"})
 ANNOUNCING_WORDS = frozenset({"announce", "announces", "announced", "unveiled", "decided"})
 # "rather than imposing sanctions", "instead of sanctions": the step passed over for another
 PASSED_OVER = (("rather", "than"), ("instead", "of"))
+# Keeping a measure that stands: "will maintain its export ban" (in force, not planned).
 CONTINUING_VERBS = frozenset({"maintain", "keep", "retain", "extend", "renew", "continue"})
 
 
