@@ -273,10 +273,11 @@ class ActorResolver:
         doc.ents = kept
         starts = {ent.start: ent for ent in actors}
         surnames = self._person_names(actors)
-        departments = self._department_words(actors)
+        # (a carrier's tokens keep the state's id from the ruler: never its entry)
+        entries = {ent.start: None if ent.start in carriers else self._entry(ent) for ent in actors}
+        departments = _department_words(actors, entries)
         for ent in actors:
-            # (a carrier's tokens keep the state's id from the ruler: never its entry)
-            entry = None if ent.start in carriers else self._entry(ent)
+            entry = entries[ent.start]
             if entry is None and ent.label_ == "ORG" and ent.start not in carriers:
                 # "the Treasury Department ... Treasury also removed": the state's department
                 entry = departments.get(_clean_name(ent.text))
@@ -312,25 +313,6 @@ class ActorResolver:
         # Page chrome the model mistakes for names: "Cookie", "Privacy", "Register".
         return not any(t.lower_ in self.chrome_words for t in ent)
 
-    def _department_words(self, actors: Iterable[Span]) -> dict[str, gazetteer.GazetteerEntry]:
-        """The names of a state's departments written in full in the doc ("the Treasury
-        Department", "the U.S. Treasury", "the Department of Commerce") by the word that names
-        each alone later ("Treasury", "Commerce"), where that word belongs to one state only."""
-        words: dict[str, gazetteer.GazetteerEntry | None] = {}
-        for ent in actors:
-            entry = self._entry(ent)
-            if ent.label_ != "ORG" or entry is None or entry.kind != "country" or len(ent) < 2:
-                continue
-            for token in ent:
-                word = token.text
-                if not word[:1].isupper() or word in ("Department", "Ministry", "The", "Of"):
-                    continue
-                if gazetteer.lookup(word) is not None:
-                    continue  # "U.S." of "U.S. Treasury": a name of its own
-                seen = words.get(word, entry)
-                words[word] = entry if seen == entry else None
-        return {word: entry for word, entry in words.items() if entry is not None}
-
     @staticmethod
     def _person_names(actors: Iterable[Span]) -> dict[str, str]:
         """A later bare surname ("Kishida") resolves to the full name used before."""
@@ -360,6 +342,29 @@ def _inside_a_name(ent: Span) -> bool:
     if before is not None and before.lower_ in CLUB_PREFIXES and before.text[:1].isupper():
         return True
     return after is not None and after.lower_ in COMPANY_SUFFIXES and after.text[:1].isupper()
+
+
+def _department_words(
+    actors: Iterable[Span], entries: dict[int, gazetteer.GazetteerEntry | None]
+) -> dict[str, gazetteer.GazetteerEntry]:
+    """The names of a state's departments written in full in the doc ("the Treasury
+    Department", "the U.S. Treasury", "the Department of Commerce") by the word that names each
+    alone later ("Treasury", "Commerce"), where that word belongs to one state only. ``entries``
+    holds each actor's gazetteer entry, by its first token."""
+    words: dict[str, gazetteer.GazetteerEntry | None] = {}
+    for ent in actors:
+        entry = entries[ent.start]
+        if ent.label_ != "ORG" or entry is None or entry.kind != "country" or len(ent) < 2:
+            continue
+        for token in ent:
+            word = token.text
+            if not word[:1].isupper() or word in ("Department", "Ministry", "The", "Of"):
+                continue
+            if gazetteer.lookup(word) is not None:
+                continue  # "U.S." of "U.S. Treasury": a name of its own
+            seen = words.get(word, entry)
+            words[word] = entry if seen == entry else None
+    return {word: entry for word, entry in words.items() if entry is not None}
 
 
 def _flag_carrier(ent: Span) -> Span | None:
@@ -418,6 +423,8 @@ class MeasureFinder:
         self.credit_words = frozenset(data["credit_words"])
         self.aid_cue_words = self._cue_words("aid_suspension")
         self.trade_cue_words = self._cue_words("trade_restriction")
+        # what borders closed "to" goods let in: an import ban (see _let_in)
+        self.goods_words = self._cue_words("import_ban") | self._cue_words("commodity")
         self.lemma = Lemmas(nlp)
         # One hash lookup per token sequence: far cheaper than token patterns with IN-lists.
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -460,14 +467,13 @@ class MeasureFinder:
         their import make it an import ban, travellers a travel ban; vehicles (or nothing
         said) leave it a transport ban."""
         holders = [token, *(o for o in objects if o.dep_ == "dobj")]
-        goods = self._cue_words("import_ban") | self._cue_words("commodity")
         forms = {
             form
             for holder in holders
             for to in prep_objects(holder, ("to",))
             for form in self._forms(to)
         }
-        if forms & goods:
+        if forms & self.goods_words:
             return "import_ban"
         if forms & TRAVELLERS:
             return "travel_ban"
