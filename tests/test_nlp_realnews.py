@@ -1808,3 +1808,84 @@ def test_a_step_announced_now_for_the_days_ahead_is_announced(
     analyzer: Analyzer, text: str, status: str
 ) -> None:
     assert [s for *_, s in facts(analyze(analyzer, text))] == [status]
+
+
+# -- pipeline 60 ---------------------------------------------------------------------------
+
+
+def test_a_clause_misparsed_as_a_participle_keeps_its_own_subject(analyzer: Analyzer) -> None:
+    # parsed as "a statement" modified by "recalled", like "those expelled"
+    text = (
+        "Officials said in a statement that Peru had also recalled its own ambassador from "
+        "Caracas for consultations."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("diplomatic_measure", "Peru")]
+
+
+def test_he_who_says_he_acted_is_the_speaker(analyzer: Analyzer) -> None:
+    text = "Norway's foreign minister said on Tuesday that he had recalled the ambassador to Iran."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("diplomatic_measure", "Norway")]
+
+
+def test_visa_suspensions_in_the_plural_are_a_travel_ban(analyzer: Analyzer) -> None:
+    text = "The United States will impose visa suspensions on nine countries."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("travel_ban", "United States")]
+
+
+def test_restoring_diplomatic_ties_lifts_a_diplomatic_measure(analyzer: Analyzer) -> None:
+    text = "Qatar and Bahrain agreed on Thursday to restore diplomatic ties."
+    found = facts(analyze(analyzer, text))
+    assert [(m, s) for m, _, _, s in found] == [("diplomatic_measure", "lifted")]
+    assert "Qatar" in (found[0][1] or "")
+
+
+def test_talks_that_resume_restore_no_ties(analyzer: Analyzer) -> None:
+    assert facts(analyze(analyzer, "The talks resumed in Geneva on Monday.")) == []
+
+
+def test_the_side_a_measure_falls_on_opposes_it_and_takes_none(analyzer: Analyzer) -> None:
+    text = "Beijing firmly opposes the US sanctions on its companies."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("sanctions", "United States")]
+    assert found[0][3] != "rejected"
+
+
+def test_a_third_state_that_opposes_a_measure_still_rejects_it(analyzer: Analyzer) -> None:
+    text = "Hungary opposes the EU sanctions on Russia."
+    assert [(m, a, s) for m, a, _, s in facts(analyze(analyzer, text))] == [
+        ("sanctions", "Hungary", "rejected")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "While reacting to the sanctions, Iran's foreign minister dismissed the claims.",
+        "Moscow shrugged off the sanctions on Friday.",
+        "The Kremlin downplays the sanctions, saying any problems will be solved.",
+    ],
+)
+def test_reacting_to_a_measure_in_any_inflection_takes_none(analyzer: Analyzer, text: str) -> None:
+    assert facts(analyze(analyzer, text)) == []
+
+
+def test_the_step_taken_does_what_its_taker_does(analyzer: Analyzer) -> None:
+    text = (
+        "Canada blacklisted four Haitian officials on Friday. "
+        "Friday's action freezes any Canadian assets of those named."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("asset_freeze", "Canada") in [(m, a) for m, a, _, _ in found]
+
+
+def test_those_who_have_their_assets_frozen_undergo_the_freeze(analyzer: Analyzer) -> None:
+    text = (
+        "Britain sanctioned six army officers on Monday. "
+        "The officers will have their assets frozen."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("asset_freeze", "United Kingdom") in [(m, a) for m, a, _, _ in found]
+    assert all(a != "officers" for _, a, _, _ in found)

@@ -130,6 +130,13 @@ class ActorResolver(Lexicon):
         if lower in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
             return self._resolve(head, STATE_KINDS, ctx)
         if lower in PERSON_PRONOUNS:
+            speaker = _reporting_speaker(head)
+            if speaker is not None and depth < 2:
+                # "The Dutch foreign minister said he has recalled the ambassador": the one
+                # who says so, whoever was named before him
+                refs = self._actor_of_phrase(speaker, ctx, depth + 1)
+                if refs:
+                    return refs
             return self._resolve(head, frozenset({"person"}), ctx)
         if lower in FIRST_PERSON_PLURAL and depth < 2:
             # '"We will expel them," the foreign minister said': the speaker's side
@@ -484,6 +491,21 @@ class ActorResolver(Lexicon):
                 asked = self._asked(verb.head, ctx)
                 return self._actors_of(asked, ctx) if asked is not None else []
         return []
+
+
+def _reporting_speaker(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb whose clause the pronoun is the subject of ("the
+    minister said he would ...": the minister), if that is who the pronoun can only be."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lower_ not in REPORTING_VERBS:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ in PERSON_PRONOUNS:
+        return None
+    return speaker
 
 
 def _own_phrase(head: Token) -> list[Token]:

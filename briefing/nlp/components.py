@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from briefing.nlp import gazetteer
-from briefing.nlp.syntax import prep_objects
+from briefing.nlp.syntax import causative_participle, prep_objects
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 MEASURES_KEY = "measures"
@@ -566,6 +566,9 @@ class MeasureFinder:
             # "their assets were frozen", parsed as "were" + an adjective: the subject is
             # what the participle acts on
             objects += [c for c in token.head.children if c.dep_ == "nsubj"]
+        if causative_participle(token):
+            # "have their assets frozen": the participle's parsed subject is what it acts on
+            objects += [c for c in token.children if c.dep_ == "nsubj"]
         if any(o.lower_ in self.non_measure_objects for o in objects):
             return None  # "ending a four-year trade dispute", "halted production"
         near = neighbourhood_tokens(token) + barred_activity_tokens(token)

@@ -55,6 +55,7 @@ from briefing.nlp.lexicon import (
 from briefing.nlp.status import StatusReader, condition_clause, conditional
 from briefing.nlp.syntax import (
     agent_of,
+    causative_participle,
     contains,
     first_conjunct,
     has_negation,
@@ -99,7 +100,7 @@ REACTION_WORDS = frozenset(
     | {"dismiss", "dismissed", "dismisses", "condemn", "condemned", "condemns", "criticised"}
     | {"criticized", "denounced", "denounce", "slammed", "decried", "protested", "welcomed"}
     | {"welcome", "welcomes", "praised", "hailed", "blamed", "challenge", "challenged"}
-    | {"feel", "feels", "felt", "feeling"}
+    | {"feel", "feels", "felt", "feeling", "accustomed", "downplay", "shrug"}
 )
 EFFECT_NOUNS = frozenset({"impact", "effect", "effects", "consequences", "cost", "costs", "damage"})
 # An effect of a measure, not a new one: "officials estimate the measure will cut exports".
@@ -109,6 +110,13 @@ ESTIMATE_VERBS = frozenset(
     {"estimate", "estimates", "estimated", "calculate", "calculates", "calculated", "reckon"}
     | {"reckons", "reckoned", "forecast", "forecasts", "predict", "predicts", "predicted"}
 )
+# What is one's own is oneself; these are others ("sanctions on its neighbour").
+OTHER_SIDE_NOUNS = frozenset(
+    {"neighbour", "neighbours", "neighbor", "neighbors", "ally", "allies", "partner"}
+    | {"partners", "rival", "rivals", "enemy", "enemies", "adversary", "adversaries"}
+)
+# A step taken, as the subject of what it does: "Friday's action freezes any U.S. assets".
+ACTION_NOUNS = frozenset({"action", "move", "decision", "step", "order", "measure", "designation"})
 FACE_VERBS = frozenset(
     {"face", "faces", "faced", "facing", "risk", "risks", "risked", "expect", "expects"}
     | {"expected", "expecting", "fear", "fears", "feared", "brace", "braced", "withstand"}
@@ -590,6 +598,11 @@ class FactExtractor(TargetFinder, StatusReader):
             return found
         if found.comment:
             found.actors = []
+        elif found.actors and self._refused(found.path) and self._falls_on(found, ctx):
+            # "China opposes the US sanctions on its firms": who the measure falls on refuses
+            # it; it is theirs to suffer, the owner's to take
+            found.actors = owners or modifiers
+            found.status = "in_force"
         elif owners and found.actors and self._refused(found.path):
             # "Hungary said it would not back the EU's embargo": the refusal is Hungary's
             found.status = "rejected"
@@ -603,6 +616,31 @@ class FactExtractor(TargetFinder, StatusReader):
             window = 2 if ctx.sentence(trigger.i).root.pos_ in ("VERB", "AUX") else 4
             found.actors = self._last_fact_actors(trigger, ctx, window)
         return found
+
+    def _reacting(self, word: Token) -> bool:
+        """A word of reacting to or suffering a measure, in any inflection ("reacting to the
+        sanctions", "complying with", "downplays sanctions")."""
+        return word.lower_ in REACTION_WORDS or self.lemma(word) in REACTION_WORDS
+
+    def _falls_on(self, found: Located, ctx: Context) -> bool:
+        """Whether the measure falls on the clause's subject: what it is laid "on" or
+        "against", or the object of a verb on the way up ("putting its companies on the
+        list"), is the subject or the subject's own ("its firms")."""
+        trigger = found.path[0]
+        if found.agent is None:
+            return False
+        landed = prep_objects(trigger, ("on", "against"))
+        landed += [c for verb in found.path[1:-1] for c in verb.children if c.dep_ == "dobj"]
+        for node in landed:
+            if node.lower_ not in OTHER_SIDE_NOUNS and any(
+                c.dep_ == "poss" and c.lower_ in SINGULAR_PRONOUNS | PLURAL_PRONOUNS
+                for c in node.children
+            ):
+                return True  # "its firms", not "its neighbour"
+            named = self._actors_of(node, ctx)
+            if named and set(named) <= set(found.actors):
+                return True
+        return False
 
     def _urged_to_follow(self, path: Sequence[Token]) -> bool:
         """The measure is the object of a verb of following it ("uphold", "join", "enforce")
@@ -662,10 +700,23 @@ class FactExtractor(TargetFinder, StatusReader):
         if barred_by is not None:
             found.actors, found.target = barred_by
             return found
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and agent_of(trigger) is None:
+        if (
+            trigger.dep_ == "acl"
+            and trigger.tag_ == "VBN"
+            and agent_of(trigger) is None
+            and not any(c.dep_ in ("nsubj", "aux") for c in trigger.children)
+        ):
             # "X and Y were among those expelled": the participle's noun is whom it fell on;
-            # who expelled them is the story's actor, not the subject above
+            # who expelled them is the story's actor, not the subject above. A clause with its
+            # own subject or auxiliary, misparsed as such a modifier ("a statement that Brazil
+            # had recalled its ambassador"), is read as the clause it is
             found.target = trigger.head
+            found.continues_story = True
+            return found
+        if causative_participle(trigger):
+            # "the officials will have their assets frozen": the subject of "have" undergoes
+            # it; who freezes them is the story's actor
+            found.target = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             found.continues_story = True
             return found
         for _ in range(14):
@@ -783,6 +834,10 @@ class FactExtractor(TargetFinder, StatusReader):
                     return self._still_in_force(trigger, in_subject_clause, found, ctx)
                 found.actors = self._actors_of(subject, ctx)
                 found.agent = subject
+                if not found.actors and _action_word(subject):
+                    # "Friday's action freezes their assets", "This effectively freezes ...":
+                    # the step taken just before does it, so whoever took that step
+                    found.continues_story = True
                 return found
             if subject is not None:
                 # The measure is (in) the subject: "New US sanctions took effect".
@@ -816,7 +871,7 @@ class FactExtractor(TargetFinder, StatusReader):
                     found.continues_story = True  # a verbless list item: "A ban on ..."
                 return found
             if current.dep_ == "dobj" and (
-                current.head.lower_ in REACTION_WORDS
+                self._reacting(current.head)
                 or self.lemma(current.head) in self.comment_verbs
                 # "called the sanctions a personal revenge": naming it, not asking for it
                 or (
@@ -854,11 +909,7 @@ class FactExtractor(TargetFinder, StatusReader):
                     found.path.extend([prep, governor])
                     return found
                 imposing = self._imposing_through(prep, governor)
-                if (
-                    governor.lower_ in REACTION_WORDS
-                    and prep.lower_ in REACTION_PREPS
-                    and not imposing
-                ):
+                if self._reacting(governor) and prep.lower_ in REACTION_PREPS and not imposing:
                     # "respond to Western sanctions", "the impact of the ban": not a report
                     found.continues_story = False
                     found.reaction = True
@@ -1096,6 +1147,11 @@ def _from_phrase(token: Token) -> Token | None:
     for pobj in prep_objects(token, ("from", "by")):
         return pobj
     return None
+
+
+def _action_word(subject: Token) -> bool:
+    """A subject that only points back at a step taken ("this", "the action", "the move")."""
+    return subject.lower_ == "this" or (subject.lower_ in ACTION_NOUNS and subject.tag_ == "NN")
 
 
 def _is_pronoun_like(actor: ActorRef) -> bool:

@@ -73,3 +73,17 @@ def definite(token: Token) -> bool:
         c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "both")
         for c in token.children
     )
+
+
+# "have their assets frozen", "got his visa revoked": the one who has it done to them
+CAUSATIVE_VERBS = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting"})
+
+
+def causative_participle(token: Token) -> bool:
+    """A participle the parser hangs, with its own subject, under "have" or "get": "would
+    have their assets frozen" (the assets are frozen; the subject of "have" undergoes it)."""
+    return (
+        token.tag_ in ("VBN", "JJ")  # the small model often tags "frozen" there an adjective
+        and token.dep_ in ("ccomp", "xcomp")
+        and token.head.lower_ in CAUSATIVE_VERBS
+    )
