@@ -393,6 +393,17 @@ def is_caption_label(line: str) -> bool:
 
 # Chrome speaks to the reader ("your inbox", "our journalism"); a story speaks about others.
 _READER_ADDRESS = re.compile(r"\b(you|your|yours|our|us)\b")
+# "US" and "U.S." are the United States, not the reader: only a lower-case "us" addresses them.
+_STATE_US = re.compile(r"\bU\.?S\.?(?![\w.])")
+
+
+def _addresses_reader(line: str, key: str) -> bool:
+    """Whether a line speaks to the reader ("you", "your", "our", "us"), not of the US."""
+    return bool(_READER_ADDRESS.search(key)) and bool(
+        _READER_ADDRESS.search(chrome_key(_STATE_US.sub(" ", line)))
+    )
+
+
 _REPORTED_SPEECH = re.compile(_REPORTING)
 
 
@@ -404,7 +415,7 @@ def is_prompt_worded(line: str) -> bool:
     key = chrome_key(line)
     return (
         bool(TRAILING_CHROME_WORDS.search(key))
-        and bool(_READER_ADDRESS.search(key))
+        and _addresses_reader(line, key)
         and not _REPORTED_SPEECH.search(key)
         and key[:1] not in "\"'"
     )
@@ -425,7 +436,7 @@ def is_consent_notice(line: str) -> bool:
     key = chrome_key(line)
     return (
         bool(_CONSENT_WORDS.search(key))
-        and bool(_READER_ADDRESS.search(key))
+        and _addresses_reader(line, key)
         and not _REPORTED_SPEECH.search(key)
         and key[:1] not in "\"'"
     )

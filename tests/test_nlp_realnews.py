@@ -1889,3 +1889,13 @@ def test_those_who_have_their_assets_frozen_undergo_the_freeze(analyzer: Analyze
     found = facts(analyze(analyzer, text))
     assert ("asset_freeze", "United Kingdom") in [(m, a) for m, a, _, _ in found]
     assert all(a != "officers" for _, a, _, _ in found)
+
+
+def test_a_state_named_on_the_subject_is_who_they_are(analyzer: Analyzer) -> None:
+    text = (
+        "Meeting in Luxembourg on Monday, EU foreign ministers agreed to ease sanctions on "
+        "Belarus. They also lifted asset freezes on three banks."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("asset_freeze", "European Union", "lifted") in [(m, a, s) for m, a, _, s in found]
+    assert all(a == "European Union" for _, a, _, _ in found)

@@ -634,3 +634,16 @@ def test_a_date_stamp_never_takes_the_first_words_with_it(tmp_path: Path) -> Non
     article = read_article(write(tmp_path, "a.txt", text))
     assert article.meta.published == "2021-05-04"
     assert article.paragraphs[0].startswith("10 diplomats of the neighbouring republic")
+
+
+@pytest.mark.parametrize("state", ["US", "U.S."])
+def test_the_us_in_a_lead_about_privacy_is_not_the_reader(tmp_path: Path, state: str) -> None:
+    # "privacy" and "US" read as a consent notice's "privacy" and "us": the story's lead went
+    lead = (
+        f"The {state} Commerce Department has barred a foreign messaging app from official "
+        "phones, citing risks to data privacy and to sensitive government information."
+    )
+    text = f"date 2025-03-18 {lead}\nThe order applies from next month.\n"
+    article = read_article(write(tmp_path, "a.txt", text))
+    assert article.preamble_removed == ("date 2025-03-18",)
+    assert article.paragraphs[0] == lead

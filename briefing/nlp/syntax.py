@@ -48,7 +48,7 @@ def is_subject(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         token = token.head  # "The government of the Maldives said": as "the Maldives' government"
-    return token.dep_ in ("poss", "compound", "amod", "prep") and token.head.dep_ in (
+    return token.dep_ in ("poss", "compound", "amod", "nmod", "prep") and token.head.dep_ in (
         "nsubj",
         "nsubjpass",
     )
