@@ -1899,3 +1899,26 @@ def test_a_state_named_on_the_subject_is_who_they_are(analyzer: Analyzer) -> Non
     found = facts(analyze(analyzer, text))
     assert ("asset_freeze", "European Union", "lifted") in [(m, a, s) for m, a, _, s in found]
     assert all(a == "European Union" for _, a, _, _ in found)
+
+
+def test_it_after_a_measure_as_subject_is_that_measure(analyzer: Analyzer) -> None:
+    text = (
+        "European Union countries agreed on Friday to impose new sanctions on Russia. "
+        "They also plan to blacklist 70 more ships. "
+        "The latest round of sanctions, to be adopted next week, falls on the anniversary of "
+        "the invasion of Ukraine. It will also include a ban on aluminium imports."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("import_ban", "European Union") in [(m, a) for m, a, _, _ in found]
+    assert all(a != "Ukraine" for _, a, _, _ in found)
+
+
+def test_it_after_a_measure_still_reads_a_subject_in_its_own_sentence(
+    analyzer: Analyzer,
+) -> None:
+    text = (
+        "The new sanctions on Iran took effect on Monday. "
+        "Canada said it would also ban imports of Iranian oil."
+    )
+    found = facts(analyze(analyzer, text))
+    assert ("import_ban", "Canada") in [(m, a) for m, a, _, _ in found]

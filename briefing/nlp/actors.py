@@ -265,6 +265,20 @@ class ActorResolver(Lexicon):
             controller = self._object_controller(token, ctx)
             if controller:
                 return controller
+        if (
+            lower in SINGULAR_PRONOUNS
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and self._measure_subject_before(token, ctx)
+            and not any(
+                m.subject and m.sentence_i == ctx.sentence_number(token.i) and m.token_i < token.i
+                for m in ctx.mentions
+            )
+        ):
+            # "The new round of sanctions will mark the anniversary. It will also include an
+            # import ban": "it" is that measure, so its parts are its taker's
+            taker = self._last_fact_actors(token, ctx)
+            if taker:
+                return taker
         here = ctx.sentence_number(token.i)
         window = 2 if pronoun else 1_000_000
         earlier = [
@@ -299,6 +313,17 @@ class ActorResolver(Lexicon):
                 if accept(mention):
                     return self._with_partners(mention, token, ctx)
         return []
+
+    @staticmethod
+    def _measure_subject_before(token: Token, ctx: Context) -> bool:
+        """Whether the sentence before this one has a measure as its subject ("The new round
+        of sanctions will ...")."""
+        sent = ctx.sentence(token.i)
+        if sent.start == 0:
+            return False
+        before = ctx.sentence(sent.start - 1).root
+        subject = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and any(t.i in ctx.triggers for t in subject.subtree)
 
     def _list_before(
         self, token: Token, earlier: Sequence[Mention], ctx: Context
