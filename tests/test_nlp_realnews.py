@@ -1922,3 +1922,30 @@ def test_it_after_a_measure_still_reads_a_subject_in_its_own_sentence(
     )
     found = facts(analyze(analyzer, text))
     assert ("import_ban", "Canada") in [(m, a) for m, a, _, _ in found]
+
+
+def test_suspending_a_treaty_with_a_state_is_a_diplomatic_measure(analyzer: Analyzer) -> None:
+    text = "New Zealand suspended its extradition treaty with Hong Kong on Tuesday."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("diplomatic_measure", "New Zealand")]
+
+
+def test_barred_from_entering_a_state_s_territory_is_its_ban(analyzer: Analyzer) -> None:
+    text = "Six Chilean lawmakers were barred from entering Argentine territory."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("travel_ban", "Argentina")]
+
+
+def test_a_barring_asked_for_is_only_considered(analyzer: Analyzer) -> None:
+    text = (
+        "Finnish lawmakers call for all Russian citizens to be barred from entering Finland "
+        "this winter."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [(m, s) for m, _, _, s in found] == [("travel_ban", "considered")]
+
+
+def test_banning_tour_groups_is_a_travel_ban(analyzer: Analyzer) -> None:
+    text = "Last year Beijing banned tour groups to the island state."
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("travel_ban", "China")]

@@ -676,6 +676,13 @@ class FactExtractor(TargetFinder, StatusReader):
                 ent = ctx.ent_at.get(place.i)
                 if ent is not None and ent.kind in ("country", "group"):
                     states += [a for a in self._actors_of(place, ctx) if a not in states]
+                elif ent is None and place.lower_ in self.territory_nouns:
+                    # "banned from entering Peruvian territory": the state it belongs to
+                    for owner in place.children:
+                        named = ctx.ent_at.get(owner.i)
+                        if named is not None and named.kind in ("country", "group"):
+                            ref = self._ref_for_ent(named, ctx.person_state)
+                            states += [ref] if ref not in states else []
         if not states:
             return None
         barred = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
@@ -699,6 +706,9 @@ class FactExtractor(TargetFinder, StatusReader):
         barred_by = self._entry_barred_by(trigger, ctx)
         if barred_by is not None:
             found.actors, found.target = barred_by
+            # the clauses above still tell its status ("calls for vessels to be banned from
+            # entering EU waters": only asked for)
+            found.path.extend(itertools.islice(trigger.ancestors, 6))
             return found
         if (
             trigger.dep_ == "acl"
