@@ -1949,3 +1949,17 @@ def test_banning_tour_groups_is_a_travel_ban(analyzer: Analyzer) -> None:
     text = "Last year Beijing banned tour groups to the island state."
     found = facts(analyze(analyzer, text))
     assert [(m, a) for m, a, _, _ in found] == [("travel_ban", "China")]
+
+
+def test_a_repeated_dateline_is_no_actor(analyzer: Analyzer) -> None:
+    text = (
+        "RIO DE JANEIRO — RIO DE JANEIRO (AP) — Brazil will require visas from Japanese "
+        "visitors again from Monday, ending the visa-free entry policy for them."
+    )
+    found = facts(analyze(analyzer, text))
+    assert [(m, a) for m, a, _, _ in found] == [("travel_ban", "Brazil")]
+
+
+def test_world_leaders_asked_to_act_are_nobody_in_particular(analyzer: Analyzer) -> None:
+    text = "Ukraine's president called on world leaders to impose further sanctions on Russia."
+    assert facts(analyze(analyzer, text)) == []

@@ -156,6 +156,10 @@ class ActorResolver(Lexicon):
             # "The meeting is expected to produce travel bans": those who meet, reported
             # just before
             return self._last_fact_actors(head, ctx, 3)
+        if ent is None and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in WORLD_WORDS for c in head.children
+        ):
+            return []  # "called on world leaders to impose sanctions": nobody in particular
         if ent is None and lower in EVENT_NOUNS:
             return []  # "the Minsk agreements", "the Paris accord": not Belarus, not France
         if lower in LIST_REFS | MIXED_REFS:
@@ -516,6 +520,10 @@ class ActorResolver(Lexicon):
                 asked = self._asked(verb.head, ctx)
                 return self._actors_of(asked, ctx) if asked is not None else []
         return []
+
+
+# "world leaders", "global partners": everyone, so no one who acts.
+WORLD_WORDS = frozenset({"world", "global"})
 
 
 def _reporting_speaker(pronoun: Token) -> Token | None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the analysis of the same text changes, so stored analyses can be redone.
-PIPELINE_VERSION = "63"
+PIPELINE_VERSION = "64"
 
 # spaCy holds a whole doc in memory (and refuses texts over nlp.max_length): long bodies are
 # analysed in chunks of whole paragraphs of at most this many characters, offsets shifted back.

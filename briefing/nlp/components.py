@@ -174,6 +174,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
             starts.append(token.i)
+    # A page may repeat its dateline ("SAO PAULO — SAO PAULO (AP) — Brazil will ..."): the
+    # sentence after one is read for another.
     for start in starts:
         first = doc[start]
         if first.is_alpha and first.is_upper and len(first) >= 3:
@@ -187,6 +189,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
         for token in doc[start + 1 : start + 10]:
             if token.text in ends and token.i + 1 < len(doc):
                 doc[token.i + 1].is_sent_start = True
+                starts.append(token.i + 1)  # always further on: the loop ends
                 break
     return doc
 
