@@ -269,13 +269,13 @@ class ActorResolver(Lexicon):
             controller = self._object_controller(token, ctx)
             if controller:
                 return controller
+        here = ctx.sentence_number(token.i)
         if (
             lower in SINGULAR_PRONOUNS
             and token.dep_ in ("nsubj", "nsubjpass")
             and self._measure_subject_before(token, ctx)
             and not any(
-                m.subject and m.sentence_i == ctx.sentence_number(token.i) and m.token_i < token.i
-                for m in ctx.mentions
+                m.subject and m.sentence_i == here and m.token_i < token.i for m in ctx.mentions
             )
         ):
             # "The new round of sanctions will mark the anniversary. It will also include an
@@ -283,7 +283,6 @@ class ActorResolver(Lexicon):
             taker = self._last_fact_actors(token, ctx)
             if taker:
                 return taker
-        here = ctx.sentence_number(token.i)
         window = 2 if pronoun else 1_000_000
         earlier = [
             m
