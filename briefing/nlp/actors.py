@@ -501,12 +501,21 @@ class ActorResolver(Lexicon):
             named = ctx.ent_at.get(place.i)
             if named is not None and named.kind in ("country", "group"):
                 return [self._ref_for_ent(named, ctx.person_state)]
-            if place.lower_ in self.territory_nouns:  # "barred from Canadian airspace"
-                for owner in place.children:
-                    named = ctx.ent_at.get(owner.i)
-                    if named is not None and named.kind in ("country", "group"):
-                        return [self._ref_for_ent(named, ctx.person_state)]
+            owners = self._territory_states(place, ctx)  # "barred from Canadian airspace"
+            if owners:
+                return owners[:1]
         return []
+
+    def _territory_states(self, place: Token, ctx: Context) -> list[ActorRef]:
+        """The states whose territory a territory noun names ("Canadian airspace", "Peruvian
+        territory"); none for any other word."""
+        if place.lower_ not in self.territory_nouns:
+            return []
+        return [
+            self._ref_for_ent(named, ctx.person_state)
+            for owner in place.children
+            if (named := ctx.ent_at.get(owner.i)) is not None and named.kind in ("country", "group")
+        ]
 
     def _asked_to_lift(self, path: Sequence[Token], ctx: Context) -> list[ActorRef]:
         """Who is asked (urged, called on) to lift the measure, when someone is."""

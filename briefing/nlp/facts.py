@@ -676,13 +676,10 @@ class FactExtractor(TargetFinder, StatusReader):
                 ent = ctx.ent_at.get(place.i)
                 if ent is not None and ent.kind in ("country", "group"):
                     states += [a for a in self._actors_of(place, ctx) if a not in states]
-                elif ent is None and place.lower_ in self.territory_nouns:
+                elif ent is None:
                     # "banned from entering Peruvian territory": the state it belongs to
-                    for owner in place.children:
-                        named = ctx.ent_at.get(owner.i)
-                        if named is not None and named.kind in ("country", "group"):
-                            ref = self._ref_for_ent(named, ctx.person_state)
-                            states += [ref] if ref not in states else []
+                    owners = self._territory_states(place, ctx)
+                    states += [a for a in owners if a not in states]
         if not states:
             return None
         barred = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
